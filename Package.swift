@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way:
+//   GeoCore <- GeoJSON, GEOS, PROJ <- LayoutModel/LayoutIO <- analyses <- parkatlas (CLI)
+let package = Package(
+    name: "ParkAtlas",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "parkatlas", targets: ["parkatlas"]),
+        .library(name: "GeoCore", targets: ["GeoCore"]),
+        .library(name: "GeoJSON", targets: ["GeoJSON"]),
+        .library(name: "GEOS", targets: ["GEOS"]),
+        .library(name: "PROJ", targets: ["PROJ"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS", pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]),
+        .systemLibrary(
+            name: "CPROJ", pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+        .target(name: "GeoCore"),
+        .target(name: "GeoJSON", dependencies: ["GeoCore"]),
+        .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
+        .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
+        .target(name: "LayoutModel", dependencies: ["GeoCore"]),
+        .target(name: "Synthesis", dependencies: ["GeoCore"]),
+        .executableTarget(
+            name: "parkatlas",
+            dependencies: [
+                "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "Synthesis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "parkatlas-bench",
+            dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ"]),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
+        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoCore"]),
+        .testTarget(name: "GEOSTests", dependencies: ["GEOS", "GeoCore", "GeoJSON"]),
+        .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),
+        .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore"]),
+        .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore"]),
+    ]
+)

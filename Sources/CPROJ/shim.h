@@ -1,0 +1,5 @@
+#ifndef PARKATLAS_CPROJ_SHIM_H
+#define PARKATLAS_CPROJ_SHIM_H
+#include <proj.h>
+#include <geodesic.h>
+#endif

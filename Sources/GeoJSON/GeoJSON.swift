@@ -1,0 +1,1 @@
+// GeoJSON reader/writer: see issue 2.

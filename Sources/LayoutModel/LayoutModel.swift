@@ -1,0 +1,1 @@
+// Dataset model: see issue 3.

@@ -1,0 +1,1 @@
+// Synthetic datasets: see issue 3.

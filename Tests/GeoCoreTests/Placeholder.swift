@@ -1,0 +1,5 @@
+import XCTest
+
+final class GeoCoreTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class LayoutModelTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class PROJTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}
