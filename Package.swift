@@ -29,10 +29,11 @@ let package = Package(
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
         .target(name: "LayoutModel", dependencies: ["GeoCore"]),
         .target(name: "Synthesis", dependencies: ["GeoCore"]),
+        .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel"]),
         .executableTarget(
             name: "parkatlas",
             dependencies: [
-                "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "Synthesis",
+                "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "Synthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),
         .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore"]),
+        .testTarget(name: "LayoutIOTests", dependencies: ["LayoutIO", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore"]),
     ]
 )

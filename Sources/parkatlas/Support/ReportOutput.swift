@@ -1,0 +1,82 @@
+import Foundation
+import GeoCore
+import GeoJSON
+
+/// Delivers a finished report to stdout or, with `--out`, atomically to a file.
+enum ReportOutput {
+    static func emit(_ text: String, options: OutputOptions) throws {
+        if let path = options.out {
+            do {
+                try AtomicFileWriter.write(to: path) { sink in try sink.write(text: text) }
+            } catch {
+                throw CommandFailure.badInput("cannot write \(path): \(error)")
+            }
+        } else if !options.quiet {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    static func emit(json: JSONValue, options: OutputOptions) throws {
+        let text = try JSONText.string(json, pretty: true) + "\n"
+        try emit(text, options: options)
+    }
+}
+
+/// Number formatting for tables: thousands separators, fixed decimals.
+enum NumberText {
+    static func grouped(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "—" }
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.minimumFractionDigits = decimals
+        formatter.maximumFractionDigits = decimals
+        formatter.groupingSeparator = ","
+        formatter.decimalSeparator = "."
+        formatter.usesGroupingSeparator = true
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "—" }
+        return String(format: "%.\(decimals)f", value)
+    }
+}
+
+/// A plain-text table with aligned columns; widths count CJK characters as two cells.
+struct TextTable {
+    var headers: [String]
+    var rows: [[String]] = []
+    /// Columns to right-align (numbers).
+    var rightAligned: Set<Int> = []
+
+    func render(indent: String = "") -> String {
+        var widths = headers.map(Self.displayWidth)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], Self.displayWidth(cell))
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let pad = String(repeating: " ", count: max(0, widths[i] - Self.displayWidth(cell)))
+                parts.append(rightAligned.contains(i) ? pad + cell : cell + pad)
+            }
+            return indent + parts.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var out = [line(headers), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        out += rows.map(line)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Terminal cells: East Asian wide characters take two.
+    static func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v)
+            return w + (wide ? 2 : 1)
+        }
+    }
+}
