@@ -1,4 +1,5 @@
 import CGEOS
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +20,10 @@ import Darwin
 /// that made them: GEOS geometries use the process-wide default factory, so a
 /// `GeometryHandle` created on one thread may be read (and freed) on another.
 final class GEOSContext {
+    /// Contexts currently alive in the process (one per thread that used GEOS);
+    /// lets tests check that a thread's context is freed when it exits.
+    static let liveCount = Atomic<Int>(0)
+
     let handle: GEOSContextHandle_t
     /// The last message given to the error handler, cleared when read by `failure(_:)`.
     var lastError: String?
@@ -39,6 +44,7 @@ final class GEOSContext {
         let userData = Unmanaged.passUnretained(self).toOpaque()
         _ = GEOSContext_setErrorMessageHandler_r(handle, geosErrorHandler, userData)
         _ = GEOSContext_setNoticeMessageHandler_r(handle, geosNoticeHandler, userData)
+        GEOSContext.liveCount.wrappingAdd(1, ordering: .relaxed)
     }
 
     deinit {
@@ -47,6 +53,7 @@ final class GEOSContext {
         if let p = wkbReaderPointer { GEOSWKBReader_destroy_r(handle, p) }
         if let p = wkbWriterPointer { GEOSWKBWriter_destroy_r(handle, p) }
         GEOS_finish_r(handle)
+        GEOSContext.liveCount.wrappingSubtract(1, ordering: .relaxed)
     }
 
     /// The calling thread's context, created on first use.

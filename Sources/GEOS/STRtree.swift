@@ -106,7 +106,7 @@ public final class STRtree: @unchecked Sendable {
                 let found = GEOSSTRtree_nearest_generic_r(
                     context.handle, tree, STRtree.itemPointer(items.count), geometry.pointer,
                     { item1, item2, distance, userData in
-                        guard let userData, let distance else { return 1 }
+                        guard let userData, let distance else { return 0 }
                         let search = Unmanaged<NearestSearch>.fromOpaque(userData).takeUnretainedValue()
                         return search.distance(item1, item2, into: distance)
                     },
@@ -157,10 +157,12 @@ private final class NearestSearch {
         return items.indices.contains(index) ? items[index].pointer : nil
     }
 
-    /// GEOSDistanceCallback contract: 0 on success, non-zero on failure.
+    /// The distance callback's result: GEOS's header says 0 means success, but
+    /// its implementation (3.11, and shapely relies on it) treats 0 as failure
+    /// ("Failed to compute distance."), so this returns 1 on success, 0 on failure.
     func distance(_ item1: UnsafeRawPointer?, _ item2: UnsafeRawPointer?, into result: UnsafeMutablePointer<Double>) -> Int32 {
-        guard let g1 = geometry(item1), let g2 = geometry(item2) else { return 1 }
-        return GEOSDistance_r(handle, g1, g2, result) == 1 ? 0 : 1
+        guard let g1 = geometry(item1), let g2 = geometry(item2) else { return 0 }
+        return GEOSDistance_r(handle, g1, g2, result) == 1 ? 1 : 0
     }
 }
 
