@@ -56,11 +56,12 @@ struct GEOSGeometryBuilder {
     private func coordinateSequence(_ s: CoordinateSequence, start: Int = 0, count: Int? = nil) throws(GEOSError) -> OpaquePointer {
         let n = count ?? s.count
         let dimension = s.dimension
+        guard let size = UInt32(exactly: n) else { throw .invalidInput("\(n) positions exceed GEOS's sequence size limit") }
         let result: OpaquePointer? = s.storage.withUnsafeBufferPointer { buffer in
             guard n > 0, let base = buffer.baseAddress else {
                 return GEOSCoordSeq_create_r(handle, 0, UInt32(dimension))
             }
-            return GEOSCoordSeq_copyFromBuffer_r(handle, base + start * dimension, UInt32(n), s.hasZ ? 1 : 0, 0)
+            return GEOSCoordSeq_copyFromBuffer_r(handle, base + start * dimension, size, s.hasZ ? 1 : 0, 0)
         }
         guard let result else { throw context.failure("GEOSCoordSeq_copyFromBuffer_r") }
         return result
@@ -91,6 +92,8 @@ struct GEOSGeometryBuilder {
 
     private func polygon(_ polygon: GeoCore.Polygon) throws(GEOSError) -> OpaquePointer {
         guard let exterior = polygon.exterior, !exterior.isEmpty else {
+            // Holes without a shell would be lost silently; refuse them instead.
+            guard polygon.holes.allSatisfy(\.isEmpty) else { throw .invalidInput("a polygon with holes needs a non-empty exterior ring") }
             guard let p = GEOSGeom_createEmptyPolygon_r(handle) else { throw context.failure("GEOSGeom_createEmptyPolygon_r") }
             return p
         }
@@ -103,9 +106,10 @@ struct GEOSGeometryBuilder {
             throw error
         }
         // GEOS takes ownership of the shell and the holes (not of the array).
+        // (Hole and member counts fit in UInt32: each element is a GEOS allocation.)
         var holePointers: [OpaquePointer?] = holes
         let result = holePointers.withUnsafeMutableBufferPointer { buffer in
-            GEOSGeom_createPolygon_r(handle, shell, buffer.baseAddress, UInt32(holes.count))
+            GEOSGeom_createPolygon_r(handle, shell, buffer.baseAddress, UInt32(truncatingIfNeeded: buffer.count))
         }
         guard let result else { throw context.failure("GEOSGeom_createPolygon_r") }
         return result
@@ -115,7 +119,7 @@ struct GEOSGeometryBuilder {
         // GEOS takes ownership of the members (not of the array), also when it fails.
         var pointers: [OpaquePointer?] = members
         let result = pointers.withUnsafeMutableBufferPointer { buffer in
-            GEOSGeom_createCollection_r(handle, Int32(type.rawValue), buffer.baseAddress, UInt32(members.count))
+            GEOSGeom_createCollection_r(handle, Int32(type.rawValue), buffer.baseAddress, UInt32(truncatingIfNeeded: buffer.count))
         }
         guard let result else { throw context.failure("GEOSGeom_createCollection_r") }
         return result

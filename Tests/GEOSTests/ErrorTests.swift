@@ -29,6 +29,15 @@ final class ErrorTests: GEOSTestCase {
         XCTAssertThrowsError(try GeometryHandle(bad))
     }
 
+    func testHolesWithoutExteriorAreRejectedNotDropped() {
+        let shellless = GeoCore.Geometry.polygon(Polygon(rings: [
+            CoordinateSequence(storage: []), CoordinateSequence(xy: [(1, 1), (2, 1), (2, 2), (1, 1)]),
+        ]))
+        XCTAssertThrowsError(try GeometryHandle(shellless)) { error in
+            guard case GEOSError.invalidInput = error else { return XCTFail("unexpected \(error)") }
+        }
+    }
+
     func testInvalidWKBIsAnError() {
         XCTAssertThrowsError(try GeometryHandle(wkb: [1, 2, 3]))
         XCTAssertThrowsError(try GeometryHandle(hexWKB: "not hex"))
