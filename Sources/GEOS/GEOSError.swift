@@ -11,6 +11,7 @@ public enum GEOSError: Error, Sendable, Hashable, CustomStringConvertible {
     /// GEOS returned something that GeoCore cannot represent (e.g. an empty Point).
     case unsupported(String)
 
+    /// A one-line message for logs and the CLI.
     public var description: String {
         switch self {
         case .library(let operation, let message): "GEOS \(operation) failed: \(message)"

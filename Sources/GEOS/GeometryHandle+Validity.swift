@@ -8,6 +8,7 @@ public struct ValidityProblem: Sendable, Hashable {
     /// A position at or near the problem, when GEOS gives one.
     public var location: Position?
 
+    /// A problem found at `location` (coordinate units of the geometry).
     public init(reason: String, location: Position?) {
         self.reason = reason
         self.location = location
@@ -21,6 +22,7 @@ public struct PolygonalRepair: Sendable, Hashable {
     /// GeoCore type names of the non-polygonal pieces dropped (e.g. `["LineString", "Point"]`), in the order met.
     public var droppedTypes: [String]
 
+    /// A repair result; `polygonal` must be a Polygon, a MultiPolygon or nil.
     public init(polygonal: GeoCore.Geometry?, droppedTypes: [String]) {
         self.polygonal = polygonal
         self.droppedTypes = droppedTypes
@@ -67,6 +69,10 @@ extension GeometryHandle {
 
     /// `makeValid()`, keeping only the polygons and reporting the types of the
     /// pieces left out (lines and points from collapsed parts).
+    ///
+    /// GEOS puts at most one polygonal member (a single area) in a make-valid
+    /// collection, so gathering the polygons into a MultiPolygon keeps it valid.
+    /// A valid polygonal input comes back unchanged with nothing dropped.
     public func makeValidPolygonal() throws(GEOSError) -> PolygonalRepair {
         PolygonalRepair(splitting: try makeValid().geometry())
     }
