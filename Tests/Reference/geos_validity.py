@@ -11,7 +11,7 @@ print("bowtie explain_validity:", shapely.is_valid_reason(bowtie))
 fixed = shapely.make_valid(bowtie)
 print("bowtie make_valid:", fixed.geom_type, "area", fixed.area, "valid", fixed.is_valid)
 
-# A hole that touches the shell along a line: make_valid keeps lines/points?
+# A ring that doubles back across its own first edge (crossings at (1 0) and (2 0)).
 ring_cross = wkt.loads("POLYGON ((0 0, 4 0, 4 4, 2 4, 2 -1, 1 -1, 1 3, 0 3, 0 0))")
 print("crossing ring explain_validity:", shapely.is_valid_reason(ring_cross))
 
