@@ -1,0 +1,44 @@
+import CGEOS
+import GeoCore
+
+/// Planar measures. They treat coordinates as Cartesian: use projected
+/// coordinates (metres) for real-world sizes; on lon/lat they return square
+/// degrees and degrees, which are not areas or lengths.
+extension GeometryHandle {
+    private typealias UnaryMeasure = (GEOSContextHandle_t?, OpaquePointer?, UnsafeMutablePointer<Double>?) -> Int32
+
+    private func measure(_ function: UnaryMeasure, _ name: String) throws(GEOSError) -> Double {
+        let context = try GEOSContext.current
+        var value = 0.0
+        guard function(context.handle, pointer, &value) != 0 else { throw context.failure(name) }
+        return value
+    }
+
+    /// Planar area in squared coordinate units (holes subtracted; 0 for
+    /// points and lines) (`GEOSArea_r`).
+    public func planarArea() throws(GEOSError) -> Double { try measure(GEOSArea_r, "GEOSArea_r") }
+
+    /// Planar length in coordinate units: the perimeter of polygons (all
+    /// rings), the length of lines, 0 for points (`GEOSLength_r`).
+    public func planarLength() throws(GEOSError) -> Double { try measure(GEOSLength_r, "GEOSLength_r") }
+
+    /// Smallest planar distance between the two geometries, in coordinate
+    /// units; 0 when they intersect (`GEOSDistance_r`).
+    public func planarDistance(to other: GeometryHandle) throws(GEOSError) -> Double {
+        let context = try GEOSContext.current
+        var value = 0.0
+        guard GEOSDistance_r(context.handle, pointer, other.pointer, &value) != 0 else { throw context.failure("GEOSDistance_r") }
+        return value
+    }
+
+    /// The 2-D bounding box, or `nil` for an empty geometry (`GEOSGeom_getExtent_r`).
+    public func bounds() throws(GEOSError) -> BoundingBox? {
+        if try isEmpty() { return nil }
+        let context = try GEOSContext.current
+        var box = BoundingBox.empty
+        guard GEOSGeom_getExtent_r(context.handle, pointer, &box.minX, &box.minY, &box.maxX, &box.maxY) != 0 else {
+            throw context.failure("GEOSGeom_getExtent_r")
+        }
+        return box
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class GEOSTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
