@@ -1,1 +1,0 @@
-// Dataset model: see issue 3.
