@@ -119,3 +119,14 @@ public enum CodeCheck: Sendable, Hashable {
     /// Not shaped like a code at all.
     case malformed(reason: String)
 }
+
+extension LandUseClass {
+    /// The ancestor code at `level` (1…3); the class's own code at its level.
+    public func ancestor(atLevel level: Int) -> String? { LandUseCode.ancestor(of: code, atLevel: level) }
+
+    /// Whether this class is `prefix` or lies below it.
+    public func matches(prefix: String) -> Bool { LandUseCode.matches(code, prefix: prefix) }
+
+    /// Whether this class is 工矿仓储 land (under 10 or 11).
+    public var isIndustrialOrWarehouse: Bool { LandUseCode.isIndustrialOrWarehouse(code) }
+}

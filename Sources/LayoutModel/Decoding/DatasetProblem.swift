@@ -1,3 +1,5 @@
+import GeoCore
+
 /// One problem found in a dataset: where it is and why, in one line
 /// (the `validate` JSON shape of cli.md).
 public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
@@ -35,5 +37,20 @@ public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
         if let id { place += " \(id)" }
         if let property { place += " \(property)" }
         return "\(place): \(severity.rawValue): \(reason)"
+    }
+}
+
+extension DatasetProblem {
+    /// The `validate` JSON shape of cli.md: `{"file", "index", "id",
+    /// "property", "severity", "reason"}`, absent values as `null`.
+    public var jsonObject: JSONObject {
+        [
+            "file": .string(file),
+            "index": index.map { .integer(Int64($0)) } ?? .null,
+            "id": id.map { .string($0) } ?? .null,
+            "property": property.map { .string($0) } ?? .null,
+            "severity": .string(severity.rawValue),
+            "reason": .string(reason),
+        ]
     }
 }

@@ -9,7 +9,9 @@ import GeoCore
 /// - a value of the wrong JSON type is an error naming the expected and found
 ///   types, and the value is not used;
 /// - codes and ids are strings: a number in their place is an error whose
-///   reason says how to write it (`codes are strings; write "1001"`).
+///   reason says how to write it (`codes are strings; write "1001"`), and the
+///   value is not used — except for the feature's own id or district code,
+///   which is used as written so later problems can still name the feature.
 struct FeatureReader {
     let file: String
     let index: Int

@@ -34,6 +34,7 @@ final class IndustryTableTests: XCTestCase {
             "C3973": "集成电路制造", "C3841": "锂离子电池制造", "C3670": "汽车零部件及配件制造",
             "C3424": "金属切割及焊接设备制造", "C2662": "专项化学用品制造", "C3962": "智能车载设备制造",
             "C398": "电子元件及电子专用材料制造", "C3985": "电子专用材料制造", "C1311": "稻谷加工",
+            "C1512": "白酒制造", "C3612": "新能源车整车制造", "C3825": "光伏设备及元器件制造", "C3218": "硅冶炼",
         ]
         for (code, name) in expected { XCTAssertEqual(IndustryTable.lookup(code)?.nameZh, name, code) }
     }
@@ -48,6 +49,13 @@ final class IndustryTableTests: XCTestCase {
             let entry = IndustryTable.lookup(code)
             XCTAssertNotNil(entry, code)
             XCTAssertFalse(entry?.nameEn.isEmpty ?? true, code)
+        }
+    }
+
+    func testEveryCompletelyListedParentIsShippedWithChildren() {
+        for code in IndustryTable.completeParents {
+            XCTAssertNotNil(IndustryTable.lookup(code), code)
+            XCTAssertTrue(IndustryTable.byCode.values.contains { $0.parentCode == code }, code)
         }
     }
 
@@ -90,8 +98,8 @@ final class IndustryTableTests: XCTestCase {
     func testUnknownBelowCompleteParentAndUnlistedBelowPartialOne() {
         // C397 lists all seven of its classes.
         guard case .unknown = IndustryTable.check("C3977") else { return XCTFail("C3977 does not exist") }
-        // C1511 酒精制造 exists; C15's groups are not shipped.
-        XCTAssertEqual(IndustryTable.check("C1511"), .unlisted(ancestor: "C15"))
+        // C1711 棉纺纱加工 exists; C17's groups are not shipped.
+        XCTAssertEqual(IndustryTable.check("C1711"), .unlisted(ancestor: "C17"))
         guard case .malformed = IndustryTable.check("3974") else { return XCTFail("bare numbers are rejected") }
     }
 }

@@ -55,6 +55,16 @@ final class LandUseTableTests: XCTestCase {
         XCTAssertFalse(LandUseCode.matches("10", prefix: "1001"))
     }
 
+    func testClassConveniences() throws {
+        let industrial = try XCTUnwrap(LandUseTable.lookup("100102"))
+        XCTAssertEqual(industrial.level, 3)
+        XCTAssertEqual(industrial.ancestor(atLevel: 1), "10")
+        XCTAssertTrue(industrial.matches(prefix: "1001"))
+        XCTAssertTrue(industrial.isIndustrialOrWarehouse)
+        XCTAssertFalse(try XCTUnwrap(LandUseTable.lookup("0701")).isIndustrialOrWarehouse)
+        XCTAssertEqual(LandUseTable.nearestKnown("020101")?.code, "02")
+    }
+
     func testIndustrialOrWarehouseIsUnderTenOrEleven() {
         for code in ["10", "1001", "100103", "1002", "11", "1101", "110102", "1102"] {
             XCTAssertTrue(LandUseCode.isIndustrialOrWarehouse(code), code)
