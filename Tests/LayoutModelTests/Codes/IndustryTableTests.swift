@@ -59,6 +59,11 @@ final class IndustryTableTests: XCTestCase {
         }
     }
 
+    func testCodesAreUnique() {
+        let total = IndustryTable.allSections.count + IndustryTable.allDivisions.count + IndustryTable.allGroupsAndClasses.count
+        XCTAssertEqual(IndustryTable.byCode.count, total)
+    }
+
     func testEveryShippedEntryHasItsParentShipped() {
         for entry in IndustryTable.allGroupsAndClasses {
             guard let parent = entry.parentCode else { return XCTFail(entry.code) }
@@ -102,8 +107,8 @@ final class IndustryTableTests: XCTestCase {
     func testUnknownBelowCompleteParentAndUnlistedBelowPartialOne() {
         // C397 lists all seven of its classes.
         guard case .unknown = IndustryTable.check("C3977") else { return XCTFail("C3977 does not exist") }
-        // C1711 棉纺纱加工 exists; C17's groups are not shipped.
-        XCTAssertEqual(IndustryTable.check("C1711"), .unlisted(ancestor: "C17"))
+        // C1721 毛条和毛纱线加工 exists; C172 is not shipped.
+        XCTAssertEqual(IndustryTable.check("C1721"), .unlisted(ancestor: "C17"))
         guard case .malformed = IndustryTable.check("3974") else { return XCTFail("bare numbers are rejected") }
     }
 }
