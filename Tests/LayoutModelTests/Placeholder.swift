@@ -1,5 +1,0 @@
-import XCTest
-
-final class LayoutModelTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
