@@ -13,7 +13,7 @@ struct ScannedString {
 }
 
 extension ByteScanner {
-    /// Scans a JSON string whose opening quote is at the cursor, validating
+    /// Scans a JSON string that starts at the cursor (after whitespace), validating
     /// UTF-8 and rejecting raw control characters (RFC 8259 §7).
     ///
     /// The fast loop only looks for `"`, `\`, bytes < 0x20 and non-ASCII lead
@@ -21,6 +21,7 @@ extension ByteScanner {
     /// into `scratch`.
     @inline(__always)
     mutating func scanString() throws -> ScannedString {
+        skipWhitespace()
         guard current == ASCII.quote else { throw failure(expected: "'\"' (string)") }
         index += 1
         let start = index

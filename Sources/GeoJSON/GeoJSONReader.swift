@@ -11,7 +11,7 @@ import GeoCore
 /// - Positions: 2 or 3 numbers keep their ordinates (3 → `hasZ`); extra
 ///   ordinates (M, …) beyond the third are dropped without error. When one
 ///   sequence mixes 2-D and 3-D positions the sequence is 3-D and the
-///   missing heights are 0.
+///   missing heights are 0. An empty sequence (`[]`) is always 2-D.
 /// - Polygon rings need ≥ 4 positions; an unclosed ring is an error unless
 ///   `Options.strictRings` is false, in which case it is closed by repeating
 ///   its first position.
