@@ -117,3 +117,28 @@ final class GeoJSONReaderTests: XCTestCase {
         XCTAssertEqual(doc, .feature(Feature(geometry: nil)))
     }
 }
+
+/// A hand-made fixture as a survey office would export it: BOM, pretty
+/// layout, legacy crs (CGCS2000 3-degree Gauss-Krüger zone 35, EPSG:4544),
+/// a clockwise exterior ring in metres, escaped Chinese text.
+final class FixtureFileTests: XCTestCase {
+    func testGaussKrugerFixture() throws {
+        let collection = try GeoJSONReader().readFeatureCollection(contentsOfFile: TestPaths.fixture("cgcs2000_gk_parcels.geojson"))
+        XCTAssertEqual(collection.crs, "EPSG:4544")
+        XCTAssertEqual(collection.foreignMembers, ["name": .string("parcels")])
+        XCTAssertEqual(collection.features.map(\.id), [.string("MY-P-0001"), .integer(2)])
+        XCTAssertEqual(collection.features[0][property: "code"], .string("0701"))  // codes stay strings
+        XCTAssertEqual(collection.features[1][property: "name"], .string("科技城二号地块"))  // \u escapes decoded
+        XCTAssertEqual(collection.features[1][property: "area_m2"], .null)
+        XCTAssertNil(collection.features[1].geometry)
+        // The ring as written is clockwise: 120 m × 100 m, signed double area −2 × 12 000 m².
+        let ring = try XCTUnwrap(collection.features[0].geometry?.polygons.first?.exterior)
+        XCTAssertEqual(ring.signedDoubleArea, -24_000)
+        // Written back with the crs member in URN form and the ring counter-clockwise.
+        let text = String(decoding: try GeoJSONWriter().encode(collection), as: UTF8.self)
+        XCTAssertTrue(text.contains(#""crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4544"}}"#))
+        let again = try GeoJSONReader().read(Array(text.utf8)).featureCollection
+        XCTAssertEqual(again.features[0].geometry?.polygons.first?.exterior?.signedDoubleArea, 24_000)
+        XCTAssertEqual(again.crs, "EPSG:4544")
+    }
+}
