@@ -12,6 +12,11 @@ struct GeoJSONEmitter {
 
     private var sink: ByteSink { json.sink }
 
+    /// Members a Feature writes itself; foreign members with these names are
+    /// skipped so the output never has duplicate keys.
+    static let featureMemberNames: Set<String> = ["type", "id", "bbox", "geometry", "properties"]
+    static let collectionMemberNames: Set<String> = ["type", "bbox", "crs", "features"]
+
     func feature(_ feature: Feature) throws {
         sink.append(ASCII.openBrace)
         var inner = self
@@ -45,7 +50,7 @@ struct GeoJSONEmitter {
         if let geometry = feature.geometry { try inner.geometry(geometry) } else { sink.append("null") }
         inner.json.key("properties")
         if let properties = feature.properties { try inner.json.object(properties) } else { sink.append("null") }
-        for member in feature.foreignMembers.members {
+        for member in feature.foreignMembers.members where !Self.featureMemberNames.contains(member.key) {
             inner.json.key(member.key)
             try inner.json.value(member.value)
         }

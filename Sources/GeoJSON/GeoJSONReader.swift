@@ -71,21 +71,21 @@ public struct GeoJSONReader: Sendable {
         try read(try FileIO.readAll(path: path), fileName: path)
     }
 
-    /// Any of the inputs above, normalised to a FeatureCollection.
+    /// Any input as one collection: a GeoJSON document (normalised as
+    /// `GeoJSONDocument.featureCollection` does), newline-delimited GeoJSON
+    /// or an RFC 8142 text sequence (detected by `GeoJSONSequence.detectFormat`).
     public func readFeatureCollection(_ bytes: [UInt8], fileName: String? = nil) throws -> FeatureCollection {
-        try read(bytes, fileName: fileName).featureCollection
-    }
-
-    /// Reads a file that may be a GeoJSON document, newline-delimited GeoJSON
-    /// or an RFC 8142 text sequence (see `GeoJSONSequence.detectFormat`), as one collection.
-    public func readFeatureCollection(contentsOfFile path: String) throws -> FeatureCollection {
-        let bytes = try FileIO.readAll(path: path)
         switch GeoJSONSequence.detectFormat(bytes) {
         case .document:
-            return try read(bytes, fileName: path).featureCollection
+            return try read(bytes, fileName: fileName).featureCollection
         case .newlineDelimited, .textSequence:
-            return FeatureCollection(features: try GeoJSONSequence.readFeatures(bytes, fileName: path, options: options))
+            return FeatureCollection(features: try GeoJSONSequence.readFeatures(bytes, fileName: fileName, options: options))
         }
+    }
+
+    /// `readFeatureCollection(_:fileName:)` on the whole file at `path`.
+    public func readFeatureCollection(contentsOfFile path: String) throws -> FeatureCollection {
+        try readFeatureCollection(try FileIO.readAll(path: path), fileName: path)
     }
 
     /// Runs `body` with a scanner over `buffer`; reports empty input itself.

@@ -5,7 +5,8 @@ import GeoCore
 /// Output is streamed into a `ByteSink` one feature at a time (see
 /// `FeatureCollectionWriter`); `encode` and `writeAtomically` are
 /// conveniences on top. Object members come in a fixed order: `type`, `id`,
-/// `bbox`, `geometry`, `properties`, then foreign members; property members
+/// `bbox`, `geometry`, `properties`, then foreign members (those named like a
+/// standard member are skipped, so no key is written twice); property members
 /// keep their order. Compact output puts each feature of a collection on its
 /// own line.
 public struct GeoJSONWriter: Sendable {
@@ -119,7 +120,10 @@ public final class FeatureCollectionWriter {
             emitter.json.key("bbox")
             try emitter.numberArray(bbox)
         }
-        for member in foreignMembers.members where member.key != "crs" || crs == nil {
+        for member in foreignMembers.members {
+            // An unrecognised crs travels as a foreign member; other standard names are written here already.
+            let isStandard = GeoJSONEmitter.collectionMemberNames.contains(member.key)
+            guard !isStandard || (member.key == "crs" && crs == nil) else { continue }
             emitter.json.key(member.key)
             try emitter.json.value(member.value)
         }

@@ -83,15 +83,18 @@ struct JSONEmitter {
                 case 0x08: sink.append("\\b")
                 case 0x0C: sink.append("\\f")
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     sink.append("\\u00")
-                    sink.append(hex[Int(b >> 4)])
-                    sink.append(hex[Int(b & 0xF)])
+                    sink.append(Self.hexDigit(b >> 4))
+                    sink.append(Self.hexDigit(b & 0xF))
                 }
             }
             sink.append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         sink.append(ASCII.quote)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? ASCII.zero + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     func integer(_ value: Int64) {

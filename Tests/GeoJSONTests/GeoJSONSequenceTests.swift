@@ -16,6 +16,7 @@ final class GeoJSONSequenceTests: XCTestCase {
         XCTAssertEqual(text.split(separator: "\n", omittingEmptySubsequences: false).count, 4)  // 3 lines + final LF
         XCTAssertEqual(GeoJSONSequence.detectFormat(bytes), .newlineDelimited)
         XCTAssertEqual(try GeoJSONSequence.readFeatures(bytes), features)
+        XCTAssertEqual(try GeoJSONReader().readFeatureCollection(bytes).features, features)
     }
 
     func testTextSequenceRoundTrip() throws {

@@ -19,6 +19,19 @@ final class GeoJSONWriterTests: XCTestCase {
             #"{"type":"Feature","geometry":null,"properties":null}"#)
     }
 
+    func testForeignMembersNeverDuplicateStandardKeys() throws {
+        let feature = Feature(geometry: nil, properties: nil, foreignMembers: ["type": .string("x"), "geometry": .integer(1), "k": .integer(2)])
+        XCTAssertEqual(text(try GeoJSONWriter().encode(feature)), #"{"type":"Feature","geometry":null,"properties":null,"k":2}"#)
+        // An unrecognised legacy crs is a foreign member and is written back; a recognised one wins.
+        let odd: JSONValue = .object(["type": .string("link"), "properties": .object(["href": .string("x")])])
+        let kept = FeatureCollection(features: [], foreignMembers: ["crs": odd, "features": .null])
+        XCTAssertEqual(try readDocument(text(try GeoJSONWriter().encode(kept))).featureCollection.foreignMembers, ["crs": odd])
+        let named = FeatureCollection(features: [], crs: "OGC:CRS84", foreignMembers: ["crs": odd])
+        let parsed = try readDocument(text(try GeoJSONWriter().encode(named))).featureCollection
+        XCTAssertEqual(parsed.crs, "OGC:CRS84")
+        XCTAssertEqual(parsed.foreignMembers, JSONObject())
+    }
+
     func testStringEscaping() throws {
         let feature = Feature(geometry: nil, properties: ["s": .string("q\"b\\n\nt\t\u{0}\u{1F}/é😀")])
         // Hand-written: quote and backslash escaped, LF/TAB short forms, U+0000/U+001F as \u00XX, '/' and non-ASCII raw.
