@@ -1,1 +1,35 @@
-print("bench")
+// parkatlas-bench: micro-benchmarks of the toolkit's hot paths.
+//
+// Usage: parkatlas-bench <benchmark> [options]
+//   geojson [--features N] [--file PATH] [--out PATH] [--runs R]
+//
+// Argument parsing is deliberately trivial (no ArgumentParser): one switch on
+// the benchmark name, each benchmark reads its own `--key value` options.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func usage() -> Never {
+    print("usage: parkatlas-bench geojson [--features N] [--file PATH] [--out PATH] [--runs R]")
+    exit(2)
+}
+
+guard let benchmark = arguments.first else { usage() }
+let options = BenchOptions(Array(arguments.dropFirst()))
+
+do {
+    switch benchmark {
+    case "geojson":
+        try GeoJSONBenchmark(options: options).run()
+    default:
+        usage()
+    }
+} catch {
+    print("error: \(error)")
+    exit(1)
+}

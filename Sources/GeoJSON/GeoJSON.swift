@@ -1,1 +1,0 @@
-// GeoJSON reader/writer: see issue 2.

@@ -1,5 +1,0 @@
-import XCTest
-
-final class GeoJSONTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

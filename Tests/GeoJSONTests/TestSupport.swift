@@ -1,0 +1,109 @@
+import Foundation
+import GeoCore
+import GeoJSON
+import XCTest
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seedable generator so every
+/// random test is reproducible from its seed.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+}
+
+/// Locations of files the tests read.
+enum TestPaths {
+    /// The package root, found from this file's path (Tests/GeoJSONTests/…).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `<root>/../shared`, else `/work/shared` (a worktree has no sibling
+    /// `shared/`); nil when neither exists.
+    static var sharedDirectory: URL? {
+        let candidates = [packageRoot.appendingPathComponent("../shared").standardized, URL(fileURLWithPath: "/work/shared")]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("data").path) }
+    }
+
+    static func fixture(_ name: String) -> String {
+        packageRoot.appendingPathComponent("Tests/Fixtures/geojson/\(name)").path
+    }
+
+    /// A fresh empty directory under the system temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("geojson-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Which `GeoJSONError` case a test expects.
+enum ExpectedErrorKind {
+    case malformedJSON
+    case invalidGeoJSON
+}
+
+/// Asserts that `body` throws a `GeoJSONError` of `kind` whose message
+/// contains `message`, at `line`:`column` (and `featureIndex`) when given.
+func assertGeoJSONError(
+    _ kind: ExpectedErrorKind, _ message: String, line: Int? = nil, column: Int? = nil, featureIndex: Int?? = nil,
+    file: StaticString = #filePath, testLine: UInt = #line, _ body: () throws -> Void
+) {
+    do {
+        try body()
+        XCTFail("expected a GeoJSONError containing \"\(message)\", nothing was thrown", file: file, line: testLine)
+    } catch let error as GeoJSONError {
+        switch (kind, error) {
+        case (.malformedJSON, .malformedJSON), (.invalidGeoJSON, .invalidGeoJSON): break
+        default: XCTFail("wrong error kind: \(error)", file: file, line: testLine)
+        }
+        XCTAssertTrue(error.message.contains(message), "message \"\(error.message)\" lacks \"\(message)\"", file: file, line: testLine)
+        if let line { XCTAssertEqual(error.location?.line, line, "line of \(error)", file: file, line: testLine) }
+        if let column { XCTAssertEqual(error.location?.column, column, "column of \(error)", file: file, line: testLine) }
+        if let featureIndex { XCTAssertEqual(error.location?.featureIndex, featureIndex, "feature of \(error)", file: file, line: testLine) }
+    } catch {
+        XCTFail("expected a GeoJSONError, got \(error)", file: file, line: testLine)
+    }
+}
+
+/// Reads a GeoJSON text given as a Swift string.
+func readDocument(_ text: String, strictRings: Bool = true) throws -> GeoJSONDocument {
+    try GeoJSONReader(options: .init(strictRings: strictRings)).read(Array(text.utf8))
+}
+
+/// All doubles of a feature (coordinates, bbox, id, properties, foreign
+/// members) in a fixed traversal order, as bit patterns, so that round trips
+/// can be checked bit for bit (`==` treats 0.0 and -0.0 as equal).
+func doubleBits(of feature: Feature) -> [UInt64] {
+    var bits: [UInt64] = []
+    func visit(_ value: JSONValue) {
+        switch value {
+        case .double(let d): bits.append(d.bitPattern)
+        case .array(let items): items.forEach(visit)
+        case .object(let o): o.members.forEach { visit($0.value) }
+        default: break
+        }
+    }
+    func visit(_ geometry: Geometry) {
+        switch geometry {
+        case .point(let p): bits += [p.x.bitPattern, p.y.bitPattern] + (p.z.map { [$0.bitPattern] } ?? [])
+        case .geometryCollection(let gs): gs.forEach(visit)
+        default: geometry.forEachSequence { s in bits += s.storage.map(\.bitPattern) }
+        }
+    }
+    if case .double(let d) = feature.id { bits.append(d.bitPattern) }
+    bits += (feature.bbox ?? []).map(\.bitPattern)
+    if let g = feature.geometry { visit(g) }
+    if let p = feature.properties { visit(.object(p)) }
+    visit(.object(feature.foreignMembers))
+    return bits
+}
