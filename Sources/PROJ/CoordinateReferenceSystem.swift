@@ -36,7 +36,7 @@ public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvert
     public init(_ definition: String) throws(PROJError) {
         let trimmed = definition.trimmingWhitespace()
         let context = try ThreadPROJ.current().context
-        let pj = try context.create(Self.asCRSDefinition(trimmed))
+        let pj = try context.create(Self.asCRSDefinition(trimmed), reportedAs: trimmed)
         try self.init(definition: trimmed, object: pj)
     }
 
@@ -49,7 +49,7 @@ public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvert
 
     /// Builds the per-thread PROJ object for this CRS.
     func makeObject(in context: PROJContext) throws(PROJError) -> PJObject {
-        try context.create(Self.asCRSDefinition(definition))
+        try context.create(Self.asCRSDefinition(definition), reportedAs: definition)
     }
 
     /// PROJ strings without `+type=crs` are read by `proj_create` as operations, not CRSs.

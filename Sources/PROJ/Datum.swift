@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// The horizontal "datums" that Chinese web maps publish coordinates in, for `--datum`.

@@ -64,8 +64,9 @@ public struct Geodesic: Sendable {
 
     // MARK: Perimeters and lengths
 
-    /// Perimeter of a polygon in metres: all rings, exterior and holes (as pyproj
-    /// `Geod.geometry_area_perimeter` counts it).
+    /// Perimeter of a polygon in metres: the length of all its rings, exterior and holes
+    /// (the OGC / PostGIS `ST_Perimeter`, shapely `length` and QGIS convention). Note that
+    /// pyproj's `Geod.geometry_area_perimeter` returns the exterior ring's length only.
     public func perimeter(of polygon: Polygon) -> Double {
         polygon.rings.reduce(0) { $0 + measureRing($1).perimeter }
     }

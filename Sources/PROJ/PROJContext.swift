@@ -50,11 +50,12 @@ final class PROJContext {
     }
 
     /// Builds an object with `proj_create` (WKT, PROJ string, PROJJSON, "AUTH:CODE", URN).
-    func create(_ definition: String) throws(PROJError) -> PJObject {
+    /// Errors name `reportedAs` (the user's text) when the definition was adapted for PROJ.
+    func create(_ definition: String, reportedAs: String? = nil) throws(PROJError) -> PJObject {
         resetErrors()
         guard let pj = proj_create(pointer, definition) else {
             let e = takeError()
-            throw .invalidDefinition(definition: definition, code: e.code, message: e.message)
+            throw .invalidDefinition(definition: reportedAs ?? definition, code: e.code, message: e.message)
         }
         return PJObject(pj, context: self)
     }
