@@ -20,6 +20,7 @@ public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvert
     public let definition: String
     /// The CRS name, e.g. `"CGCS2000 / 3-degree Gauss-Kruger CM 105E"`.
     public let name: String
+    /// Geographic, projected, … (a BoundCRS reports the kind of its base CRS).
     public let kind: Kind
     /// The EPSG code when PROJ's object carries an EPSG identifier (`proj_get_id_code`); `nil` for
     /// PROJ strings and WKT without `ID`/`AUTHORITY`.
@@ -27,8 +28,11 @@ public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvert
     /// The unit of the first axis, e.g. `"degree"` or `"metre"`.
     public let unitName: String?
 
+    /// Whether coordinates are longitude/latitude in degrees.
     public var isGeographic: Bool { kind == .geographic }
+    /// Whether coordinates are easting/northing (usually metres).
     public var isProjected: Bool { kind == .projected }
+    /// `"EPSG:4544 CGCS2000 / 3-degree Gauss-Kruger CM 105E"`, or the name alone without a code.
     public var description: String { epsgCode.map { "EPSG:\($0) \(name)" } ?? name }
 
     /// Validates `definition` with PROJ (`proj_create`) and checks that it is a CRS.

@@ -11,6 +11,7 @@ public enum Datum: String, Sendable, Hashable, CaseIterable, CustomStringConvert
     case gcj02
     case bd09
 
+    /// The `--datum` spelling: `wgs84`, `gcj02` or `bd09`.
     public var description: String { rawValue }
 
     /// Reads "wgs84", "gcj02", "bd09" (case-insensitive; "gcj-02", "bd-09", "wgs-84" accepted).
@@ -37,11 +38,13 @@ public enum Datum: String, Sendable, Hashable, CaseIterable, CustomStringConvert
         }
     }
 
+    /// Converts one position (x = lon, y = lat, degrees) to WGS84; `z` is kept.
     public func toWGS84(_ position: Position) -> Position {
         let p = toWGS84(lon: position.x, lat: position.y)
         return Position(x: p.lon, y: p.lat, z: position.z)
     }
 
+    /// Converts one WGS84 position (x = lon, y = lat, degrees) to this datum; `z` is kept.
     public func fromWGS84(_ position: Position) -> Position {
         let p = fromWGS84(lon: position.x, lat: position.y)
         return Position(x: p.lon, y: p.lat, z: position.z)
@@ -52,14 +55,17 @@ public enum Datum: String, Sendable, Hashable, CaseIterable, CustomStringConvert
         self == .wgs84 ? sequence : sequence.mappingLonLat(toWGS84(lon:lat:))
     }
 
+    /// Converts a whole WGS84 sequence to this datum in its flat buffer (heights untouched).
     public func fromWGS84(_ sequence: CoordinateSequence) -> CoordinateSequence {
         self == .wgs84 ? sequence : sequence.mappingLonLat(fromWGS84(lon:lat:))
     }
 
+    /// Converts every coordinate of a geometry to WGS84.
     public func toWGS84(_ geometry: Geometry) -> Geometry {
         self == .wgs84 ? geometry : geometry.mapSequences { toWGS84($0) }
     }
 
+    /// Converts every coordinate of a WGS84 geometry to this datum.
     public func fromWGS84(_ geometry: Geometry) -> Geometry {
         self == .wgs84 ? geometry : geometry.mapSequences { fromWGS84($0) }
     }

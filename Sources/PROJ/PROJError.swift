@@ -21,6 +21,7 @@ public enum PROJError: Error, Sendable, Hashable, CustomStringConvertible {
     /// PROJ could not create a context (out of memory or broken installation).
     case contextUnavailable
 
+    /// A one-line English message including PROJ's own text and code.
     public var description: String {
         switch self {
         case let .invalidDefinition(definition, code, message):

@@ -18,7 +18,9 @@ import GeoCore
 /// **Batch.** A coordinate sequence crosses into PROJ as its flat buffer in a
 /// single `proj_trans_generic` call (stride = dimension × 8 bytes; z when `hasZ`).
 public struct Transformer: Sendable, Hashable {
+    /// The CRS of the input coordinates.
     public let source: CoordinateReferenceSystem
+    /// The CRS of the output coordinates.
     public let target: CoordinateReferenceSystem
     /// When true, the operation built for (target, source) runs in `PJ_INV`, so that
     /// `inverse` undoes exactly the operation PROJ chose, not a newly chosen one.
