@@ -1,5 +1,0 @@
-import XCTest
-
-final class PROJTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
