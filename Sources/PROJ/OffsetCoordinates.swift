@@ -13,7 +13,9 @@ import GeoCore
 ///
 /// Positions are (lon, lat) in degrees. Points outside China (the rectangle
 /// 73.66–135.05°E, 3.86–53.55°N) are returned unchanged, as the formulas' users do.
-/// Heights are carried through untouched.
+/// Heights are carried through untouched. The rectangle test is applied to the input of
+/// each conversion, so within ~0.01° of its edge a point may be shifted one way and not the
+/// other (as in every implementation of these formulas).
 public enum OffsetCoordinates {
     static let krasovskyA = 6_378_245.0
     static let krasovskyEE = 0.00669342162296594323

@@ -49,6 +49,12 @@ final class TransformerTests: PROJTestCase {
         let q = try urn.transform(Position(104.7, 31.45))
         XCTAssertEqual(q.x, p.x, accuracy: 1e-9)
         XCTAssertEqual(q.y, p.y, accuracy: 1e-9)
+        // And from OGC CRS84, whose authority order is already (lon, lat): normalisation leaves it.
+        let crs84 = try Transformer(from: CoordinateReferenceSystem("urn:ogc:def:crs:OGC:1.3:CRS84"),
+                                    to: CoordinateReferenceSystem(epsg: 32648))
+        let r = try crs84.transform(Position(104.7, 31.45))
+        XCTAssertEqual(r.x, p.x, accuracy: 1e-9)
+        XCTAssertEqual(r.y, p.y, accuracy: 1e-9)
     }
 
     func testWKTPROJStringAndPROJJSONGiveTheSameResult() throws {
