@@ -41,15 +41,17 @@ enum CLIRunner {
         process.standardError = err
         try process.run()
         // Read both pipes before waiting so a large output cannot deadlock the child.
-        var stdoutData = Data(), stderrData = Data()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let stderrBox = Box()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let stderrData = stderrBox.data
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,

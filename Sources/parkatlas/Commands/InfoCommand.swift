@@ -25,7 +25,7 @@ struct InfoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let datum = try datum.resolved()
+        let datum = datum.datum
         var summaries: [FileSummary] = []
         for file in files {
             do {
@@ -47,7 +47,7 @@ struct InfoCommand: ParsableCommand {
 enum InfoReport {
     static func table(_ s: FileSummary) -> String {
         var out = "\(s.path)\n"
-        func row(_ k: String, _ v: String) { out += "  " + k.padding(toLength: 16, withPad: " ", startingAt: 0) + v + "\n" }
+        func row(_ k: String, _ v: String) { out += "  " + k.padding(toLength: max(16, k.count + 2), withPad: " ", startingAt: 0) + v + "\n" }
         row("format", formatName(s))
         row("features", String(s.featureCount))
         row("geometry", s.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", ") + (s.hasZ ? " (with Z)" : ""))
@@ -65,7 +65,7 @@ enum InfoReport {
             out += line + "\n"
         }
         if !repeats.isEmpty {
-            row("repeated vertices", "\(repeats.count) features")
+            row("repeated", "\(repeats.count) features with repeated consecutive vertices (removed on load)")
             for p in repeats { out += "    #\(p.featureIndex) \(p.featureLabel): \(p.reason)\n" }
         }
         row("properties", s.properties.isEmpty ? "none" : "")

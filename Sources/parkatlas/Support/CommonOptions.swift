@@ -22,14 +22,12 @@ struct OutputOptions: ParsableArguments {
 /// `--datum wgs84|gcj02|bd09`: the web-map datum input coordinates are in.
 struct DatumOption: ParsableArguments {
     @Option(name: .long, help: "Datum of the input coordinates: wgs84, gcj02 (Amap/Tencent) or bd09 (Baidu).")
-    var datum: String = "wgs84"
+    var datum: Datum = .wgs84
+}
 
-    func resolved() throws -> Datum {
-        guard let datum = Datum(name: datum) else {
-            throw ValidationError("unknown datum '\(datum)': use wgs84, gcj02 or bd09")
-        }
-        return datum
-    }
+extension Datum: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// `--threads N`: worker threads for heavy work; default all cores.

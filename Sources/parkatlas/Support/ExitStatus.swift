@@ -27,7 +27,7 @@ enum ExitStatus: Int32 {
                 Foundation.exit(0)
             }
             if code == .validationFailure {
-                Console.error(message)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(ExitStatus.badCommandLine.rawValue)
             }
             // Library errors that escaped a command: every such error names

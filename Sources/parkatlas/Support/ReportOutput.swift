@@ -24,16 +24,24 @@ enum ReportOutput {
 
 /// Number formatting for tables: thousands separators, fixed decimals.
 enum NumberText {
+    /// `value` with `decimals` fixed decimals and thousands separators ("20,280.68").
+    /// Hand-rolled: Foundation's NumberFormatter on Linux ignores fraction-digit settings.
     static func grouped(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "—" }
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = decimals
-        formatter.maximumFractionDigits = decimals
-        formatter.groupingSeparator = ","
-        formatter.decimalSeparator = "."
-        formatter.usesGroupingSeparator = true
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        let plain = String(format: "%.\(decimals)f", value)
+        let negative = plain.hasPrefix("-")
+        let body = negative ? String(plain.dropFirst()) : plain
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
+        var groups: [String] = []
+        while integer.count > 3 {
+            groups.insert(String(integer.suffix(3)), at: 0)
+            integer.removeLast(3)
+        }
+        groups.insert(integer, at: 0)
+        var out = (negative ? "-" : "") + groups.joined(separator: ",")
+        if parts.count > 1 { out += "." + parts[1] }
+        return out
     }
 
     static func fixed(_ value: Double, decimals: Int) -> String {

@@ -1,0 +1,101 @@
+import GeoCore
+import GeoJSON
+import XCTest
+
+/// `parkatlas convert`: reprojection through PROJ and the web-map datums, checked by round trips
+/// and against pyproj.
+final class ConvertCommandTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = try CLIRunner.temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    private func write(_ text: String, _ name: String) throws -> String {
+        let path = dir.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func read(_ path: String) throws -> FeatureCollection {
+        try GeoJSONReader().read(contentsOfFile: path).featureCollection
+    }
+
+    /// pyproj: Transformer.from_crs(4326, 4544, always_xy=True).transform(104.7, 31.45)
+    ///   → (471484.0875568798, 3480906.278892931)
+    /// command: python3 -c "from pyproj import Transformer; print(Transformer.from_crs(4326,4544,always_xy=True).transform(104.7,31.45))"
+    func testPointToGaussKrugerMatchesPyproj() throws {
+        let input = try write(#"{"type":"Feature","id":7,"properties":{"name":"绵阳","n":9007199254740993},"geometry":{"type":"Point","coordinates":[104.7,31.45]}}"#, "p.geojson")
+        let output = dir.appendingPathComponent("p4544.geojson").path
+        let result = try CLIRunner.run(["convert", input, output, "--to", "EPSG:4544"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let collection = try read(output)
+        XCTAssertEqual(collection.crs, "EPSG:4544")
+        guard case .point(let p)? = collection.features.first?.geometry else { return XCTFail("no point") }
+        XCTAssertEqual(p.x, 471_484.0875568798, accuracy: 1e-6)
+        XCTAssertEqual(p.y, 3_480_906.278892931, accuracy: 1e-6)
+        // Properties and ids pass through untouched, integers exact.
+        XCTAssertEqual(collection.features.first?.id, .integer(7))
+        XCTAssertEqual(collection.features.first?[property: "n"], .integer(9_007_199_254_740_993))
+        XCTAssertEqual(collection.features.first?[property: "name"], .string("绵阳"))
+    }
+
+    func testRoundTripThroughProjectedCRSAndBack() throws {
+        let input = try write(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"k":[1,{"a":null}]},"geometry":{"type":"Polygon","coordinates":[[[104.6,31.4],[104.7,31.4],[104.7,31.5],[104.6,31.5],[104.6,31.4]]]}}]}"#, "poly.geojson")
+        let projected = dir.appendingPathComponent("poly4544.geojson").path
+        let back = dir.appendingPathComponent("back.geojson").path
+        XCTAssertEqual(try CLIRunner.run(["convert", input, projected, "--to", "EPSG:4544"]).status, 0)
+        // Without --from, the legacy crs member of the projected file is honoured.
+        let result = try CLIRunner.run(["convert", projected, back])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let out = try read(back)
+        XCTAssertNil(out.crs)
+        guard case .polygon(let poly)? = out.features.first?.geometry, let ring = poly.exterior else { return XCTFail() }
+        let original = [(104.6, 31.4), (104.7, 31.4), (104.7, 31.5), (104.6, 31.5), (104.6, 31.4)]
+        XCTAssertEqual(ring.count, original.count)
+        for (i, (x, y)) in original.enumerated() {
+            XCTAssertEqual(ring.x(i), x, accuracy: 1e-9)
+            XCTAssertEqual(ring.y(i), y, accuracy: 1e-9)
+        }
+        XCTAssertEqual(out.features.first?[property: "k"], .array([.integer(1), .object(["a": .null])]))
+    }
+
+    func testWebMapDatumRoundTrip() throws {
+        let input = try write(#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[104.7,31.45]}}"#, "w.geojson")
+        let gcj = dir.appendingPathComponent("gcj.geojson").path
+        let bd = dir.appendingPathComponent("bd.geojson").path
+        let back = dir.appendingPathComponent("back.geojson").path
+        XCTAssertEqual(try CLIRunner.run(["convert", input, gcj, "--to", "gcj02"]).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["convert", gcj, bd, "--from", "gcj02", "--to", "bd09"]).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["convert", bd, back, "--from", "bd09", "--to", "wgs84"]).status, 0)
+        guard case .point(let shifted)? = try read(gcj).features.first?.geometry,
+              case .point(let p)? = try read(back).features.first?.geometry else { return XCTFail() }
+        // GCJ-02 moves points in China by hundreds of metres: ≥ 0.001° here.
+        XCTAssertGreaterThan(abs(shifted.x - 104.7) + abs(shifted.y - 31.45), 0.001)
+        XCTAssertEqual(p.x, 104.7, accuracy: 1e-8)
+        XCTAssertEqual(p.y, 31.45, accuracy: 1e-8)
+    }
+
+    func testNewlineDelimitedOutputByExtension() throws {
+        let input = try write(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"i":1},"geometry":null},{"type":"Feature","properties":{"i":2},"geometry":{"type":"Point","coordinates":[1,2]}}]}"#, "two.geojson")
+        let output = dir.appendingPathComponent("two.geojsonl").path
+        XCTAssertEqual(try CLIRunner.run(["convert", input, output]).status, 0)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertEqual(text.split(separator: "\n").count, 2)
+        let features = try GeoJSONSequence.readFeatures(Array(text.utf8))
+        XCTAssertEqual(features.map { $0[property: "i"] }, [.integer(1), .integer(2)])
+    }
+
+    func testUnknownCRSIsBadInputAndWritesNothing() throws {
+        let input = try write(#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}"#, "x.geojson")
+        let output = dir.appendingPathComponent("never.geojson").path
+        let result = try CLIRunner.run(["convert", input, output, "--to", "EPSG:999999"])
+        XCTAssertEqual(result.status, 3)
+        XCTAssertTrue(result.stderr.contains("EPSG:999999"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+}
