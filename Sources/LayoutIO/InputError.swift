@@ -12,6 +12,8 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     case reprojection(file: String, featureIndex: Int?, featureID: String?, message: String)
     /// The declared or requested CRS is not one PROJ understands.
     case unknownCRS(file: String, name: String, message: String)
+    /// The path given as a dataset is not a usable folder.
+    case notADataset(folder: String, reason: String)
     /// A geometry operation failed on a feature.
     case geometry(file: String, featureIndex: Int, featureID: String?, message: String)
 
@@ -23,6 +25,8 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
             return "\(file): \(Self.feature(index, id))cannot reproject: \(message)"
         case .unknownCRS(let file, let name, let message):
             return "\(file): unknown CRS \(name): \(message)"
+        case .notADataset(let folder, let reason):
+            return "\(folder): not a dataset folder: \(reason)"
         case .geometry(let file, let index, let id, let message):
             return "\(file): \(Self.feature(index, id))geometry operation failed: \(message)"
         }

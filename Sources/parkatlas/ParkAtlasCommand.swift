@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GEOS
+import PROJ
 
 /// `parkatlas`: the command-line face of ParkAtlas.
 ///
@@ -16,15 +18,26 @@ struct ParkAtlasCommand: ParsableCommand {
             2 bad command line; 3 bad input data.
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, ConvertCommand.self]
+        subcommands: [InfoCommand.self, ConvertCommand.self, ValidateCommand.self]
     )
 
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+            reportLiveHandlesIfAsked()
         } catch {
+            reportLiveHandlesIfAsked()
             ExitStatus.exit(for: error, command: Self.self)
         }
+    }
+
+    /// With PARKATLAS_REPORT_HANDLES=1, prints the GEOS geometries and PROJ
+    /// objects still alive when the command ends; the tests assert zero.
+    private static func reportLiveHandlesIfAsked() {
+        guard ProcessInfo.processInfo.environment["PARKATLAS_REPORT_HANDLES"] == "1" else { return }
+        // Per-thread caches of ready transformations are owned by their thread; drop this one's.
+        PROJ.releaseCachedTransformations()
+        Console.error("live handles: GEOS \(GEOSLibrary.liveHandles), PROJ \(PROJ.liveHandles.liveCount)")
     }
 }

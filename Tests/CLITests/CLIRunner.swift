@@ -31,8 +31,11 @@ enum CLIRunner {
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("data").path) }
     }
 
-    static func run(_ arguments: [String], currentDirectory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = currentDirectory ?? packageRoot

@@ -1,0 +1,59 @@
+import GeoCore
+import LayoutModel
+
+/// A loaded dataset folder (dataset.md): districts, parks, parcels,
+/// enterprises and the policy, with geometries in lon/lat WGS84, repaired.
+public struct Dataset: Sendable {
+    /// The folder it was read from.
+    public var folder: String
+    public var districts: [District]
+    public var parks: [Park]
+    public var parcels: [Parcel]
+    public var enterprises: [Enterprise]
+    public var policy: Policy
+    /// Whether the optional files were present.
+    public var hasParcels: Bool
+    public var hasEnterprises: Bool
+    public var hasPolicyFile: Bool
+
+    public init(
+        folder: String, districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise] = [],
+        policy: Policy = Policy(), hasParcels: Bool = true, hasEnterprises: Bool = true, hasPolicyFile: Bool = false
+    ) {
+        self.folder = folder
+        self.districts = districts
+        self.parks = parks
+        self.parcels = parcels
+        self.enterprises = enterprises
+        self.policy = policy
+        self.hasParcels = hasParcels
+        self.hasEnterprises = hasEnterprises
+        self.hasPolicyFile = hasPolicyFile
+    }
+
+    /// The extent of every district, park, parcel and enterprise, in lon/lat.
+    public var boundingBox: BoundingBox? {
+        var box = BoundingBox.empty
+        for d in districts { if let b = d.geometry.boundingBox { box.extend(with: b) } }
+        for p in parks { if let b = p.geometry.boundingBox { box.extend(with: b) } }
+        if box.isEmpty {
+            for p in parcels { if let b = p.geometry.boundingBox { box.extend(with: b) } }
+            for e in enterprises { if let b = e.geometry.boundingBox { box.extend(with: b) } }
+        }
+        return box.isEmpty ? nil : box
+    }
+}
+
+/// The outcome of loading: the usable dataset, every problem found, and the
+/// files as read with repaired geometry (for `validate --fix`).
+public struct DatasetLoadResult: Sendable {
+    public var dataset: Dataset
+    /// Every problem, in file order then feature order.
+    public var problems: [DatasetProblem]
+    /// Per file name: the features as read, geometry repaired, every property kept.
+    public var repairedFiles: [(file: String, collection: FeatureCollection)]
+
+    public var errorCount: Int { problems.filter { $0.severity == .error }.count }
+    public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
+    public var hasErrors: Bool { errorCount > 0 }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GeoCore
+import GeoJSON
+import LayoutModel
+import PROJ
+
+/// Loads a dataset folder (dataset.md) and reports every problem at once.
+///
+/// Order of work per file: read (honouring a legacy `crs` member and the
+/// datum), repair polygon geometry with GEOS (repeated vertices, make-valid),
+/// decode the properties into the model, then check references across files.
+/// A malformed file is reported with its line and column and loading goes on
+/// with the other files, so one run shows every problem. Only problems that
+/// make a feature unusable drop it; each is reported as an error.
+public enum DatasetLoader {
+    public struct Options: Sendable {
+        /// Overrides policy.json's `coordinate_system` when set (`--datum`).
+        public var datum: Datum?
+        /// Worker threads for geometry repair.
+        public var threads: Int
+
+        public init(datum: Datum? = nil, threads: Int = 2) {
+            self.datum = datum
+            self.threads = threads
+        }
+    }
+
+    public static func load(folder: String, options: Options = Options()) throws -> DatasetLoadResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError.notADataset(folder: folder, reason: "no such folder")
+        }
+        var problems: [DatasetProblem] = []
+
+        // policy.json first: it may name the datum of the coordinates.
+        var policy = Policy()
+        let policyPath = path(folder, DatasetFile.policy)
+        let hasPolicy = FileManager.default.fileExists(atPath: policyPath)
+        if hasPolicy {
+            do {
+                let json = try JSONText.parse(contentsOfFile: policyPath)
+                if let object = json.objectValue {
+                    let decoded = Policy.decode(object)
+                    policy = decoded.policy
+                    problems += decoded.errors.map(\.datasetProblem)
+                } else {
+                    problems.append(fileProblem(DatasetFile.policy, "policy.json must hold a JSON object, found \(json.typeName)"))
+                }
+            } catch {
+                problems.append(fileProblem(DatasetFile.policy, String(describing: error)))
+            }
+        }
+        let datum = options.datum ?? Datum(name: policy.coordinateSystem.rawValue) ?? .wgs84
+
+        func read(_ file: String, required: Bool, polygonal: Bool) -> FeatureCollection? {
+            let p = path(folder, file)
+            guard FileManager.default.fileExists(atPath: p) else {
+                if required { problems.append(fileProblem(file, "required file is missing")) }
+                return nil
+            }
+            do {
+                var collection = try LonLatInput.read(path: p, datum: datum).collection
+                if polygonal { problems += repair(&collection, file: file, threads: options.threads) }
+                return collection
+            } catch let error as InputError {
+                problems.append(fileProblem(file, error.description))
+            } catch {
+                problems.append(fileProblem(file, String(describing: error)))
+            }
+            return nil
+        }
+
+        let districtFile = read(DatasetFile.districts, required: true, polygonal: true)
+        let parkFile = read(DatasetFile.parks, required: true, polygonal: true)
+        let parcelFile = read(DatasetFile.parcels, required: false, polygonal: true)
+        let enterpriseFile = read(DatasetFile.enterprises, required: false, polygonal: false)
+
+        let districts = districtFile.map { DatasetDecoding.districts($0) } ?? (values: [], problems: [])
+        let parks = parkFile.map { DatasetDecoding.parks($0) } ?? (values: [], problems: [])
+        let parcels = parcelFile.map { DatasetDecoding.parcels($0) } ?? (values: [], problems: [])
+        let enterprises = enterpriseFile.map { DatasetDecoding.enterprises($0) } ?? (values: [], problems: [])
+        problems += districts.problems + parks.problems + parcels.problems + enterprises.problems
+        problems += DatasetCrossCheck.problems(
+            districts: districts.values, parks: parks.values, parcels: parcels.values,
+            enterprises: enterpriseFile == nil ? nil : enterprises.values)
+
+        let dataset = Dataset(
+            folder: folder, districts: districts.values, parks: parks.values, parcels: parcels.values,
+            enterprises: enterprises.values, policy: policy, hasParcels: parcelFile != nil,
+            hasEnterprises: enterpriseFile != nil, hasPolicyFile: hasPolicy)
+        var repaired: [(String, FeatureCollection)] = []
+        for (file, collection) in [
+            (DatasetFile.districts, districtFile), (DatasetFile.parks, parkFile),
+            (DatasetFile.parcels, parcelFile), (DatasetFile.enterprises, enterpriseFile),
+        ] {
+            if let collection { repaired.append((file, collection)) }
+        }
+        return DatasetLoadResult(dataset: dataset, problems: ordered(problems), repairedFiles: repaired)
+    }
+
+    /// Repairs the polygonal geometries of `collection` in place; returns the warnings.
+    static func repair(_ collection: inout FeatureCollection, file: String, threads: Int) -> [DatasetProblem] {
+        var items: [(geometry: Geometry, index: Int, id: String?)] = []
+        for (i, f) in collection.features.enumerated() {
+            guard let g = f.geometry, g.isPolygonal else { continue }
+            items.append((g, i, featureID(f)))
+        }
+        let outcomes = GeometryRepair.repairAll(items, file: file, threads: threads)
+        var problems: [DatasetProblem] = []
+        for (item, outcome) in zip(items, outcomes) {
+            problems += outcome.problems
+            if let g = outcome.geometry { collection.features[item.index].geometry = g }
+        }
+        return problems
+    }
+
+    /// The id a problem report names: the `id` (or district `code`) property, else the Feature id.
+    static func featureID(_ feature: Feature) -> String? {
+        if let id = feature[property: "id"]?.stringValue { return id }
+        if let code = feature[property: "code"]?.stringValue { return code }
+        return feature.id?.description
+    }
+
+    /// Problems sorted by file (dataset order), then feature index; stable otherwise.
+    static func ordered(_ problems: [DatasetProblem]) -> [DatasetProblem] {
+        let fileOrder = [DatasetFile.policy, DatasetFile.districts, DatasetFile.parks, DatasetFile.parcels, DatasetFile.enterprises]
+        func rank(_ p: DatasetProblem) -> (Int, Int) {
+            (fileOrder.firstIndex(of: p.file) ?? fileOrder.count, p.index ?? -1)
+        }
+        return problems.enumerated().sorted { a, b in
+            let ra = rank(a.element), rb = rank(b.element)
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    static func path(_ folder: String, _ file: String) -> String {
+        folder.hasSuffix("/") ? folder + file : folder + "/" + file
+    }
+
+    static func fileProblem(_ file: String, _ reason: String) -> DatasetProblem {
+        DatasetProblem(file: file, index: nil, id: nil, property: nil, severity: .error, reason: reason)
+    }
+}

@@ -1,0 +1,82 @@
+import Dispatch
+import GEOS
+import GeoCore
+import LayoutModel
+
+/// Repair of polygonal geometry as dataset.md's reading rules ask:
+/// consecutive repeated vertices removed (GEOS accepts them, so they are
+/// looked for here), invalid polygons repaired with GEOS make-valid keeping
+/// the polygonal part, and every change reported as a warning.
+public enum GeometryRepair {
+    /// The repaired geometry (nil when nothing polygonal is left) and the problems found.
+    public struct Outcome: Sendable {
+        public var geometry: Geometry?
+        public var problems: [DatasetProblem]
+    }
+
+    /// Repairs one polygonal geometry of feature `index` (`id`) in `file`.
+    public static func repairPolygonal(_ geometry: Geometry, file: String, index: Int, id: String?) -> Outcome {
+        var problems: [DatasetProblem] = []
+        func warn(_ reason: String) {
+            problems.append(DatasetProblem(file: file, index: index, id: id, property: "geometry", severity: .warning, reason: reason))
+        }
+        var g = geometry
+        let repeats = RepeatedVertices.count(in: g)
+        if repeats > 0 {
+            g = RepeatedVertices.removed(from: g)
+            warn("\(repeats) repeated consecutive vertices removed")
+        }
+        do {
+            let handle = try GeometryHandle(g)
+            guard let problem = try handle.validityProblem() else { return Outcome(geometry: g, problems: problems) }
+            let repair = try handle.makeValidPolygonal()
+            var reason = "invalid geometry (\(problem.reason)"
+            if let l = problem.location { reason += " at \(l.x) \(l.y)" }
+            reason += ") repaired with GEOS make-valid"
+            if !repair.droppedTypes.isEmpty {
+                reason += "; dropped the non-polygonal parts: \(repair.droppedTypes.joined(separator: ", "))"
+            }
+            guard let polygonal = repair.polygonal, !polygonal.polygons.isEmpty else {
+                problems.append(DatasetProblem(
+                    file: file, index: index, id: id, property: "geometry", severity: .error,
+                    reason: "invalid geometry (\(problem.reason)) has no polygonal part after make-valid"))
+                return Outcome(geometry: nil, problems: problems)
+            }
+            warn(reason)
+            return Outcome(geometry: polygonal, problems: problems)
+        } catch {
+            problems.append(DatasetProblem(
+                file: file, index: index, id: id, property: "geometry", severity: .error,
+                reason: "GEOS could not read the geometry: \(error)"))
+            return Outcome(geometry: nil, problems: problems)
+        }
+    }
+
+    /// Repairs many geometries on `threads` threads; results in input order.
+    /// Each worker uses its own GEOS context (the GEOS module keeps one per thread).
+    public static func repairAll(
+        _ items: [(geometry: Geometry, index: Int, id: String?)], file: String, threads: Int
+    ) -> [Outcome] {
+        let count = items.count
+        guard count > 0 else { return [] }
+        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: count)
+        results.initialize(repeating: Outcome(geometry: nil, problems: []))
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let slots = results
+        let workers = max(1, min(threads, count / 64 + 1))
+        let chunk = (count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let start = w * chunk
+            let end = min(start + chunk, count)
+            guard start < end else { return }
+            for i in start..<end {
+                let item = items[i]
+                slots[i] = repairPolygonal(item.geometry, file: file, index: item.index, id: item.id)
+            }
+        }
+        return Array(results)
+    }
+}
