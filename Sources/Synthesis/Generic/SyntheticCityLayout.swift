@@ -123,8 +123,10 @@ struct SyntheticCityLayout: Sendable {
                 let candidates = IndustryCatalogue.classIndices(under: parentCode)
                 let subCode = r.choice(candidates).map { IndustryCatalogue.classes[$0].code } ?? parentCode
                 let trade = r.choice(candidates).map { IndustryCatalogue.classes[$0].tradeWord } ?? "制造"
-                // The lower-left quadrant: its edges are street centre lines (see ParkStreetGrid).
-                let subRect = rect.subRect(u0: -width / 2, v0: -height / 2, u1: 0, v1: 0)
+                // The lower-left quadrant: its inner edges are street centre lines
+                // (see ParkStreetGrid); its outer edges sit 1 m inside the parent's,
+                // on the perimeter street, so the two boundaries never touch.
+                let subRect = rect.subRect(u0: -width / 2 + 1, v0: -height / 2 + 1, u1: 0, v1: 0)
                 subIndex = parks.count
                 parks.append(ParkSpec(
                     id: id + "A", name: place + trade + "产业园", level: level, district: district, parent: id,
