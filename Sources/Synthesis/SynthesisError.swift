@@ -9,6 +9,8 @@ public enum SynthesisError: Error, Sendable, Equatable, CustomStringConvertible 
     case unusableCounty(adcode: String, reason: String)
     /// A park could not be placed inside its declared district.
     case parkDoesNotFit(id: String, district: String)
+    /// A planted rule situation could not be placed (e.g. no suitable parcel pair).
+    case plantingFailed(rule: String, place: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum SynthesisError: Error, Sendable, Equatable, CustomStringConvertible 
             "county \(adcode) cannot be used: \(reason)"
         case .parkDoesNotFit(let id, let district):
             "park \(id) does not fit inside district \(district)"
+        case .plantingFailed(let rule, let place):
+            "could not plant a \(rule) situation in \(place)"
         }
     }
 }

@@ -11,9 +11,10 @@ public struct EnterpriseEconomics: Sendable, Hashable {
     /// The statistical threshold for 规模以上 (above designated size), 万元.
     public static let aboveScaleThreshold = 2000.0
 
-    /// Heavy-tailed draw: output log-normal (median `medianOutput` 万元, σ 1.1),
-    /// output per employee ≈ 80 万元, tax 2–6 % of output.
-    public static func draw(medianOutput: Double = 3000, using r: inout SeededRandom) -> EnterpriseEconomics {
+    /// Heavy-tailed draw: output log-normal (median `medianOutput` 万元, σ 1.1,
+    /// so about a quarter of firms are above scale, as in Chinese county
+    /// statistics), output per employee ≈ 80 万元, tax 2–6 % of output.
+    public static func draw(medianOutput: Double = 1100, using r: inout SeededRandom) -> EnterpriseEconomics {
         let output = LandMix.rounded(r.logNormal(median: medianOutput, sigma: 1.1), places: 1)
         let perEmployee = r.logNormal(median: 80, sigma: 0.4)
         let employees = max(3, Int((output / perEmployee).rounded()))

@@ -38,14 +38,14 @@ public enum LandMix {
     static let statuses: [ParcelStatus] = [.built, .underConstruction, .suppliedUnbuilt, .idle, .ready, .unready, .unbuildable]
     static let statusWeights: [Double] = [0.77, 0.04, 0.02, 0.015, 0.06, 0.075, 0.02]
 
-    // 工矿仓储 (10xx, 11xx) make 0.48 of the weight.
+    // 工矿仓储 (10xx, 11xx) make 0.48 of the total weight 0.99.
     static let landUses: [String] = [
         "100101", "100102", "100103", "1001", "1101", "1102",
         "1207", "1208", "1201", "1401", "1402", "0901", "0701", "0802", "0804", "1301", "1303",
     ]
     static let landUseWeights: [Double] = [
         0.12, 0.18, 0.03, 0.07, 0.05, 0.03,
-        0.06, 0.02, 0.005, 0.06, 0.04, 0.10, 0.10, 0.035, 0.02, 0.01, 0.01,
+        0.06, 0.02, 0.005, 0.07, 0.04, 0.12, 0.12, 0.035, 0.02, 0.01, 0.01,
     ]
     static let unbuildableUses: [String] = ["17", "1402", "1401"]
 

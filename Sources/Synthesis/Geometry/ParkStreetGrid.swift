@@ -58,3 +58,10 @@ public struct ParkStreetGrid: Sendable, Hashable {
         )
     }
 }
+
+extension ParkStreetGrid {
+    /// Distance between street centre lines along u, metres.
+    public var pitchU: Double { width / Double(blocksU) }
+    /// Distance between street centre lines along v, metres.
+    public var pitchV: Double { height / Double(blocksV) }
+}
