@@ -83,11 +83,13 @@ public enum FeatureBuilder {
 public struct PlantedSituation: Sendable, Hashable {
     /// The rule name of analyses.md §4, e.g. `"park-overlap"`.
     public var rule: String
-    /// Ids of the features involved (parks, parcels, enterprises or district codes).
+    /// Ids of the features involved (parks, parcels, enterprises, district codes),
+    /// or an industry code for scattered-industry.
     public var subjects: [String]
     /// Where and why, in one line.
     public var note: String
 
+    /// A planted situation of `rule` involving `subjects`, explained by `note`.
     public init(rule: String, subjects: [String], note: String) {
         self.rule = rule
         self.subjects = subjects

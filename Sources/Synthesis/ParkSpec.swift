@@ -4,6 +4,7 @@ public enum ParkLevel: String, Sendable, CaseIterable {
 
     /// The positioning cap (analyses.md §4): national 3 main + 2 featured, others 2 + 2.
     public var maxMainIndustries: Int { self == .national ? 3 : 2 }
+    /// Featured industries allowed at every level (the 两特 of 三主两特 / 两主两特).
     public var maxFeaturedIndustries: Int { 2 }
 }
 
@@ -14,6 +15,8 @@ public enum FeaturedStatus: String, Sendable {
 
 /// A generated park: its attributes and its rectangle in the generator's frame.
 public struct ParkSpec: Sendable, Hashable {
+    // Attributes as in parks.geojson (dataset.md): id, name, level, district, parent,
+    // main and featured industries (GB/T 4754-2017 codes), featured status, chemical park.
     public var id: String
     public var name: String
     public var level: ParkLevel
@@ -28,6 +31,7 @@ public struct ParkSpec: Sendable, Hashable {
     /// Outline in the generator's `LocalFrame`, metres.
     public var rect: OrientedRect
 
+    /// A park with the given attributes and outline.
     public init(
         id: String, name: String, level: ParkLevel, district: String, parent: String? = nil,
         mainIndustries: [String], featuredIndustries: [String] = [], featuredStatus: FeaturedStatus? = nil,

@@ -149,6 +149,18 @@ final class SyntheticCityTests: XCTestCase {
         XCTAssertGreaterThan(count["idle", default: 0], 0)
     }
 
+    func testTinyAndEmptyCities() throws {
+        for (parks, parcels, enterprises) in [(1, 0, 0), (1, 3, 10), (2, 10, 40), (3, 1, 5), (4, 50, 0)] {
+            let (_, g) = try generate(SyntheticCityParameters(parks: parks, parcels: parcels, enterprises: enterprises, seed: 3))
+            XCTAssertEqual(g.parcels.count, parcels)
+            XCTAssertEqual(g.enterprises.count, enterprises)
+            XCTAssertEqual(g.parks.filter { $0.properties?["parent"]?.isNull == true }.count, parks)
+            XCTAssertTrue(g.parks.contains { $0.properties?["chemical_park"]?.boolValue == true }, "one chemical park at least")
+            let ids = g.parcels.map { $0.string("id")! } + g.enterprises.map { $0.string("id")! }
+            XCTAssertEqual(Set(ids).count, ids.count)
+        }
+    }
+
     func testRejectsBadParameters() {
         XCTAssertThrowsError(try SyntheticCity(parameters: SyntheticCityParameters(parks: 0)))
         XCTAssertThrowsError(try SyntheticCity(parameters: SyntheticCityParameters(centreLatitude: 89)))

@@ -5,7 +5,9 @@
 public enum IndustryCatalogue {
     /// One 4-digit class (with its section letter) and a trade word for names.
     public struct IndustryClass: Sendable, Hashable {
+        /// Class code with its section letter, e.g. `C3974`.
         public let code: String
+        /// Word used in enterprise names, e.g. 显示.
         public let tradeWord: String
     }
 

@@ -23,6 +23,7 @@ public struct SyntheticCity: Sendable {
         case outside
     }
 
+    /// The (validated) parameters the city was made with.
     public let parameters: SyntheticCityParameters
     /// The metric frame centred on the city centre.
     public let frame: LocalFrame

@@ -2,8 +2,11 @@
 public struct SyntheticCityParameters: Sendable, Hashable {
     /// Top-level parks (sub-parks come on top).
     public var parks: Int
+    /// Parcels over all parks.
     public var parcels: Int
+    /// Enterprises, in and outside parks.
     public var enterprises: Int
+    /// The random seed: same seed, same city.
     public var seed: UInt64
     /// Centre longitude, degrees.
     public var centreLongitude: Double

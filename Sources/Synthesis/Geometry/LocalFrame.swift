@@ -16,6 +16,7 @@ public struct LocalFrame: Sendable, Hashable {
     /// Metres per degree of longitude at the origin latitude.
     public let metresPerDegreeLongitude: Double
 
+    /// Mean Earth radius (IUGG R1), metres.
     public static let earthRadius = 6_371_008.8
 
     /// A frame centred on (lon, lat) in degrees.

@@ -2,14 +2,18 @@
 /// counter-clockwise about its centre. Parks are laid out as these, and parcels
 /// as sub-rectangles given in the park's own (u, v) axes.
 public struct OrientedRect: Sendable, Hashable {
+    /// Centre in frame metres.
     public var centre: PlanarPoint
+    /// Extent along the rectangle's own u axis, metres.
     public var width: Double
+    /// Extent along the rectangle's own v axis, metres.
     public var height: Double
     /// Rotation, radians counter-clockwise.
     public var angle: Double
     let cosA: Double
     let sinA: Double
 
+    /// A rectangle of `width` × `height` metres about `centre`, rotated by `angle` radians.
     public init(centre: PlanarPoint, width: Double, height: Double, angle: Double = 0) {
         self.centre = centre
         self.width = width

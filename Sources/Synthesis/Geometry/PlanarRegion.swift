@@ -6,6 +6,7 @@ public struct PlanarRegion: Sendable {
     /// Polygons; each is its exterior ring followed by its holes.
     public var polygons: [[[PlanarPoint]]]
 
+    /// A region of the given polygons (open rings, exterior first).
     public init(polygons: [[[PlanarPoint]]]) { self.polygons = polygons }
 
     /// A region from a GeoCore polygonal geometry in lon/lat, mapped into `frame`.

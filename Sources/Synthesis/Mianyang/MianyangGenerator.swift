@@ -8,7 +8,9 @@ import GeoCore
 ///
 /// Deterministic: the same counties and seed give identical features.
 public struct MianyangGenerator: Sendable {
+    /// The nine county features, as given.
     public let counties: [Feature]
+    /// The random seed.
     public let seed: UInt64
 
     /// - Parameters:

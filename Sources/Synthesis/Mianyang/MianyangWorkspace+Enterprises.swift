@@ -26,7 +26,8 @@ extension MianyangWorkspace {
     /// cluster centre is near are likelier (Gaussian weight, σ = 25 % of the
     /// short side), so industries cluster even among parcel-bound firms.
     func drawClass(park: Int, near p: PlanarPoint?, misfit: Bool, using r: inout SeededRandom) -> Int {
-        let pool = misfit ? IndustryCatalogue.misfitIndices(excluding: parks[park].positioning) : fitClasses(park)
+        var pool = misfit ? IndustryCatalogue.misfitIndices(excluding: parks[park].positioning) : fitClasses(park)
+        if pool.isEmpty { pool = IndustryCatalogue.misfitIndices(excluding: []) }
         guard let p, !misfit else { return pool[r.index(below: pool.count)] }
         let rect = parks[park].rect
         let sigma = 0.25 * min(rect.width, rect.height)

@@ -1,10 +1,13 @@
 /// SplitMix64 (Steele, Lea & Flood 2014): used to expand one 64-bit seed into
 /// the state of `SeededRandom`, and to derive independent streams.
 public struct SplitMix64: Sendable {
+    /// The 64-bit state; advanced by the golden-ratio increment on each draw.
     public private(set) var state: UInt64
 
+    /// A generator starting from `seed` (any value, including 0).
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64-bit output.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -42,6 +45,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     @inline(__always)
     private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
+    /// The next 64-bit output (xoshiro256** scrambler).
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = Self.rotl(s1 &* 5, 7) &* 9
