@@ -1,1 +1,0 @@
-// Synthetic datasets: see issue 3.

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SynthesisTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
