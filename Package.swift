@@ -45,6 +45,7 @@ let package = Package(
         .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),
         .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore"]),
+        .testTarget(name: "LayoutIOTests", dependencies: ["LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore"]),
     ]
 )

@@ -26,6 +26,21 @@ public enum GeometryRepair {
             g = RepeatedVertices.removed(from: g)
             warn("\(repeats) repeated consecutive vertices removed")
         }
+        // A ring that had only repeats left (fewer than 4 positions) encloses nothing.
+        let (cleaned, droppedRings, droppedPolygons) = withoutDegenerateRings(g)
+        if droppedRings + droppedPolygons > 0 {
+            var parts: [String] = []
+            if droppedPolygons > 0 { parts.append("\(droppedPolygons) polygons") }
+            if droppedRings > 0 { parts.append("\(droppedRings) holes") }
+            warn("dropped \(parts.joined(separator: " and ")) whose rings have fewer than 4 distinct positions")
+        }
+        guard let cleaned else {
+            problems.append(DatasetProblem(
+                file: file, index: index, id: id, property: "geometry", severity: .error,
+                reason: "no polygon with at least 4 distinct positions is left"))
+            return Outcome(geometry: nil, problems: problems)
+        }
+        g = cleaned
         do {
             let handle = try GeometryHandle(g)
             guard let problem = try handle.validityProblem() else { return Outcome(geometry: g, problems: problems) }
@@ -49,6 +64,28 @@ public enum GeometryRepair {
                 file: file, index: index, id: id, property: "geometry", severity: .error,
                 reason: "GEOS could not read the geometry: \(error)"))
             return Outcome(geometry: nil, problems: problems)
+        }
+    }
+
+    /// Drops polygons whose exterior has fewer than 4 positions and holes likewise.
+    /// Returns nil when no polygon is left.
+    static func withoutDegenerateRings(_ geometry: Geometry) -> (Geometry?, droppedRings: Int, droppedPolygons: Int) {
+        var droppedRings = 0, droppedPolygons = 0
+        var kept: [Polygon] = []
+        for polygon in geometry.polygons {
+            guard let exterior = polygon.exterior, exterior.count >= 4 else {
+                droppedPolygons += 1
+                continue
+            }
+            let holes = polygon.holes.filter { $0.count >= 4 }
+            droppedRings += polygon.holes.count - holes.count
+            kept.append(Polygon(exterior: exterior, holes: Array(holes)))
+        }
+        if droppedRings + droppedPolygons == 0 { return (geometry, 0, 0) }
+        switch kept.count {
+        case 0: return (nil, droppedRings, droppedPolygons)
+        case 1 where !(geometry.polygons.count > 1): return (.polygon(kept[0]), droppedRings, droppedPolygons)
+        default: return (.multiPolygon(kept), droppedRings, droppedPolygons)
         }
     }
 

@@ -7,8 +7,12 @@ import XCTest
 /// as published (five counties have tiny self-intersections, harmless for the
 /// ray-casting tests here).
 enum CountyFixture {
+    /// The shared folder sits beside the repository (`../shared`), in CI's clone as here.
     static let candidates = [
         ProcessInfo.processInfo.environment["PARKATLAS_COUNTIES"],
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("../shared/data/mianyang_counties.raw.geojson").standardized.path,
         "/work/shared/data/mianyang_counties.raw.geojson",
     ].compactMap { $0 }
 

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import LayoutIO
+import LayoutModel
+import Synthesis
+
+/// `parkatlas synth --out DIR`: a synthetic dataset of any size, or the Mianyang reference dataset.
+struct SynthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth",
+        abstract: "Generate a synthetic dataset (deterministic for a seed).",
+        discussion: """
+            Without --preset: a synthetic city of the requested size around --center.
+            --preset mianyang: the Mianyang reference dataset (GeoData/mianyang) on the real
+            county boundaries of --counties, repaired with GEOS make-valid first.
+            """)
+
+    @Option(name: .long, help: "Output dataset folder.") var out: String
+    @Option(name: .long, help: "Number of parks.") var parks: Int = 12
+    @Option(name: .long, help: "Number of parcels.") var parcels: Int = 3000
+    @Option(name: .long, help: "Number of enterprises.") var enterprises: Int = 3000
+    @Option(name: .long, help: "Random seed.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Centre of the synthetic city as lon,lat (write --center=-46.6,-23.5 for negative values).") var center: String = "104.7,31.45"
+    @Option(name: .long, help: "Share of enterprises outside every park (0–1).") var outsideShare: Double = 0.2
+    @Option(name: .long, help: "Preset dataset: mianyang.") var preset: String?
+    @Option(name: .long, help: "County boundaries for --preset mianyang.")
+    var counties: String = "../shared/data/mianyang_counties.raw.geojson"
+    @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
+
+    func validate() throws {
+        if let preset, preset != "mianyang" { throw ValidationError("unknown preset '\(preset)': the one preset is mianyang") }
+        if parks < 1 || parcels < 0 || enterprises < 0 { throw ValidationError("--parks ≥ 1, --parcels and --enterprises ≥ 0") }
+        if !(0...1).contains(outsideShare) { throw ValidationError("--outside-share must be within 0…1") }
+        _ = try parsedCenter()
+    }
+
+    func parsedCenter() throws -> (lon: Double, lat: Double) {
+        let parts = center.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let lon = parts[0], let lat = parts[1], abs(lon) <= 180, abs(lat) <= 90 else {
+            throw ValidationError("--center must be lon,lat in degrees, e.g. 104.7,31.45")
+        }
+        return (lon, lat)
+    }
+
+    func run() throws {
+        let started = Date()
+        do {
+            try DatasetWriter.prepare(folder: out)
+            if preset == "mianyang" { try writeMianyang() } else { try writeSyntheticCity() }
+        } catch let error as CommandFailure {
+            throw error
+        } catch let error as InputError {
+            throw CommandFailure.badInput(error.description)
+        } catch {
+            throw CommandFailure.badInput("synth: \(error)")
+        }
+        if !quiet {
+            print("wrote \(out) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        }
+    }
+
+    private func writeSyntheticCity() throws {
+        let (lon, lat) = try parsedCenter()
+        let city = try SyntheticCity(parameters: SyntheticCityParameters(
+            parks: parks, parcels: parcels, enterprises: enterprises, seed: seed,
+            centreLongitude: lon, centreLatitude: lat, outsideShare: outsideShare))
+        try DatasetWriter.write(city.districtFeatures, file: DatasetFile.districts, in: out)
+        try DatasetWriter.write(city.parkFeatures, file: DatasetFile.parks, in: out)
+        try DatasetWriter.stream(file: DatasetFile.parcels, in: out) { emit in try city.forEachParcel(emit) }
+        try DatasetWriter.stream(file: DatasetFile.enterprises, in: out) { emit in try city.forEachEnterprise(emit) }
+    }
+
+    private func writeMianyang() throws {
+        var input = try LonLatInput.read(path: counties).collection
+        // The web-map boundaries are invalid in places: repair them as the loader would.
+        for (i, feature) in input.features.enumerated() {
+            guard let g = feature.geometry else { continue }
+            let outcome = GeometryRepair.repairPolygonal(g, file: counties, index: i, id: feature[property: "adcode"]?.stringValue)
+            guard let repaired = outcome.geometry else {
+                throw CommandFailure.badInput(outcome.problems.map(\.description).joined(separator: "\n"))
+            }
+            input.features[i].geometry = repaired
+        }
+        let dataset = try MianyangGenerator(counties: input.features, seed: seed).generate()
+        try DatasetWriter.write(dataset.districts, file: DatasetFile.districts, in: out)
+        try DatasetWriter.write(dataset.parks, file: DatasetFile.parks, in: out)
+        try DatasetWriter.write(dataset.parcels, file: DatasetFile.parcels, in: out)
+        try DatasetWriter.write(dataset.enterprises, file: DatasetFile.enterprises, in: out)
+        if let policy = dataset.policy { try DatasetWriter.writePolicy(policy, in: out) }
+        if !quiet {
+            print("Mianyang: \(dataset.districts.count) districts, \(dataset.parks.count) parks, "
+                + "\(dataset.parcels.count) parcels, \(dataset.enterprises.count) enterprises")
+        }
+    }
+}
