@@ -1,5 +1,4 @@
 import GeoCore
-import LayoutModel
 
 /// A loaded dataset folder (dataset.md): districts, parks, parcels,
 /// enterprises and the policy, with geometries in lon/lat WGS84, repaired.
@@ -44,16 +43,3 @@ public struct Dataset: Sendable {
     }
 }
 
-/// The outcome of loading: the usable dataset, every problem found, and the
-/// files as read with repaired geometry (for `validate --fix`).
-public struct DatasetLoadResult: Sendable {
-    public var dataset: Dataset
-    /// Every problem, in file order then feature order.
-    public var problems: [DatasetProblem]
-    /// Per file name: the features as read, geometry repaired, every property kept.
-    public var repairedFiles: [(file: String, collection: FeatureCollection)]
-
-    public var errorCount: Int { problems.filter { $0.severity == .error }.count }
-    public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
-    public var hasErrors: Bool { errorCount > 0 }
-}
