@@ -8,4 +8,6 @@ swift build -c release --product parkatlas
 bin=.build/release/parkatlas
 out=${OUT:-out/mianyang}
 mkdir -p "$out"
+# Until `parkatlas analyze` exists: summarise the files, then validate the dataset.
 "$bin" info GeoData/mianyang/*.geojson
+"$bin" validate GeoData/mianyang
