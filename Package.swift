@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
         .target(name: "LayoutModel", dependencies: ["GeoCore"]),
-        .target(name: "Synthesis", dependencies: ["GeoCore"]),
+        .target(name: "Synthesis", dependencies: ["GeoCore", "LayoutModel"]),
         .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel"]),
         .target(name: "LayoutAnalysis", dependencies: ["GeoCore", "GEOS", "PROJ", "LayoutModel"]),
         .executableTarget(
@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "GEOSTests", dependencies: ["GEOS", "GeoCore", "GeoJSON"]),
         .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),
         .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
         .testTarget(name: "LayoutIOTests", dependencies: ["LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutAnalysisTests", dependencies: ["LayoutAnalysis", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore"]),

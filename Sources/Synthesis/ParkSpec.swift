@@ -1,17 +1,4 @@
-/// Park levels of dataset.md.
-public enum ParkLevel: String, Sendable, CaseIterable {
-    case national, provincial, municipal
-
-    /// The positioning cap (analyses.md §4): national 3 main + 2 featured, others 2 + 2.
-    public var maxMainIndustries: Int { self == .national ? 3 : 2 }
-    /// Featured industries allowed at every level (the 两特 of 三主两特 / 两主两特).
-    public var maxFeaturedIndustries: Int { 2 }
-}
-
-/// Featured-park status of dataset.md.
-public enum FeaturedStatus: String, Sendable {
-    case certified, cultivating
-}
+import LayoutModel
 
 /// A generated park: its attributes and its rectangle in the generator's frame.
 public struct ParkSpec: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import GeoCore
 import Synthesis
+import LayoutModel
 import XCTest
 
 /// The Mianyang reference dataset: the positioning table, validity,
@@ -181,7 +182,7 @@ final class MianyangGeneratorTests: XCTestCase {
     func testPositioningCap() throws {
         let over = try dataset().parks.filter { p in
             let level = ParkLevel(rawValue: p.string("level")!)!
-            return p.strings("main_industries").count > level.maxMainIndustries || p.strings("featured_industries").count > level.maxFeaturedIndustries
+            return p.strings("main_industries").count > level.positioningCap.main || p.strings("featured_industries").count > level.positioningCap.featured
         }.map { $0.string("id")! }
         XCTAssertEqual(over, ["P04"])
     }

@@ -1,5 +1,6 @@
 import GeoCore
 import Synthesis
+import LayoutModel
 import XCTest
 
 final class SyntheticCityTests: XCTestCase {
@@ -79,7 +80,7 @@ final class SyntheticCityTests: XCTestCase {
             XCTAssertTrue(polygon(district.openPolygons[0], contains: park.openPolygons[0]), "\(context): \(park.string("id")!) outside district")
             XCTAssertFalse(park.strings("main_industries").isEmpty)
             let level = ParkLevel(rawValue: park.string("level")!)!
-            XCTAssertLessThanOrEqual(park.strings("main_industries").count, level.maxMainIndustries, "generic parks keep the cap")
+            XCTAssertLessThanOrEqual(park.strings("main_industries").count, level.positioningCap.main, "generic parks keep the cap")
             if let parentID = park.properties?["parent"]?.stringValue {
                 let parent = try XCTUnwrap(parkByID[parentID], context)
                 XCTAssertTrue(polygon(parent.openPolygons[0], contains: park.openPolygons[0]), "\(context): sub-park outside parent")

@@ -1,7 +1,4 @@
-/// Land status values of dataset.md (development-zone land-survey categories).
-public enum ParcelStatus: String, Sendable, CaseIterable {
-    case built, underConstruction = "under_construction", suppliedUnbuilt = "supplied_unbuilt", idle, ready, unready, unbuildable
-}
+import LayoutModel
 
 /// How intensively a park's industrial land is built on.
 public enum IntensityProfile: Sendable {

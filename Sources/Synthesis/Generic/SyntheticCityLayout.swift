@@ -1,3 +1,4 @@
+import LayoutModel
 /// The district and park layout of a generic synthetic city, in frame metres.
 ///
 /// Parks sit in square slots of `slotSize` laid out in a grid around the

@@ -1,3 +1,4 @@
+import LayoutModel
 /// The Mianyang reference parks: positioning from the issue (GB/T 4754-2017
 /// codes), approximate real locations, and illustrative sizes.
 ///
