@@ -31,10 +31,11 @@ let package = Package(
         .target(name: "Synthesis", dependencies: ["GeoCore", "LayoutModel"]),
         .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel"]),
         .target(name: "LayoutAnalysis", dependencies: ["GeoCore", "GEOS", "PROJ", "LayoutModel"]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "PROJ", "LayoutModel"]),
         .executableTarget(
             name: "parkatlas",
             dependencies: [
-                "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Synthesis",
+                "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography", "Synthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
         .testTarget(name: "LayoutIOTests", dependencies: ["LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutAnalysisTests", dependencies: ["LayoutAnalysis", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "LayoutModel", "GeoCore", "PROJ"]),
         .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore"]),
     ]
 )

@@ -1,0 +1,1 @@
+// Map rendering (SVG/HTML) and map styling: see issue 8.

@@ -1,0 +1,5 @@
+import XCTest
+
+final class CartographyPlaceholderTests: XCTestCase {
+    func testBuilds() {}
+}
