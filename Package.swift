@@ -40,7 +40,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "parkatlas-bench",
-            dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ"]),
+            dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis"]),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoCore"]),
         .testTarget(name: "GEOSTests", dependencies: ["GEOS", "GeoCore", "GeoJSON"]),

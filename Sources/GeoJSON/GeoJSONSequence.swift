@@ -21,7 +21,10 @@ public enum GeoJSONSequence {
     /// holding one complete JSON value, then a newline and another `{` →
     /// newline-delimited; anything else → a plain document.
     public static func detectFormat(_ bytes: [UInt8]) -> GeoJSONInputFormat {
-        bytes.withUnsafeBufferPointer { buffer in
+        // The usual document announces itself in its first bytes; skipping the
+        // whole value to look past it would cost a full extra pass.
+        if opensAsFeatureCollection(bytes) { return .document }
+        return bytes.withUnsafeBufferPointer { buffer in
             guard buffer.count > 0 else { return .document }
             var s = ByteScanner(input: buffer, fileName: nil, maxDepth: 512)
             s.skipByteOrderMark()
@@ -31,6 +34,21 @@ public enum GeoJSONSequence {
             guard s.current == ASCII.newline else { return .document }
             return s.peekToken() == ASCII.openBrace ? .newlineDelimited : .document
         }
+    }
+
+    /// Whether the text starts `{"type":"FeatureCollection"` (whitespace and a BOM allowed).
+    static func opensAsFeatureCollection(_ bytes: [UInt8]) -> Bool {
+        let expected = Array(#"{"type":"FeatureCollection""#.utf8)
+        var matched = 0
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count, i < 4096, matched < expected.count {
+            let b = bytes[i]
+            i += 1
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { continue }
+            guard b == expected[matched] else { return false }
+            matched += 1
+        }
+        return matched == expected.count
     }
 
     /// Reads every feature of a sequence in either layout (auto-detected; a

@@ -2,6 +2,7 @@
 //
 // Usage: parkatlas-bench <benchmark> [options]
 //   geojson [--features N] [--file PATH] [--out PATH] [--runs R]
+//   join --dataset DIR [--threads T]        enterprises-in-parks spatial join
 //
 // Argument parsing is deliberately trivial (no ArgumentParser): one switch on
 // the benchmark name, each benchmark reads its own `--key value` options.
@@ -16,6 +17,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 
 func usage() -> Never {
     print("usage: parkatlas-bench geojson [--features N] [--file PATH] [--out PATH] [--runs R]")
+    print("       parkatlas-bench join --dataset DIR [--threads T]")
     exit(2)
 }
 
@@ -26,6 +28,8 @@ do {
     switch benchmark {
     case "geojson":
         try GeoJSONBenchmark(options: options).run()
+    case "join":
+        try JoinBenchmark(options: options).run()
     default:
         usage()
     }

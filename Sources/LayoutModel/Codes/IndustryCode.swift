@@ -23,6 +23,7 @@ public struct IndustryCode: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `text`, explaining any rejection in one line.
     public static func parse(_ text: String) -> Result<IndustryCode, IndustryCodeError> {
+        if let fast = parseWellFormed(text) { return .success(fast) }
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.first else { return .failure(.malformed(text: text, reason: "empty code")) }
         let digits = scalars.dropFirst()
@@ -58,6 +59,23 @@ public struct IndustryCode: Sendable, Hashable, Comparable, CustomStringConverti
             }
         }
         return .success(IndustryCode(unchecked: text))
+    }
+
+    /// The common case without allocation: a capital section letter and 0, 2, 3
+    /// or 4 ASCII digits whose division belongs to that section. Anything else
+    /// (including every error) takes the explaining path of `parse`.
+    @inline(__always)
+    private static func parseWellFormed(_ text: String) -> IndustryCode? {
+        // Native strings are contiguous; a bridged one simply takes the slow path.
+        text.utf8.withContiguousStorageIfAvailable { b -> IndustryCode? in
+            let n = b.count
+            guard n == 1 || (n >= 3 && n <= 5), b[0] >= 0x41, b[0] <= 0x54 else { return nil }
+            for k in 1..<n where b[k] < 0x30 || b[k] > 0x39 { return nil }
+            if n == 1 { return IndustryCode(unchecked: text) }
+            let division = Int(b[1] - 0x30) * 10 + Int(b[2] - 0x30)
+            guard IndustryTable.sectionLetter(forDivision: division) == b[0] else { return nil }
+            return IndustryCode(unchecked: text)
+        } ?? nil
     }
 
     /// The section letter, e.g. `"C"`.

@@ -17,6 +17,20 @@ public enum IndustryTable {
     /// The section letter of a two-digit division number (`"39"` → `"C"`).
     public static func section(forDivision number: String) -> String? { sectionByDivision[number] }
 
+    /// ASCII section letter of division `number` (1–97), 0 when there is none:
+    /// an array lookup for the parser's hot path.
+    static func sectionLetter(forDivision number: Int) -> UInt8 {
+        number >= 0 && number < sectionLetterByNumber.count ? sectionLetterByNumber[number] : 0
+    }
+
+    private static let sectionLetterByNumber: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 100)
+        for (division, section) in sectionByDivision {
+            if let n = Int(division), n < 100, let letter = section.utf8.first { table[n] = letter }
+        }
+        return table
+    }()
+
     /// The entry with exactly this code.
     public static func lookup(_ code: String) -> IndustryClassification? { byCode[code] }
 

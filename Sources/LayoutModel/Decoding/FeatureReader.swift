@@ -18,7 +18,9 @@ struct FeatureReader {
     let properties: JSONObject
     private(set) var id: String?
     private(set) var problems: [DatasetProblem] = []
-    private var understood: Set<String> = []
+    /// Keys read by the decoder. At most a dozen per feature, so a linear scan
+    /// beats hashing (which dominated decoding a million enterprises).
+    private var understood: [String] = []
 
     init(feature: Feature, file: String, index: Int) {
         self.file = file
@@ -48,7 +50,7 @@ struct FeatureReader {
     /// warning (the contract asks for the property). Problems recorded before
     /// this call carry no id, so decoders call it first.
     mutating func readIdentity(key: String, feature: Feature) -> String? {
-        understood.insert(key)
+        understood.append(key)
         switch properties[key] {
         case .string(let s) where !s.isEmpty:
             id = s
@@ -77,7 +79,7 @@ struct FeatureReader {
 
     /// A required non-empty string.
     mutating func requiredString(_ key: String) -> String? {
-        understood.insert(key)
+        understood.append(key)
         guard let value = properties[key], !value.isNull else {
             error(key, "missing required \"\(key)\"")
             return nil
@@ -87,7 +89,7 @@ struct FeatureReader {
 
     /// An optional string; `null` and absence are `nil`.
     mutating func optionalString(_ key: String) -> String? {
-        understood.insert(key)
+        understood.append(key)
         guard let value = properties[key], !value.isNull else { return nil }
         return string(key, value)
     }
@@ -134,7 +136,7 @@ struct FeatureReader {
 
     /// An optional finite number ≥ 0; invalid values are reported and dropped.
     mutating func optionalNonNegativeNumber(_ key: String) -> Double? {
-        understood.insert(key)
+        understood.append(key)
         guard let value = properties[key], !value.isNull else { return nil }
         guard let number = value.doubleValue else {
             error(key, "expected a number, found \(value.shortDescription)")
@@ -163,7 +165,7 @@ struct FeatureReader {
 
     /// An optional boolean.
     mutating func optionalBool(_ key: String) -> Bool? {
-        understood.insert(key)
+        understood.append(key)
         guard let value = properties[key], !value.isNull else { return nil }
         guard let flag = value.boolValue else {
             error(key, "expected true or false, found \(value.shortDescription)")
@@ -178,7 +180,7 @@ struct FeatureReader {
     /// used; unknown ones are errors but kept; well-formed codes below a
     /// partly shipped parent are warnings.
     mutating func landUseCode(_ key: String) -> String? {
-        understood.insert(key)
+        understood.append(key)
         guard let value = properties[key], !value.isNull else {
             error(key, "missing required \"\(key)\"")
             return nil
@@ -238,7 +240,7 @@ struct FeatureReader {
 
     /// A required single industry code.
     mutating func requiredIndustryCode(_ key: String) -> IndustryCode? {
-        understood.insert(key)
+        understood.append(key)
         guard let value = properties[key], !value.isNull else {
             error(key, "missing required \"\(key)\"")
             return nil
@@ -249,7 +251,7 @@ struct FeatureReader {
     /// A list of industry codes; `nil` when absent (or unreadable). Bad items
     /// are reported and dropped; repeated codes are warned about.
     mutating func industryCodeList(_ key: String, required: Bool) -> [IndustryCode]? {
-        understood.insert(key)
+        understood.append(key)
         guard let value = properties[key], !value.isNull else {
             if required { error(key, "missing required \"\(key)\"") }
             return nil
