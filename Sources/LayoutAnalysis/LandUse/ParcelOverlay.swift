@@ -174,4 +174,10 @@ public struct ParcelPart: Sendable, Hashable {
     public var area: Double
     /// `area` / the parcel's own area (1 when the unit covers the parcel).
     public var share: Double
+
+    public init(parcel: Int, area: Double, share: Double) {
+        self.parcel = parcel
+        self.area = area
+        self.share = share
+    }
 }
