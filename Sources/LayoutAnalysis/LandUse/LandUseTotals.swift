@@ -43,6 +43,11 @@ public struct LandUseTotals: Sendable, Hashable {
     /// Adds the part of `parcel` inside the unit: `area` m², which is the
     /// fraction `share` (0…1) of the parcel's own area.
     public mutating func add(_ parcel: Parcel, area: Double, share: Double) {
+        add(ParcelFacts(parcel), area: area, share: share)
+    }
+
+    /// As `add(_:area:share:)`, from the parcel's extracted facts (no copy of the parcel).
+    public mutating func add(_ parcel: ParcelFacts, area: Double, share: Double) {
         parcelArea += area
         let status = parcel.status
         if status.isBuildable { buildable += area }
@@ -52,7 +57,7 @@ public struct LandUseTotals: Sendable, Hashable {
         guard status.isBuilt else { return }
         let floor = parcel.floorArea * share
         let footprint = parcel.footprint * share
-        let tax = (parcel.tax ?? 0) * share
+        let tax = parcel.tax * share
         built += area
         floorAreaOnBuilt += floor
         footprintOnBuilt += footprint
@@ -61,7 +66,32 @@ public struct LandUseTotals: Sendable, Hashable {
         industrialBuilt += area
         floorAreaOnIndustrial += floor
         footprintOnIndustrial += footprint
-        investmentOnIndustrial += (parcel.investment ?? 0) * share
+        investmentOnIndustrial += parcel.investment * share
         taxOnIndustrial += tax
+    }
+}
+
+/// What the statistics need of a parcel, as plain values: extracted once, so
+/// that hot loops do not copy `Parcel` (strings, geometry, properties).
+public struct ParcelFacts: Sendable, Hashable {
+    public var status: ParcelStatus
+    /// Land use under 10 or 11 (工矿仓储).
+    public var isIndustrialOrWarehouse: Bool
+    /// m².
+    public var floorArea: Double
+    /// m².
+    public var footprint: Double
+    /// 万元; 0 when absent.
+    public var investment: Double
+    /// 万元; 0 when absent.
+    public var tax: Double
+
+    public init(_ parcel: borrowing Parcel) {
+        status = parcel.status
+        isIndustrialOrWarehouse = parcel.isIndustrialOrWarehouse
+        floorArea = parcel.floorArea
+        footprint = parcel.footprint
+        investment = parcel.investment ?? 0
+        tax = parcel.tax ?? 0
     }
 }

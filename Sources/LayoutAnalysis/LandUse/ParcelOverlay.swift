@@ -22,6 +22,10 @@ public final class ParcelOverlay: @unchecked Sendable {
     public let parcels: [Parcel]
     /// Geodesic area of each parcel, m² (GRS80, |outer| − Σ|holes|).
     public let parcelAreas: [Double]
+    /// What the statistics need of each parcel, extracted once.
+    public let facts: [ParcelFacts]
+    /// Each parcel's land-use code.
+    let landUseCodes: [String]
     /// Worker threads used by the clipping.
     public let threads: Int
     let boxes: [BoundingBox]
@@ -35,24 +39,38 @@ public final class ParcelOverlay: @unchecked Sendable {
         self.threads = workers
         let n = parcels.count
         var areas = [Double](repeating: 0, count: n)
+        var envelopes = [BoundingBox](repeating: .empty, count: n)
+        var extracted = [ParcelFacts?](repeating: nil, count: n)
         var built = [GeometryHandle?](repeating: nil, count: n)
         try areas.withUnsafeMutableBufferPointer { areaSlots in
-            try built.withUnsafeMutableBufferPointer { handleSlots in
-                nonisolated(unsafe) let areaOut = areaSlots
-                nonisolated(unsafe) let handleOut = handleSlots
-                try ParallelChunks.run(count: n, chunkSize: 512, threads: workers) {
-                    { range in
-                        for i in range {
-                            areaOut[i] = Geodesic.grs80.area(of: parcels[i].geometry)
-                            handleOut[i] = try GeometryHandle(parcels[i].geometry)
+            try envelopes.withUnsafeMutableBufferPointer { boxSlots in
+                try extracted.withUnsafeMutableBufferPointer { factSlots in
+                    try built.withUnsafeMutableBufferPointer { handleSlots in
+                        nonisolated(unsafe) let (areaOut, boxOut, factOut, handleOut) = (areaSlots, boxSlots, factSlots, handleSlots)
+                        try ParallelChunks.run(count: n, chunkSize: 512, threads: workers) {
+                            { range in
+                                // Element access, not `for parcel in`: a Parcel copy costs a dozen retains.
+                                for i in range {
+                                    let geometry = parcels[i].geometry
+                                    areaOut[i] = Geodesic.grs80.area(of: geometry)
+                                    boxOut[i] = geometry.boundingBox ?? .empty
+                                    factOut[i] = ParcelFacts(parcels[i])
+                                    handleOut[i] = try GeometryHandle(geometry)
+                                }
+                            }
                         }
                     }
                 }
             }
         }
         parcelAreas = areas
+        boxes = envelopes
+        facts = extracted.map { $0! }
+        var codes: [String] = []
+        codes.reserveCapacity(n)
+        for i in 0..<n { codes.append(parcels[i].landUse) }
+        landUseCodes = codes
         handles = built.map { $0! }
-        boxes = parcels.map { $0.geometry.boundingBox ?? .empty }
         tree = n == 0 ? nil : try STRtree(geometries: handles.enumerated().map { ($0.element, $0.offset) })
     }
 
@@ -128,8 +146,7 @@ public final class ParcelOverlay: @unchecked Sendable {
         return units.indices.map { u in
             var accumulator = UnitAccumulator(classCount: classes.codes.count)
             for part in parts[u] {
-                accumulator.add(parcels[part.parcel], classIndex: classes.ofParcel[part.parcel],
-                                statusIndex: statusIndex(parcels[part.parcel].status), area: part.area, share: part.share)
+                accumulator.add(facts[part.parcel], classIndex: classes.ofParcel[part.parcel], area: part.area, share: part.share)
             }
             return accumulator.finish(unitArea: Geodesic.grs80.area(of: units[u]), classCodes: classes.codes)
         }
@@ -140,9 +157,8 @@ public final class ParcelOverlay: @unchecked Sendable {
     public func wholeStatistics(unitArea: Double, level: Int) -> UnitStatistics {
         let classes = classIndex(level: level)
         var accumulator = UnitAccumulator(classCount: classes.codes.count)
-        for (p, parcel) in parcels.enumerated() {
-            accumulator.add(parcel, classIndex: classes.ofParcel[p], statusIndex: statusIndex(parcel.status),
-                            area: parcelAreas[p], share: 1)
+        for p in facts.indices {
+            accumulator.add(facts[p], classIndex: classes.ofParcel[p], area: parcelAreas[p], share: 1)
         }
         return accumulator.finish(unitArea: unitArea, classCodes: classes.codes)
     }
@@ -150,19 +166,21 @@ public final class ParcelOverlay: @unchecked Sendable {
     /// The class code of every parcel at `level`, as indices into a code list.
     private func classIndex(level: Int) -> (codes: [String], ofParcel: [Int]) {
         var codes: [String] = []
-        var index: [String: Int] = [:]
-        let of = parcels.map { parcel -> Int in
-            let code = LandUseClassKey.code(for: parcel.landUse, level: level)
-            if let i = index[code] { return i }
-            index[code] = codes.count
-            codes.append(code)
-            return codes.count - 1
+        var classOfCode: [String: Int] = [:]
+        // Most parcels share a handful of codes: resolve each distinct code once.
+        var classOfLandUse: [String: Int] = [:]
+        let of = landUseCodes.map { landUse -> Int in
+            if let i = classOfLandUse[landUse] { return i }
+            let code = LandUseClassKey.code(for: landUse, level: level)
+            let i = classOfCode[code] ?? codes.count
+            if i == codes.count {
+                classOfCode[code] = i
+                codes.append(code)
+            }
+            classOfLandUse[landUse] = i
+            return i
         }
         return (codes, of)
-    }
-
-    private func statusIndex(_ status: ParcelStatus) -> Int {
-        ParcelStatus.allCases.firstIndex(of: status)!
     }
 }
 

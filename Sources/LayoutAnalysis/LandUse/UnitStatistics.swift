@@ -41,12 +41,12 @@ struct UnitAccumulator {
         classAreas = [Double](repeating: 0, count: classCount)
     }
 
-    mutating func add(_ parcel: Parcel, classIndex: Int, statusIndex: Int, area: Double, share: Double) {
+    mutating func add(_ parcel: ParcelFacts, classIndex: Int, area: Double, share: Double) {
         guard area > 0 else { return }
         parcelCount += 1
         totals.add(parcel, area: area, share: share)
         classAreas[classIndex] += area
-        statusAreas[statusIndex] += area
+        statusAreas[parcel.statusIndex] += area
     }
 
     func finish(unitArea: Double, classCodes: [String]) -> UnitStatistics {
@@ -63,5 +63,20 @@ struct UnitAccumulator {
         return UnitStatistics(
             area: unitArea, parcelCount: parcelCount, totals: totals, landUse: classes, statuses: statuses,
             indicators: IntensiveUseIndicators(totals))
+    }
+}
+
+extension ParcelFacts {
+    /// Position of the status in `ParcelStatus.allCases`.
+    var statusIndex: Int {
+        switch status {
+        case .built: 0
+        case .underConstruction: 1
+        case .suppliedUnbuilt: 2
+        case .idle: 3
+        case .ready: 4
+        case .unready: 5
+        case .unbuildable: 6
+        }
     }
 }
