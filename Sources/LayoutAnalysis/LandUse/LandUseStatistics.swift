@@ -63,6 +63,13 @@ public enum LandUseStatistics {
         return LandUseReport(level: level, parks: parks, districts: districts, total: total)
     }
 
+    /// The statistics of every park only (no districts, no total), in dataset
+    /// order: what checks, siting and evaluation need per park. Pass an
+    /// `overlay` built once to reuse the parcels' areas and index.
+    public static func parks(dataset: Dataset, level: Int = 2, threads: Int = 2, overlay: ParcelOverlay? = nil) throws -> [ParkStatistics] {
+        try compute(dataset: dataset, level: level, threads: threads, units: .parks, overlay: overlay).parks
+    }
+
     /// Area of the union of the administrative districts, m² (GRS80); 0 without any.
     public static func administrativeUnionArea(_ dataset: Dataset) throws -> Double {
         let administrative = dataset.districts.filter { $0.kind == .administrative }

@@ -173,5 +173,9 @@ final class LandUseUnitTests: XCTestCase {
         XCTAssertEqual(parks.parks.map(\.statistics), one.parks.map(\.statistics))
         XCTAssertTrue(parks.districts.isEmpty)
         XCTAssertEqual(parks.park(id: "P01")?.statistics, one.park(id: "P01")?.statistics)
+        let overlay = try ParcelOverlay(parcels: dataset.parcels, threads: 2)
+        let again = try LandUseStatistics.parks(dataset: dataset, level: 3, overlay: overlay)
+        XCTAssertEqual(again.map(\.statistics), one.parks.map(\.statistics))
+        XCTAssertEqual(again.map(\.district), one.parks.map(\.district))
     }
 }
