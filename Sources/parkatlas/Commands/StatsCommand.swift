@@ -1,0 +1,283 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import LayoutAnalysis
+import LayoutModel
+
+/// `parkatlas stats [DATASET]`: land-use statistics and intensive-use
+/// indicators per park, per district and for the whole dataset (analyses.md §2).
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Land-use statistics and intensive-use indicators per park, district and total.",
+        discussion: """
+            Areas are ellipsoidal (GRS80, PROJ's geodesic polygon area). Parcels crossing a unit's
+            boundary count with their part inside, attributes apportioned by area share; the total
+            takes every parcel whole, its area being that of the union of the administrative districts.
+            --format json gives m²; tables show ha and 亩. --format csv writes one row per unit and
+            land-use class, or with --enterprises one row per enterprise of the per-mu benefit table.
+            """)
+
+    @OptionGroup var dataset: DatasetArgument
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "Land-use class level: 1, 2 or 3.")
+    var level: Int = 2
+
+    @Flag(name: .long, help: "Add the per-mu benefit (亩均效益) table of the enterprises.")
+    var enterprises = false
+
+    func validate() throws {
+        if !(1...3).contains(level) { throw ValidationError("--level must be 1, 2 or 3") }
+    }
+
+    func run() throws {
+        let data = try dataset.load(quiet: output.quiet).dataset
+        let threads = dataset.threads.resolved
+        let overlay = try ParcelOverlay(parcels: data.parcels, threads: threads)
+        let report = try LandUseStatistics.compute(dataset: data, level: level, threads: threads, overlay: overlay)
+        let benefit = enterprises
+            ? PerMuBenefit.evaluate(enterprises: data.enterprises, parcels: data.parcels, parcelAreas: overlay.parcelAreas,
+                                    policy: data.policy.benefit)
+            : nil
+        let render = StatsRendering(dataset: dataset.dataset, report: report, benefit: benefit)
+        switch output.format {
+        case .json: try ReportOutput.emit(json: render.json(), options: output)
+        case .csv: try ReportOutput.emit(benefit != nil ? render.benefitCSV() : render.classCSV(), options: output)
+        case .table: try ReportOutput.emit(render.table(), options: output)
+        }
+    }
+}
+
+/// The `stats` report as stable JSON (cli.md), CSV and readable tables.
+struct StatsRendering {
+    let dataset: String
+    let report: LandUseReport
+    let benefit: PerMuBenefitReport?
+
+    static let areaMethod = "ellipsoidal area on GRS80 (PROJ geod_polygonarea, Karney 2013)"
+
+    // MARK: JSON
+
+    func json() -> JSONValue {
+        var root: JSONObject = [
+            "dataset": .string(dataset),
+            "crs": .string("OGC:CRS84"),
+            "area_method": .string(Self.areaMethod),
+            "level": .integer(Int64(report.level)),
+        ]
+        root["parks"] = .array(report.parks.map { p in
+            var o: JSONObject = ["id": .string(p.id), "name": .string(p.name), "level": .string(p.level.rawValue),
+                                 "district": p.district.map(JSONValue.string) ?? .null]
+            Self.appendUnit(p.statistics, to: &o)
+            return .object(o)
+        })
+        root["districts"] = .array(report.districts.map { d in
+            var o: JSONObject = ["code": .string(d.code), "name": .string(d.name), "kind": .string(d.kind.rawValue)]
+            Self.appendUnit(d.statistics, to: &o)
+            return .object(o)
+        })
+        var total = JSONObject()
+        Self.appendUnit(report.total, to: &total)
+        root["total"] = .object(total)
+        if let benefit {
+            root["enterprises"] = .array(benefit.evaluated.map(Self.json) + benefit.notEvaluated.map(Self.json))
+            root["benefit"] = .object(Self.summary(benefit))
+        }
+        return .object(root)
+    }
+
+    static func number(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .double(value)
+    }
+
+    static func appendUnit(_ u: UnitStatistics, to o: inout JSONObject) {
+        o["area_m2"] = number(u.area)
+        o["parcel_area_m2"] = number(u.parcelArea)
+        o["parcel_count"] = .integer(Int64(u.parcelCount))
+        o["land_use"] = .array(u.landUse.map {
+            .object(["code": .string($0.code), "name_zh": .string($0.nameZh), "name_en": .string($0.nameEn),
+                     "area_m2": number($0.area), "share": number($0.share)])
+        })
+        o["status"] = .array(u.statuses.map { .object(["status": .string($0.status.rawValue), "area_m2": number($0.area)]) })
+        var indicators = JSONObject()
+        for (indicator, value) in u.indicators.all { indicators[indicator.key] = number(value) }
+        o["indicators"] = .object(indicators)
+    }
+
+    static func json(_ e: EnterpriseBenefit) -> JSONValue {
+        .object([
+            "id": .string(e.id), "name": .string(e.name), "industry": .string(e.industry), "evaluated": .bool(true),
+            "land_m2": number(e.land), "land_source": .string(e.landSource.rawValue), "mu": number(e.mu),
+            "revenue_per_mu": number(e.revenuePerMu), "tax_per_mu": number(e.taxPerMu),
+            "revenue_per_employee": number(e.revenuePerEmployee), "score": number(e.score),
+            "rank": .integer(Int64(e.rank)), "grade": .string(e.grade.rawValue), "reason": .null,
+        ])
+    }
+
+    static func json(_ e: UnevaluatedEnterprise) -> JSONValue {
+        .object(["id": .string(e.id), "name": .string(e.name), "evaluated": .bool(false), "grade": .null,
+                 "reason": .string(e.reason), "reason_zh": .string(e.reasons.map(\.nameZh).joined(separator: "；"))])
+    }
+
+    static func summary(_ b: PerMuBenefitReport) -> JSONObject {
+        let p = b.policy
+        var counts = JSONObject()
+        for g in BenefitGrade.allCases { counts[g.rawValue] = .integer(Int64(b.count(of: g))) }
+        return [
+            "weights": .object(["tax_per_mu": number(p.taxPerMuWeight), "revenue_per_mu": number(p.revenuePerMuWeight),
+                                "revenue_per_employee": number(p.revenuePerEmployeeWeight)]),
+            "grade_shares": .object(["a": number(p.gradeShares.a), "b": number(p.gradeShares.b),
+                                     "c": number(p.gradeShares.c), "d": number(p.gradeShares.d)]),
+            "benchmarks": .object(["tax_per_mu": number(b.benchmarks.taxPerMu), "revenue_per_mu": number(b.benchmarks.revenuePerMu),
+                                   "revenue_per_employee": number(b.benchmarks.revenuePerEmployee)]),
+            "grade_counts": .object(counts),
+            "evaluated": .integer(Int64(b.evaluated.count)),
+            "not_evaluated": .integer(Int64(b.notEvaluated.count)),
+        ]
+    }
+
+    // MARK: CSV
+
+    /// One row per unit and land-use class.
+    func classCSV() -> String {
+        var lines = ["unit_kind,unit_id,unit_name,unit_area_m2,parcel_area_m2,code,name_zh,name_en,area_m2,share"]
+        for (kind, id, name, u) in units() {
+            for c in u.landUse {
+                lines.append([kind, id, name, Self.csvNumber(u.area), Self.csvNumber(u.parcelArea), c.code, c.nameZh, c.nameEn,
+                              Self.csvNumber(c.area), Self.csvNumber(c.share)].map(Self.csvField).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One row per enterprise of the per-mu table (evaluated by rank, then the others).
+    func benefitCSV() -> String {
+        guard let benefit else { return "" }
+        var lines = ["rank,grade,id,name,industry,land_m2,land_source,mu,revenue_per_mu,tax_per_mu,revenue_per_employee,score,reason"]
+        for e in benefit.evaluated {
+            lines.append([String(e.rank), e.grade.rawValue, e.id, e.name, e.industry, Self.csvNumber(e.land), e.landSource.rawValue,
+                          Self.csvNumber(e.mu), Self.csvNumber(e.revenuePerMu), Self.csvNumber(e.taxPerMu),
+                          Self.csvNumber(e.revenuePerEmployee), Self.csvNumber(e.score), ""].map(Self.csvField).joined(separator: ","))
+        }
+        for e in benefit.notEvaluated {
+            lines.append((["", "", e.id, e.name] + Array(repeating: "", count: 8) + [e.reason]).map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func csvNumber(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return "\(value)"
+    }
+
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Every unit with its kind, identifier and name, in JSON order.
+    func units() -> [(kind: String, id: String, name: String, statistics: UnitStatistics)] {
+        report.parks.map { ("park", $0.id, $0.name, $0.statistics) }
+            + report.districts.map { ($0.kind.rawValue, $0.code, $0.name, $0.statistics) }
+            + [("total", "total", "全部 total", report.total)]
+    }
+
+    // MARK: Table
+
+    func table() -> String {
+        let ha = { (m2: Double) in NumberText.grouped(m2 / 10_000, decimals: 2) }
+        let mu = { (m2: Double) in NumberText.grouped(AreaUnit.mu(fromSquareMetres: m2), decimals: 1) }
+        var out = "\(dataset): land-use statistics (用地统计), classes at level \(report.level)\n"
+        out += "Areas: \(Self.areaMethod); 1 亩 = 10000/15 m²\n\n"
+
+        out += "Units 统计单元\n"
+        var overview = TextTable(headers: ["kind 类型", "id", "name 名称", "area ha", "area 亩", "parcels ha", "parcels 亩", "parcels"])
+        overview.rightAligned = [3, 4, 5, 6, 7]
+        for (kind, id, name, u) in units() {
+            overview.rows.append([Self.kindLabel(kind), id, name, ha(u.area), mu(u.area), ha(u.parcelArea), mu(u.parcelArea),
+                                  String(u.parcelCount)])
+        }
+        out += overview.render() + "\n"
+
+        out += "Intensive-use indicators 土地集约利用指标\n"
+        let indicators = IntensiveUseIndicators.Indicator.allCases
+        var t = TextTable(headers: ["id"] + indicators.indices.map { "(\($0 + 1))" })
+        t.rightAligned = Set(1...indicators.count)
+        for (_, id, _, u) in units() {
+            t.rows.append([id] + u.indicators.all.map { Self.indicatorText($0.value, $0.indicator) })
+        }
+        out += t.render()
+        for (i, indicator) in indicators.enumerated() {
+            out += "  (\(i + 1)) \(indicator.nameZh) \(indicator.nameEn) [\(indicator.unit)]\n"
+        }
+        out += "  — = no denominator (e.g. no built land)\n\n"
+
+        out += "Area by status 按土地状态 (ha)\n"
+        var s = TextTable(headers: ["id"] + ParcelStatus.allCases.map { "\($0.nameZh) \($0.rawValue)" })
+        s.rightAligned = Set(1...ParcelStatus.allCases.count)
+        for (_, id, _, u) in units() { s.rows.append([id] + u.statuses.map { ha($0.area) }) }
+        out += s.render() + "\n"
+
+        out += "Area by land use 按用地类型\n"
+        for (kind, id, name, u) in units() where !u.landUse.isEmpty {
+            out += "\(Self.kindLabel(kind)) \(id) \(name)\n"
+            var c = TextTable(headers: ["code", "用地类型", "land use", "ha", "亩", "share"])
+            c.rightAligned = [3, 4, 5]
+            for cls in u.landUse {
+                c.rows.append([cls.code, cls.nameZh, cls.nameEn, ha(cls.area), mu(cls.area), Self.percent(cls.share)])
+            }
+            out += c.render(indent: "  ")
+        }
+        if let benefit { out += "\n" + benefitTable(benefit) }
+        return out
+    }
+
+    func benefitTable(_ b: PerMuBenefitReport) -> String {
+        let p = b.policy
+        let value = { (v: Double?) in v.map { NumberText.grouped($0, decimals: 2) } ?? "—" }
+        var out = "Per-mu benefit 亩均效益 (\(b.evaluated.count) evaluated, \(b.notEvaluated.count) not evaluated)\n"
+        out += "  weights 权重: tax/mu \(p.taxPerMuWeight), revenue/mu \(p.revenuePerMuWeight), revenue/employee \(p.revenuePerEmployeeWeight)\n"
+        out += "  benchmarks (median) 基准: tax/mu \(value(b.benchmarks.taxPerMu)) 万元/亩, revenue/mu \(value(b.benchmarks.revenuePerMu)) 万元/亩, "
+        out += "revenue/employee \(value(b.benchmarks.revenuePerEmployee)) 万元/人\n"
+        out += "  grades 等级: " + BenefitGrade.allCases.map { "\($0.rawValue) \(b.count(of: $0))" }.joined(separator: ", ") + "\n"
+        var t = TextTable(headers: ["rank", "grade", "id", "name 名称", "industry", "亩", "营收/亩 rev/mu", "税收/亩 tax/mu", "营收/人 rev/emp", "score"])
+        t.rightAligned = [0, 5, 6, 7, 8, 9]
+        let shown = b.evaluated.count <= 40 ? b.evaluated : Array(b.evaluated.prefix(20)) + Array(b.evaluated.suffix(20))
+        for (k, e) in shown.enumerated() {
+            if b.evaluated.count > 40 && k == 20 { t.rows.append(["…", "", "", "\(b.evaluated.count - 40) more", "", "", "", "", "", ""]) }
+            t.rows.append([String(e.rank), e.grade.rawValue, e.id, e.name, e.industry, NumberText.grouped(e.mu, decimals: 2),
+                           value(e.revenuePerMu), value(e.taxPerMu), value(e.revenuePerEmployee), NumberText.fixed(e.score, decimals: 3)])
+        }
+        out += t.render(indent: "  ")
+        if !b.notEvaluated.isEmpty {
+            out += "  Not evaluated 未参评\n"
+            var n = TextTable(headers: ["id", "name 名称", "reason 原因"])
+            for e in b.notEvaluated.prefix(30) {
+                n.rows.append([e.id, e.name, e.reasons.map { "\($0.nameZh) \($0.rawValue)" }.joined(separator: "; ")])
+            }
+            if b.notEvaluated.count > 30 { n.rows.append(["…", "\(b.notEvaluated.count - 30) more (see --format json)", ""]) }
+            out += n.render(indent: "  ")
+        }
+        return out
+    }
+
+    static func kindLabel(_ kind: String) -> String {
+        switch kind {
+        case "park": "园区 park"
+        case "administrative": "行政区 administrative"
+        case "functional": "功能区 functional"
+        default: "全域 total"
+        }
+    }
+
+    static func percent(_ share: Double?) -> String {
+        share.map { NumberText.fixed($0 * 100, decimals: 1) + " %" } ?? "—"
+    }
+
+    static func indicatorText(_ value: Double?, _ indicator: IntensiveUseIndicators.Indicator) -> String {
+        guard let value else { return "—" }
+        return indicator.unit == "万元/ha" ? NumberText.grouped(value, decimals: 1) : NumberText.fixed(value, decimals: 3)
+    }
+}
