@@ -21,13 +21,16 @@ struct LabelPlacer {
 
     init(area: (minX: Double, minY: Double, maxX: Double, maxY: Double)) { self.area = area }
 
+    /// Marks a box no label may cover (e.g. a small park, which its own label would hide).
+    mutating func addObstacle(_ box: (minX: Double, minY: Double, maxX: Double, maxY: Double)) { boxes.append(box) }
+
     /// Places a label of `width` × `height` pixels near (x, y); returns the text
     /// anchor (centre of the baseline's middle) and whether it overlaps.
-    mutating func place(x: Double, y: Double, width: Double, height: Double, forceAll: Bool) -> Placed? {
+    mutating func place(x: Double, y: Double, width: Double, height: Double, forceAll: Bool, rings: Int = 4) -> Placed? {
         // Rings of positions, nearest first: centred, then around the anchor at
         // growing distances (the far ones get a leader line).
         var candidates: [(Double, Double)] = [(0, 0)]
-        for ring in 1...4 {
+        for ring in 1...max(1, rings) {
             let r = Double(ring)
             let dy = height * 1.1 * r, dx = (width / 2 + 6) + (r - 1) * height * 1.5
             candidates += [(0, -dy), (0, dy), (dx, 0), (-dx, 0), (dx, -dy), (-dx, -dy), (dx, dy), (-dx, dy)]

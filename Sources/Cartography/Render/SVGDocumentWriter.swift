@@ -65,6 +65,12 @@ struct SVGDocumentWriter {
                 let polygonal = geometry.isPolygonal || !geometry.polygons.isEmpty
                 text += paintAttributes(style, filled: polygonal)
                 closeElement("path", title: style.title)
+                // A labelled area (a park) smaller than a few pixels at this scale would
+                // vanish under its own label: a ring in its outline colour marks it.
+                if styled.label != nil, let box = geometry.boundingBox, max(box.width, box.height) * frame.scale < 8 {
+                    text += "<circle class=\"small-area\" cx=\"\(n(frame.pixelX(box.center.x)))\" cy=\"\(n(frame.pixelY(box.center.y)))\" r=\"4.5\" fill=\"#FFFFFF\" fill-opacity=\"0.6\" stroke=\"\(e(style.stroke ?? "#333333"))\" stroke-width=\"2\""
+                    closeElement("circle", title: style.title)
+                }
             }
         }
         text += "</g>\n"
@@ -107,9 +113,20 @@ struct SVGDocumentWriter {
     mutating func labels(_ layers: [MapLayer], projected: [[Geometry?]]) {
         struct Candidate { var text: String; var x: Double; var y: Double; var scale: Double; var primary: Bool; var order: Int }
         var candidates: [Candidate] = []
+        let area = layout.mapArea
+        var placer = LabelPlacer(area: (area.minX, area.minY, area.maxX, area.maxY))
         for (layer, geometries) in zip(layers, projected) {
             for (styled, geometry) in zip(layer.features, geometries) {
                 guard let label = styled.label, !label.isEmpty, let geometry, let anchor = labelAnchor(geometry) else { continue }
+                // An area smaller than its label would be hidden by it: keep every label off it,
+                // its own label goes beside it.
+                if let box = geometry.boundingBox, styled.labelPriority == .primary {
+                    let size = options.labelFontSize * styled.labelScale
+                    let w = box.width * frame.scale, h = box.height * frame.scale
+                    if w < SVGText.estimatedWidth(label, fontSize: size) || h < size * 1.25 {
+                        placer.addObstacle((frame.pixelX(box.minX), frame.pixelY(box.maxY), frame.pixelX(box.maxX), frame.pixelY(box.minY)))
+                    }
+                }
                 candidates.append(Candidate(
                     text: label, x: anchor.x, y: anchor.y, scale: styled.labelScale,
                     primary: styled.labelPriority == .primary, order: candidates.count))
@@ -119,13 +136,13 @@ struct SVGDocumentWriter {
             if $0.primary != $1.primary { return $0.primary }
             return $0.scale != $1.scale ? $0.scale > $1.scale : $0.order < $1.order
         }
-        let area = layout.mapArea
-        var placer = LabelPlacer(area: (area.minX, area.minY, area.maxX, area.maxY))
         var leaders = "", texts = ""
         for c in candidates {
             let size = options.labelFontSize * c.scale
             let width = SVGText.estimatedWidth(c.text, fontSize: size)
-            guard let placed = placer.place(x: c.x, y: c.y, width: width, height: size * 1.25, forceAll: c.primary) else { continue }
+            guard let placed = placer.place(
+                x: c.x, y: c.y, width: width, height: size * 1.25, forceAll: c.primary,
+                rings: c.primary ? 4 : 1) else { continue }
             if placed.displaced {
                 // From the anchor to the nearest point of the label's box.
                 let tx = min(max(c.x, placed.box.minX), placed.box.maxX), ty = min(max(c.y, placed.box.minY), placed.box.maxY)
