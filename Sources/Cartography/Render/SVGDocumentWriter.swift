@@ -49,7 +49,7 @@ struct SVGDocumentWriter {
     /// One layer's features, in order.
     mutating func layer(_ layer: MapLayer, projected: [Geometry?]) {
         let encoder = PathEncoder(frame: frame, decimals: options.coordinateDecimals, tolerance: options.vertexTolerance)
-        text += "<g id=\"layer-\(e(layer.name))\" class=\"layer\" data-layer=\"\(e(layer.name))\" fill-rule=\"evenodd\" stroke-linejoin=\"round\">\n"
+        text += "<g id=\"layer-\(e(layer.name))\" class=\"layer\" data-layer=\"\(e(layer.name))\" data-title=\"\(e(layer.title))\" fill-rule=\"evenodd\" stroke-linejoin=\"round\">\n"
         for (styled, geometry) in zip(layer.features, projected) {
             guard let geometry else { continue }
             let style = styled.style
@@ -146,11 +146,12 @@ struct SVGDocumentWriter {
             if placed.displaced {
                 // From the anchor to the nearest point of the label's box.
                 let tx = min(max(c.x, placed.box.minX), placed.box.maxX), ty = min(max(c.y, placed.box.minY), placed.box.maxY)
-                leaders += "<path d=\"M\(n(c.x)) \(n(c.y))L\(n(tx)) \(n(ty))\"/>\n"
+                leaders += "<path d=\"M\(n(c.x)) \(n(c.y))L\(n(tx)) \(n(ty))\" data-ax=\"\(n(c.x))\" data-ay=\"\(n(c.y))\" data-tx=\"\(n(tx))\" data-ty=\"\(n(ty))\"/>\n"
                 leaders += "<circle cx=\"\(n(c.x))\" cy=\"\(n(c.y))\" r=\"1.8\"/>\n"
             }
             let cls = c.primary ? "label" : "label minor"
-            texts += "<text class=\"\(cls)\" x=\"\(n(placed.x))\" y=\"\(n(placed.y))\" font-size=\"\(n(size))\">\(e(c.text))</text>\n"
+            // data-ax/ay: the anchor, so that the HTML page keeps the label's on-screen offset when zooming.
+            texts += "<text class=\"\(cls)\" x=\"\(n(placed.x))\" y=\"\(n(placed.y))\" data-ax=\"\(n(c.x))\" data-ay=\"\(n(c.y))\" font-size=\"\(n(size))\">\(e(c.text))</text>\n"
         }
         text += "<g id=\"label-leaders\" stroke=\"#333333\" stroke-width=\"0.8\" fill=\"#333333\">\n" + leaders + "</g>\n"
         text += "<g id=\"labels\">\n" + texts + "</g>\n"
