@@ -83,6 +83,21 @@ final class MapCommandTests: XCTestCase {
         }
     }
 
+    func testOutputIsTheSameForAnyThreadCount() throws {
+        var outputs: [Data] = []
+        for threads in ["1", "2"] {
+            for name in ["t\(threads).svg", "t\(threads).geojson"] {
+                let out = directory.appendingPathComponent(name).path
+                let command = name.hasSuffix(".svg") ? "map" : "export"
+                let result = try CLIRunner.run([command, "GeoData/mianyang", "--threads", threads, "--out", out])
+                XCTAssertEqual(result.status, 0, result.stderr)
+                outputs.append(try Data(contentsOf: URL(fileURLWithPath: out)))
+            }
+        }
+        XCTAssertEqual(outputs[0], outputs[2], "SVG")
+        XCTAssertEqual(outputs[1], outputs[3], "GeoJSON")
+    }
+
     func testCommandLineErrorsAreExit2() throws {
         let png = try CLIRunner.run(["map", "Tests/Fixtures/maps/in/tiny", "--out", directory.appendingPathComponent("m.png").path])
         XCTAssertEqual(png.status, 2)
