@@ -97,7 +97,9 @@ public enum HTMLMapPage {
             sb.firstElementChild.setAttribute('width', px + 44);
           }
           function zoomAt(f, cx, cy) { var nk = Math.min(200, Math.max(0.5, k * f)); f = nk / k; tx = cx - (cx - tx) * f; ty = cy - (cy - ty) * f; k = nk; update(); }
-          function centre() { var vb = svg.viewBox.baseVal; return [vb.width / 2, vb.height / 2]; }
+          // Buttons zoom about the centre of the map area, not of the page.
+          var frame = document.getElementById('map-frame');
+          function centre() { return [num(frame, 'x') + num(frame, 'width') / 2, num(frame, 'y') + num(frame, 'height') / 2]; }
           svg.addEventListener('wheel', function (ev) { ev.preventDefault(); var p = svgPoint(ev); zoomAt(Math.exp(-ev.deltaY * 0.0015), p[0], p[1]); }, { passive: false });
           svg.addEventListener('pointerdown', function (ev) { drag = svgPoint(ev); svg.setPointerCapture(ev.pointerId); svg.classList.add('dragging'); });
           svg.addEventListener('pointermove', function (ev) { if (!drag) return; var p = svgPoint(ev); tx += p[0] - drag[0]; ty += p[1] - drag[1]; drag = p; update(); });
