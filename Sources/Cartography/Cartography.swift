@@ -1,1 +1,0 @@
-// Map rendering (SVG/HTML) and map styling: see issue 8.

@@ -1,5 +1,0 @@
-import XCTest
-
-final class CartographyPlaceholderTests: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Renders a map SVG or HTML file to PNG with headless Chromium, to look at it
+# as a person would (Chinese text, legend, labels, scale bar).
+#
+#   scripts/render_check.sh MAP.svg|MAP.html [OUT.png] [WIDTHxHEIGHT]
+#
+# With ZOOM=N (HTML only), the page's "+" button is clicked N times before the
+# screenshot, to check pan/zoom, the redrawn scale bar and the labels up close.
+#
+# Needs: apt-get install -y chromium fonts-noto-cjk
+set -euo pipefail
+in="${1:?usage: render_check.sh MAP.svg|MAP.html [OUT.png] [WIDTHxHEIGHT]}"
+out="${2:-${in%.*}.png}"
+size="${3:-1400x1000}"
+command -v chromium >/dev/null || { echo "render_check: chromium is not installed (apt-get install -y chromium fonts-noto-cjk)" >&2; exit 2; }
+fc-list :lang=zh | grep -q . || echo "render_check: warning: no CJK font installed; Chinese will show as boxes (apt-get install -y fonts-noto-cjk)" >&2
+abs="$(cd "$(dirname "$in")" && pwd)/$(basename "$in")"
+outabs="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
+# The HTML page adds an 8 px margin around the SVG; give the window room for it.
+w="${size%x*}"; h="${size#*x}"
+case "$in" in *.html|*.htm) w=$((w + 16)); h=$((h + 16));; esac
+profile="$(mktemp -d)"
+trap 'rm -rf "$profile"' EXIT
+if [ -n "${ZOOM:-}" ]; then
+  case "$in" in *.html|*.htm) ;; *) echo "render_check: ZOOM needs an HTML map" >&2; exit 2;; esac
+  # A copy beside the original with a script that clicks "+" ZOOM times after load.
+  zoomed="$(dirname "$abs")/.render_check_zoom_$$.html"
+  trap 'rm -rf "$profile" "$zoomed"' EXIT
+  sed "s#</body>#<script>window.addEventListener('load',function(){for(var i=0;i<${ZOOM};i++)document.getElementById('zoom-in').click();});</script></body>#" "$abs" > "$zoomed"
+  abs="$zoomed"
+fi
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$profile" \
+  --screenshot="$outabs" --window-size="$w,$h" "file://$abs" >/dev/null 2>&1
+[ -s "$outabs" ] || { echo "render_check: no screenshot written" >&2; exit 1; }
+echo "$outabs"
