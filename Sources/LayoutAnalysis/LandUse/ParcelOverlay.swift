@@ -2,6 +2,7 @@ import GEOS
 import GeoCore
 import LayoutModel
 import PROJ
+import Synchronization
 
 /// Parcels made ready, once, for clipping by any number of units (parks,
 /// districts, candidate areas): each parcel's ellipsoidal area (GRS80,
@@ -17,7 +18,9 @@ import PROJ
 /// stored per (unit, candidate) slot and summed afterwards in parcel order, so
 /// results are identical for any thread count.
 ///
-/// Threading: immutable after `init`; safe to use from several threads.
+/// Threading: immutable after `init`; safe to share. Concurrent calls of
+/// `parts(inside:)` run one after the other (each is parallel inside), since
+/// they would read the same parcel geometries from several threads.
 public final class ParcelOverlay: @unchecked Sendable {
     /// The parcels, in dataset order.
     public let parcels: [Parcel]
@@ -32,6 +35,7 @@ public final class ParcelOverlay: @unchecked Sendable {
     let boxes: [BoundingBox]
     let handles: [GeometryHandle]
     private let tree: STRtree?
+    private let clipping = Mutex<Void>(())
 
     /// Measures and indexes `parcels`, on `threads` workers.
     public init(parcels: [Parcel], threads: Int = 2) throws {
@@ -78,6 +82,10 @@ public final class ParcelOverlay: @unchecked Sendable {
     /// Every parcel with area inside each unit, in parcel order, with the area
     /// inside (m²) and its share of the parcel's area (exactly 1 when covered).
     public func parts(inside units: [Geometry]) throws -> [[ParcelPart]] {
+        try clipping.withLock { _ in try clip(units) }
+    }
+
+    private func clip(_ units: [Geometry]) throws -> [[ParcelPart]] {
         // Candidate (unit, parcel) pairs from the tree, grouped by parcel (CSR:
         // pairs pairStart[p] ..< pairStart[p + 1] belong to parcel p, units ascending).
         // Work is split by parcel so that each parcel's GEOS geometry is used by one
