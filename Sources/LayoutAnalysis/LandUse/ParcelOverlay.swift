@@ -2,6 +2,7 @@ import GEOS
 import GeoCore
 import LayoutModel
 import PROJ
+import Synchronization
 
 /// Parcels made ready, once, for clipping by any number of units (parks,
 /// districts, candidate areas): each parcel's ellipsoidal area (GRS80,
@@ -11,12 +12,15 @@ import PROJ
 /// the unit covers (prepared `covers`, tested only when the parcel's envelope
 /// lies inside the unit's) counts whole with its precomputed area; one that
 /// crosses the boundary is intersected with GEOS on lon/lat and the result
-/// measured (analyses.md §1). Work is spread over `threads` workers, each with
+/// measured (analyses.md §1). Work is spread over `threads` workers by parcel
+/// (a parcel's GEOS geometry is only ever read by one thread), each worker with
 /// its own GEOS handles and prepared geometries of the units; every result is
 /// stored per (unit, candidate) slot and summed afterwards in parcel order, so
 /// results are identical for any thread count.
 ///
-/// Threading: immutable after `init`; safe to use from several threads.
+/// Threading: immutable after `init`; safe to share. Concurrent calls of
+/// `parts(inside:)` run one after the other (each is parallel inside), since
+/// they would read the same parcel geometries from several threads.
 public final class ParcelOverlay: @unchecked Sendable {
     /// The parcels, in dataset order.
     public let parcels: [Parcel]
@@ -31,6 +35,7 @@ public final class ParcelOverlay: @unchecked Sendable {
     let boxes: [BoundingBox]
     let handles: [GeometryHandle]
     private let tree: STRtree?
+    private let clipping = Mutex<Void>(())
 
     /// Measures and indexes `parcels`, on `threads` workers.
     public init(parcels: [Parcel], threads: Int = 2) throws {
@@ -77,62 +82,73 @@ public final class ParcelOverlay: @unchecked Sendable {
     /// Every parcel with area inside each unit, in parcel order, with the area
     /// inside (m²) and its share of the parcel's area (exactly 1 when covered).
     public func parts(inside units: [Geometry]) throws -> [[ParcelPart]] {
-        // Candidate pairs, unit by unit, parcels ascending within a unit.
-        var pairUnit: [Int32] = []
-        var pairParcel: [Int32] = []
-        var unitBoxes: [BoundingBox] = []
-        for (u, unit) in units.enumerated() {
-            let box = unit.boundingBox ?? .empty
-            unitBoxes.append(box)
-            guard let tree, !box.isEmpty else { continue }
-            for p in try tree.query(box) where !boxes[p].isEmpty {
-                pairUnit.append(Int32(u))
-                pairParcel.append(Int32(p))
+        try clipping.withLock { _ in try clip(units) }
+    }
+
+    private func clip(_ units: [Geometry]) throws -> [[ParcelPart]] {
+        // Candidate (unit, parcel) pairs from the tree, grouped by parcel (CSR:
+        // pairs pairStart[p] ..< pairStart[p + 1] belong to parcel p, units ascending).
+        // Work is split by parcel so that each parcel's GEOS geometry is used by one
+        // thread only: GEOS before 3.12 computes envelopes lazily inside geometries,
+        // which is not safe when two threads read the same geometry (GEOS #824, trac 855).
+        let unitBoxes = units.map { $0.boundingBox ?? .empty }
+        var candidates: [[Int]] = []
+        var perParcel = [Int32](repeating: 0, count: parcels.count + 1)
+        for box in unitBoxes {
+            guard let tree, !box.isEmpty else { candidates.append([]); continue }
+            let found = try tree.query(box).filter { !boxes[$0].isEmpty }
+            for p in found { perParcel[p + 1] += 1 }
+            candidates.append(found)
+        }
+        for p in 0..<parcels.count { perParcel[p + 1] += perParcel[p] }
+        let pairs = Int(perParcel[parcels.count])
+        var fill = perParcel
+        var unitOfPair = [Int32](repeating: 0, count: pairs)
+        for (u, found) in candidates.enumerated() {
+            for p in found {
+                unitOfPair[Int(fill[p])] = Int32(u)
+                fill[p] += 1
             }
         }
-        let pairs = pairUnit.count
-        let (pairUnits, pairParcels, unitEnvelopes) = (pairUnit, pairParcel, unitBoxes)
+        let (pairStart, pairUnits) = (perParcel, unitOfPair)
         var inside = [Double](repeating: 0, count: pairs)
         try inside.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let out = slots
-            try ParallelChunks.run(count: pairs, chunkSize: 256, threads: threads) {
-                var current = -1
-                var unitHandle: GeometryHandle?
-                var prepared: PreparedGeometry?
+            try ParallelChunks.run(count: parcels.count, chunkSize: 256, threads: threads) {
+                // Each worker's own unit geometries and prepared geometries, made on first use.
+                var prepared = [PreparedGeometry?](repeating: nil, count: units.count)
                 return { range in
-                    for k in range {
-                        let u = Int(pairUnits[k]), p = Int(pairParcels[k])
-                        if u != current {
-                            // A fresh handle per worker: GEOS may cache lazily inside the geometries it prepares.
-                            let handle = try GeometryHandle(units[u])
-                            unitHandle = handle
-                            prepared = try PreparedGeometry(handle)
-                            current = u
+                    for p in range {
+                        for k in Int(pairStart[p])..<Int(pairStart[p + 1]) {
+                            let u = Int(pairUnits[k])
+                            if prepared[u] == nil { prepared[u] = try PreparedGeometry(GeometryHandle(units[u])) }
+                            out[k] = try self.areaInside(parcel: p, unitBox: unitBoxes[u], prepared: prepared[u]!)
                         }
-                        out[k] = try self.areaInside(parcel: p, unitBox: unitEnvelopes[u], unit: unitHandle!, prepared: prepared!)
                     }
                 }
             }
         }
+        // Parcel order within every unit, whatever the thread count.
         var result = [[ParcelPart]](repeating: [], count: units.count)
-        for k in 0..<pairs where inside[k] > 0 {
-            let p = Int(pairParcel[k])
+        for p in 0..<parcels.count {
             let full = parcelAreas[p]
-            let share = inside[k] == full ? 1 : (full > 0 ? inside[k] / full : 0)
-            result[Int(pairUnit[k])].append(ParcelPart(parcel: p, area: inside[k], share: share))
+            for k in Int(pairStart[p])..<Int(pairStart[p + 1]) where inside[k] > 0 {
+                let share = inside[k] == full ? 1 : (full > 0 ? inside[k] / full : 0)
+                result[Int(pairUnits[k])].append(ParcelPart(parcel: p, area: inside[k], share: share))
+            }
         }
         return result
     }
 
     /// Area of parcel `p` inside the unit, m²: the precomputed area when covered, else the clipped part's.
-    private func areaInside(parcel p: Int, unitBox: BoundingBox, unit: GeometryHandle, prepared: PreparedGeometry) throws -> Double {
+    private func areaInside(parcel p: Int, unitBox: BoundingBox, prepared: PreparedGeometry) throws -> Double {
         let box = boxes[p]
         guard box.intersects(unitBox) else { return 0 }
         let parcel = handles[p]
         let envelopeInside = box.minX >= unitBox.minX && box.maxX <= unitBox.maxX && box.minY >= unitBox.minY && box.maxY <= unitBox.maxY
         if envelopeInside, try prepared.covers(parcel) { return parcelAreas[p] }
         guard try prepared.intersects(parcel) else { return 0 }
-        let clipped = try unit.intersection(parcel).geometry()
+        let clipped = try prepared.base.intersection(parcel).geometry()
         return Geodesic.grs80.area(of: clipped)
     }
 
