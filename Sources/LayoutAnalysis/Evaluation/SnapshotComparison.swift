@@ -77,6 +77,8 @@ public struct SnapshotComparison: Sendable {
     public var dominantOldParcel: [Int?]
     /// Parcel ids present in both snapshots.
     public var matchedParcelIds: Int
+    /// Geodesic area of every new parcel, m² (GRS80).
+    public var newParcelAreas: [Double]
 
     public static func compare(old: Dataset, new: Dataset, level: Int = 2, threads: Int = 2) throws -> SnapshotComparison {
         guard (1...2).contains(level) else { throw AnalysisError.invalidParameter("transition level must be 1 or 2, got \(level)") }
@@ -206,6 +208,7 @@ public struct SnapshotComparison: Sendable {
             concentrationNew: IndustrialConcentration(enterprises: new.enterprises, inPark: newMembership.map { $0 != nil }))
         return SnapshotComparison(
             level: level, parks: parks, city: city, movements: movements, parcelChanges: changes,
-            dominantOldParcel: dominant.map { $0?.old }, matchedParcelIds: matchedParcels)
+            dominantOldParcel: dominant.map { $0?.old }, matchedParcelIds: matchedParcels,
+            newParcelAreas: newOverlay.parcelAreas)
     }
 }
