@@ -114,6 +114,11 @@ final class CompareReferenceTests: XCTestCase {
         // Idle A (0–150 m) → built S1 and the west half of S2: idle→built is 150 × 200 m² (planar, to 0.5 %).
         XCTAssertEqual(c.city.status.area(from: "idle", to: "built") / 30_000, 1, accuracy: 0.005)
         XCTAssertEqual(c.parcelChanges.filter { $0 == .idleToBuilt }.count, 1)
+        // The block lies wholly inside park PA, outside PB: PA's matrices are the city's, PB's empty.
+        let pa = try XCTUnwrap(c.parks.first { $0.id == "PA" }), pb = try XCTUnwrap(c.parks.first { $0.id == "PB" })
+        XCTAssertEqual(pa.landUse, c.city.landUse)
+        XCTAssertEqual(pa.status, c.city.status)
+        XCTAssertTrue(pb.landUse.cells.isEmpty)
     }
 
     func testMianyangSnapshotsAgainstShapely() throws {
