@@ -20,7 +20,7 @@ struct ParkAtlasCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InfoCommand.self, ConvertCommand.self, ValidateCommand.self, StatsCommand.self,
-            ExportCommand.self, MapCommand.self, SynthCommand.self,
+            ExportCommand.self, MapCommand.self, CompareCommand.self, EvaluateCommand.self, SynthCommand.self,
         ]
     )
 

@@ -14,6 +14,8 @@ struct SynthCommand: ParsableCommand {
             Without --preset: a synthetic city of the requested size around --center.
             --preset mianyang: the Mianyang reference dataset (GeoData/mianyang) on the real
             county boundaries of --counties, repaired with GEOS make-valid first.
+            --preset mianyang-2023: the same city a year earlier (GeoData/mianyang-2023), back-cast
+            from the mianyang preset of the same --seed (MianyangEarlierSnapshot), for compare/evaluate.
             """)
 
     @Option(name: .long, help: "Output dataset folder.") var out: String
@@ -23,13 +25,15 @@ struct SynthCommand: ParsableCommand {
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 1
     @Option(name: .long, help: "Centre of the synthetic city as lon,lat (write --center=-46.6,-23.5 for negative values).") var center: String = "104.7,31.45"
     @Option(name: .long, help: "Share of enterprises outside every park (0–1).") var outsideShare: Double = 0.2
-    @Option(name: .long, help: "Preset dataset: mianyang.") var preset: String?
+    @Option(name: .long, help: "Preset dataset: mianyang or mianyang-2023.") var preset: String?
     @Option(name: .long, help: "County boundaries for --preset mianyang.")
     var counties: String = "../shared/data/mianyang_counties.raw.geojson"
     @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
 
     func validate() throws {
-        if let preset, preset != "mianyang" { throw ValidationError("unknown preset '\(preset)': the one preset is mianyang") }
+        if let preset, preset != "mianyang", preset != "mianyang-2023" {
+            throw ValidationError("unknown preset '\(preset)': the presets are mianyang and mianyang-2023")
+        }
         if parks < 1 || parcels < 0 || enterprises < 0 { throw ValidationError("--parks ≥ 1, --parcels and --enterprises ≥ 0") }
         if !(0...1).contains(outsideShare) { throw ValidationError("--outside-share must be within 0…1") }
         _ = try parsedCenter()
@@ -47,7 +51,7 @@ struct SynthCommand: ParsableCommand {
         let started = Date()
         do {
             try DatasetWriter.prepare(folder: out)
-            if preset == "mianyang" { try writeMianyang() } else { try writeSyntheticCity() }
+            if preset == "mianyang" || preset == "mianyang-2023" { try writeMianyang() } else { try writeSyntheticCity() }
         } catch let error as CommandFailure {
             throw error
         } catch let error as InputError {
@@ -82,7 +86,8 @@ struct SynthCommand: ParsableCommand {
             }
             input.features[i].geometry = repaired
         }
-        let dataset = try MianyangGenerator(counties: input.features, seed: seed).generate()
+        var dataset = try MianyangGenerator(counties: input.features, seed: seed).generate()
+        if preset == "mianyang-2023" { dataset = MianyangEarlierSnapshot(seed: seed).derive(from: dataset).dataset }
         try DatasetWriter.write(dataset.districts, file: DatasetFile.districts, in: out)
         try DatasetWriter.write(dataset.parks, file: DatasetFile.parks, in: out)
         try DatasetWriter.write(dataset.parcels, file: DatasetFile.parcels, in: out)

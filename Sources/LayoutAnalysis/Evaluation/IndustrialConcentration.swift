@@ -1,0 +1,34 @@
+import LayoutModel
+
+/// 工业向园区集中: the share of industrial enterprises (GB/T 4754 section C)
+/// inside parks, by count and by output (analyses.md §4 `outside-parks`, §6).
+/// Ratios 0–1; `nil` when there is no industrial enterprise (or no output).
+public struct IndustrialConcentration: Sendable, Hashable {
+    /// Industrial enterprises, and those inside some park.
+    public var count: Int
+    public var countInside: Int
+    /// Σ output of industrial enterprises, and of those inside some park, 万元.
+    public var output: Double
+    public var outputInside: Double
+
+    public var countShare: Double? { count > 0 ? Double(countInside) / Double(count) : nil }
+    public var outputShare: Double? { IndustryOutputShares.ratio(outputInside, output) }
+
+    /// - Parameter inPark: whether each enterprise lies in some park.
+    public init(enterprises: [Enterprise], inPark: [Bool]) {
+        var count = 0, countInside = 0
+        var output = 0.0, outputInside = 0.0
+        for (i, e) in enterprises.enumerated() where e.industry.section == "C" {
+            count += 1
+            output += e.output ?? 0
+            if inPark[i] {
+                countInside += 1
+                outputInside += e.output ?? 0
+            }
+        }
+        self.count = count
+        self.countInside = countInside
+        self.output = output
+        self.outputInside = outputInside
+    }
+}

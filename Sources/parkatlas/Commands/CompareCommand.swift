@@ -1,0 +1,400 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoJSON
+import LayoutAnalysis
+import LayoutIO
+import LayoutModel
+
+/// `parkatlas compare OLD NEW`: what changed between two snapshots of a city
+/// (analyses.md §6 加强动态评估认定).
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two snapshots (years) of a dataset: indicators, land transitions, enterprise movements.",
+        discussion: """
+            Parks, parcels and enterprises are matched by id. Land-use and status transitions come
+            from the GEOS overlay (intersection) of the old and new parcels, areas ellipsoidal (GRS80).
+            An enterprise's park is the smallest park covering it in each year.
+
+            --out FILE.geojson writes a map (atomically): every new parcel coloured by its change
+            (unchanged grey, idle_to_built green, newly_built light green, built_to_idle red,
+            status_changed orange, land_use_changed purple, new blue), moved enterprises as
+            LineStrings from the old to the new location, entered (green) and exited (red) enterprises
+            as points; simplestyle keys. The report goes to stdout, or with --report FILE to a file.
+
+            JSON (--format json), stable snake_case keys; m², 万元, ratios 0–1, null when a
+            denominator is zero:
+              {"old", "new", "level", "area_method",
+               "city": {"indicators": [INDICATOR], "leading_industry_share": DELTA,
+                        "per_mu": PER_MU,
+                        "industrial_in_parks": {"count_old", "count_inside_old", "count_new", "count_inside_new",
+                                                "count_share": DELTA, "output_share": DELTA},
+                        "land_use_transitions": MATRIX, "status_transitions": MATRIX},
+               "parks": [{"id", "name", "in_old", "in_new", "indicators": [INDICATOR],
+                          "leading_industry_share": DELTA, "per_mu": PER_MU,
+                          "land_use_transitions": MATRIX, "status_transitions": MATRIX,
+                          "enterprises": {"entered", "exited", "moved_in", "moved_out", "industry_changed"},
+                          "positioning": {"main_added", "main_removed", "featured_added", "featured_removed",
+                                          "featured_status_old", "featured_status_new"} | null}],
+               "enterprises": {"matched", "entered", "exited", "moved_between_parks", "moved_into_park",
+                               "moved_out_of_park", "relocated", "industry_changed",
+                               "changes": [{"id", "name", "change", "old_park", "new_park", "distance_m"}],
+                               "industry_changes": [{"id", "name", "old_industry", "new_industry"}]},
+               "parcels": {"old", "new", "matched_ids",
+                           "changes": [{"change", "name_zh", "count", "area_m2"}]}}
+              INDICATOR = {"key", "name_zh", "name_en", "old", "new", "delta"}
+              DELTA     = {"old", "new", "delta"}            delta = new − old
+              PER_MU    = {"enterprises", "revenue_per_mu_old", "revenue_per_mu_new", "revenue_per_mu_growth",
+                           "tax_per_mu_old", "tax_per_mu_new", "tax_per_mu_growth"}   万元/亩, growth = new/old − 1
+              MATRIX    = {"cells": [{"from", "to", "area_m2"}], "from_totals": [{"code", "area_m2"}],
+                           "to_totals": [{"code", "area_m2"}]}
+            Per-mu figures cover the enterprises present in both years with land in both (per park: the
+            park they are in now). Park matrices count each overlay piece with the share of its new
+            parcel inside the park.
+            """)
+
+    @Argument(help: "The earlier dataset folder.") var old: String
+    @Argument(help: "The later dataset folder.") var new: String
+
+    @Option(name: .long, help: "Land-use class level of the transition matrix: 1 or 2.") var level: Int = 2
+    @Option(name: .long, help: "Report format: table or json.") var format: OutputFormat = .table
+    @Option(name: .long, help: "Write the change map (GeoJSON) to this file.") var out: String?
+    @Option(name: .long, help: "Write the report to this file (atomically) instead of stdout.") var report: String?
+    @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
+    @OptionGroup var datum: DatumOption
+    @OptionGroup var threads: ThreadsOption
+
+    func validate() throws {
+        if !(1...2).contains(level) { throw ValidationError("--level must be 1 or 2") }
+        if format == .csv { throw ValidationError("--format must be table or json") }
+    }
+
+    func run() throws {
+        let oldData = try Self.load(old, datum: datum, threads: threads, quiet: quiet)
+        let newData = try Self.load(new, datum: datum, threads: threads, quiet: quiet)
+        let comparison = try SnapshotComparison.compare(old: oldData, new: newData, level: level, threads: threads.resolved)
+        let rendering = CompareRendering(oldName: old, newName: new, old: oldData, new: newData, comparison: comparison)
+        if let out {
+            do {
+                try GeoJSONFile.write(rendering.changeMap(), to: out)
+            } catch {
+                throw CommandFailure.badInput("cannot write \(out): \(error)")
+            }
+        }
+        let options = try OutputOptions.with(out: report, quiet: quiet)
+        switch format {
+        case .json: try ReportOutput.emit(json: rendering.json(), options: options)
+        default: try ReportOutput.emit(rendering.table(), options: options)
+        }
+    }
+
+    /// Loads one snapshot as `DatasetArgument` does (exit 3 on data errors).
+    static func load(_ folder: String, datum: DatumOption, threads: ThreadsOption, quiet: Bool) throws -> Dataset {
+        var arguments = [folder, "--threads", String(threads.resolved)]
+        if CommandLine.arguments.contains("--datum") { arguments += ["--datum", datum.datum.rawValue] }
+        return try DatasetArgument.parse(arguments).load(quiet: quiet).dataset
+    }
+}
+
+extension OutputOptions {
+    /// Options for a report written to `out` (or stdout).
+    static func with(out: String?, quiet: Bool) throws -> OutputOptions {
+        // Parsed, not assigned: ArgumentParser's wrappers hold values only after parsing.
+        try OutputOptions.parse((out.map { ["--out", $0] } ?? []) + (quiet ? ["--quiet"] : []))
+    }
+}
+
+/// The `compare` report as stable JSON, readable tables and a change map.
+struct CompareRendering {
+    let oldName: String
+    let newName: String
+    let old: Dataset
+    let new: Dataset
+    let comparison: SnapshotComparison
+
+    static let areaMethod = StatsRendering.areaMethod
+
+    static func number(_ value: Double?) -> JSONValue { StatsRendering.number(value) }
+
+    // MARK: JSON
+
+    func json() -> JSONValue {
+        let c = comparison
+        var root: JSONObject = [
+            "old": .string(oldName), "new": .string(newName), "level": .integer(Int64(c.level)),
+            "area_method": .string(Self.areaMethod),
+        ]
+        let city = c.city
+        let o = city.concentrationOld, n = city.concentrationNew
+        root["city"] = .object([
+            "indicators": Self.indicators(city.indicators),
+            "leading_industry_share": Self.delta(city.leadingShareOld, city.leadingShareNew),
+            "per_mu": Self.perMu(city.perMu),
+            "industrial_in_parks": .object([
+                "count_old": .integer(Int64(o.count)), "count_inside_old": .integer(Int64(o.countInside)),
+                "count_new": .integer(Int64(n.count)), "count_inside_new": .integer(Int64(n.countInside)),
+                "count_share": Self.delta(o.countShare, n.countShare),
+                "output_share": Self.delta(o.outputShare, n.outputShare),
+            ]),
+            "land_use_transitions": Self.matrix(city.landUse),
+            "status_transitions": Self.matrix(city.status),
+        ])
+        root["parks"] = .array(c.parks.map { p in
+            .object([
+                "id": .string(p.id), "name": .string(p.name), "in_old": .bool(p.inOld), "in_new": .bool(p.inNew),
+                "indicators": Self.indicators(p.indicators),
+                "leading_industry_share": Self.delta(p.leadingShareOld, p.leadingShareNew),
+                "per_mu": Self.perMu(p.perMu),
+                "land_use_transitions": Self.matrix(p.landUse),
+                "status_transitions": Self.matrix(p.status),
+                "enterprises": .object([
+                    "entered": .integer(Int64(p.entered)), "exited": .integer(Int64(p.exited)),
+                    "moved_in": .integer(Int64(p.movedIn)), "moved_out": .integer(Int64(p.movedOut)),
+                    "industry_changed": .integer(Int64(p.industryChanged)),
+                ]),
+                "positioning": p.positioning.map(Self.positioning) ?? .null,
+            ])
+        })
+        let m = c.movements
+        var enterprises: JSONObject = ["matched": .integer(Int64(m.matched))]
+        for kind in EnterpriseMovements.Kind.allCases { enterprises[kind.rawValue] = .integer(Int64(m.count(kind))) }
+        enterprises["industry_changed"] = .integer(Int64(m.industryChanges.count))
+        enterprises["changes"] = .array(m.changes.map { ch in
+            .object(["id": .string(ch.id), "name": .string(ch.name), "change": .string(ch.kind.rawValue),
+                     "old_park": ch.oldPark.map(JSONValue.string) ?? .null, "new_park": ch.newPark.map(JSONValue.string) ?? .null,
+                     "distance_m": Self.number(ch.distance)])
+        })
+        enterprises["industry_changes"] = .array(m.industryChanges.map {
+            .object(["id": .string($0.id), "name": .string($0.name), "old_industry": .string($0.oldIndustry),
+                     "new_industry": .string($0.newIndustry)])
+        })
+        root["enterprises"] = .object(enterprises)
+        root["parcels"] = .object([
+            "old": .integer(Int64(old.parcels.count)), "new": .integer(Int64(new.parcels.count)),
+            "matched_ids": .integer(Int64(c.matchedParcelIds)),
+            "changes": .array(parcelChangeSummary().map {
+                .object(["change": .string($0.change.rawValue), "name_zh": .string($0.change.nameZh),
+                         "count": .integer(Int64($0.count)), "area_m2": Self.number($0.area)])
+            }),
+        ])
+        return .object(root)
+    }
+
+    static func indicators(_ list: [SnapshotComparison.IndicatorDelta]) -> JSONValue {
+        .array(list.map {
+            .object(["key": .string($0.indicator.key), "name_zh": .string($0.indicator.nameZh), "name_en": .string($0.indicator.nameEn),
+                     "old": number($0.old), "new": number($0.new), "delta": number($0.delta)])
+        })
+    }
+
+    static func delta(_ old: Double?, _ new: Double?) -> JSONValue {
+        let d: Double? = old.flatMap { o in new.map { $0 - o } }
+        return .object(["old": number(old), "new": number(new), "delta": number(d)])
+    }
+
+    static func perMu(_ g: PerMuGrowth) -> JSONValue {
+        .object([
+            "enterprises": .integer(Int64(g.enterprises)),
+            "revenue_per_mu_old": number(g.oldRevenuePerMu), "revenue_per_mu_new": number(g.newRevenuePerMu),
+            "revenue_per_mu_growth": number(g.revenueGrowth),
+            "tax_per_mu_old": number(g.oldTaxPerMu), "tax_per_mu_new": number(g.newTaxPerMu), "tax_per_mu_growth": number(g.taxGrowth),
+        ])
+    }
+
+    static func matrix(_ m: LandTransitionMatrix) -> JSONValue {
+        func totals(_ sums: [String: Double]) -> JSONValue {
+            .array(sums.keys.sorted().map { .object(["code": .string($0), "area_m2": number(sums[$0])]) })
+        }
+        return .object([
+            "cells": .array(m.cells.map { .object(["from": .string($0.from), "to": .string($0.to), "area_m2": number($0.area)]) }),
+            "from_totals": totals(m.rowSums), "to_totals": totals(m.columnSums),
+        ])
+    }
+
+    static func positioning(_ p: PositioningChange) -> JSONValue {
+        .object([
+            "main_added": .array(p.mainAdded.map(JSONValue.string)), "main_removed": .array(p.mainRemoved.map(JSONValue.string)),
+            "featured_added": .array(p.featuredAdded.map(JSONValue.string)),
+            "featured_removed": .array(p.featuredRemoved.map(JSONValue.string)),
+            "featured_status_old": p.oldFeaturedStatus.map { .string($0.rawValue) } ?? .null,
+            "featured_status_new": p.newFeaturedStatus.map { .string($0.rawValue) } ?? .null,
+        ])
+    }
+
+    /// Count and area of new parcels by change, in `ParcelChange.allCases` order (only those present).
+    func parcelChangeSummary() -> [(change: ParcelChange, count: Int, area: Double)] {
+        var counts: [ParcelChange: (Int, Double)] = [:]
+        let areas = comparison.newParcelAreas
+        for (j, change) in comparison.parcelChanges.enumerated() {
+            counts[change, default: (0, 0)].0 += 1
+            counts[change, default: (0, 0)].1 += areas[j]
+        }
+        return ParcelChange.allCases.compactMap { ch in counts[ch].map { (ch, $0.0, $0.1) } }
+    }
+
+    // MARK: Map
+
+    /// New parcels coloured by change, then moved enterprises as lines, then entries and exits as points.
+    func changeMap() -> FeatureCollection {
+        var features: [Feature] = []
+        let c = comparison
+        for (j, parcel) in new.parcels.enumerated() {
+            let change = c.parcelChanges[j]
+            var p = JSONObject()
+            p.append(key: "id", value: .string(parcel.id))
+            p.append(key: "land_use", value: .string(parcel.landUse))
+            p.append(key: "status", value: .string(parcel.status.rawValue))
+            p.append(key: "floor_area_m2", value: .double(parcel.floorArea))
+            p.append(key: "footprint_m2", value: .double(parcel.footprint))
+            p.append(key: "investment_wan", value: Self.number(parcel.investment))
+            p.append(key: "tax_wan", value: Self.number(parcel.tax))
+            p.append(key: "enterprise", value: parcel.enterprise.map(JSONValue.string) ?? .null)
+            for member in parcel.extraProperties { p.append(key: member.key, value: member.value) }
+            let before = c.dominantOldParcel[j].map { old.parcels[$0] }
+            p.append(key: "change", value: .string(change.rawValue))
+            p.append(key: "old_parcel", value: before.map { .string($0.id) } ?? .null)
+            p.append(key: "old_status", value: before.map { .string($0.status.rawValue) } ?? .null)
+            p.append(key: "old_land_use", value: before.map { .string($0.landUse) } ?? .null)
+            p.append(key: "fill", value: .string(change.colour))
+            p.append(key: "fill-opacity", value: .double(change == .unchanged ? 0.35 : 0.75))
+            p.append(key: "stroke", value: .string(change.colour))
+            p.append(key: "stroke-width", value: .double(0.5))
+            p.append(key: "title", value: .string("\(parcel.id) \(change.nameZh) \(change.rawValue)"))
+            p.append(key: "description", value: .string(
+                "\(before?.status.rawValue ?? "—") → \(parcel.status.rawValue); \(before?.landUse ?? "—") → \(parcel.landUse)"))
+            features.append(Feature(id: .string(parcel.id), geometry: parcel.geometry, properties: p))
+        }
+        for change in c.movements.changes {
+            var p = JSONObject()
+            p.append(key: "id", value: .string(change.id))
+            p.append(key: "name", value: .string(change.name))
+            p.append(key: "change", value: .string(change.kind.rawValue))
+            p.append(key: "old_park", value: change.oldPark.map(JSONValue.string) ?? .null)
+            p.append(key: "new_park", value: change.newPark.map(JSONValue.string) ?? .null)
+            p.append(key: "distance_m", value: Self.number(change.distance))
+            let title = "\(change.name) \(change.kind.nameZh) \(change.kind.rawValue)"
+            let geometry: Geometry
+            switch change.kind {
+            case .entered, .exited:
+                guard let at = change.newLocation ?? change.oldLocation else { continue }
+                geometry = .point(at)
+                p.append(key: "marker-color", value: .string(change.kind == .entered ? "#1a9850" : "#d73027"))
+                p.append(key: "marker-size", value: .string("small"))
+            default:
+                guard let a = change.oldLocation, let b = change.newLocation else { continue }
+                geometry = .lineString(CoordinateSequence(xy: [(a.x, a.y), (b.x, b.y)]))
+                p.append(key: "stroke", value: .string("#6a3d9a"))
+                p.append(key: "stroke-width", value: .double(2))
+            }
+            p.append(key: "title", value: .string(title))
+            p.append(key: "description", value: .string("\(change.oldPark ?? "outside 园区外") → \(change.newPark ?? "outside 园区外")"))
+            features.append(Feature(id: .string(change.id), geometry: geometry, properties: p))
+        }
+        return FeatureCollection(features: features)
+    }
+
+    // MARK: Table
+
+    func table() -> String {
+        let c = comparison
+        let ha = { (m2: Double) in NumberText.grouped(m2 / 10_000, decimals: 2) }
+        let ratio = { (v: Double?) in v.map { NumberText.fixed($0, decimals: 3) } ?? "—" }
+        let signed = { (v: Double?) -> String in
+            guard let v else { return "—" }
+            return (v >= 0 ? "+" : "") + NumberText.fixed(v, decimals: 3)
+        }
+        let percent = { (v: Double?) -> String in
+            guard let v else { return "—" }
+            return (v >= 0 ? "+" : "") + NumberText.fixed(v * 100, decimals: 1) + " %"
+        }
+        var out = "Comparison 动态评估: \(oldName) → \(newName); land-use classes at level \(c.level)\n"
+        out += "Areas: \(Self.areaMethod)\n\n"
+
+        out += "City-wide indicators 全域指标\n"
+        var t = TextTable(headers: ["indicator 指标", "old", "new", "Δ"])
+        t.rightAligned = [1, 2, 3]
+        for d in c.city.indicators {
+            t.rows.append(["\(d.indicator.nameZh) \(d.indicator.nameEn)", ratio(d.old), ratio(d.new), signed(d.delta)])
+        }
+        t.rows.append(["主导产业产值占比 Leading-industry share (parks)", ratio(c.city.leadingShareOld), ratio(c.city.leadingShareNew),
+                       signed(c.city.leadingShareNew.flatMap { n in c.city.leadingShareOld.map { n - $0 } })])
+        let co = c.city.concentrationOld, cn = c.city.concentrationNew
+        t.rows.append(["工业企业入园率(数量) Industrial in parks, count", ratio(co.countShare), ratio(cn.countShare),
+                       signed(cn.countShare.flatMap { n in co.countShare.map { n - $0 } })])
+        t.rows.append(["工业企业入园率(产值) Industrial in parks, output", ratio(co.outputShare), ratio(cn.outputShare),
+                       signed(cn.outputShare.flatMap { n in co.outputShare.map { n - $0 } })])
+        t.rows.append(["亩均营收 Revenue per mu (万元/亩, continuing)", ratio(c.city.perMu.oldRevenuePerMu),
+                       ratio(c.city.perMu.newRevenuePerMu), percent(c.city.perMu.revenueGrowth)])
+        out += t.render() + "\n"
+
+        out += "Land-use transitions 用地类型转移矩阵 (ha; rows old, columns new)\n"
+        out += matrixTable(c.city.landUse, names: { LandUseClassKey.names(of: $0).zh }, ha: ha) + "\n"
+        out += "Status transitions 土地状态转移 (ha)\n"
+        out += matrixTable(c.city.status, names: { ParcelStatus(rawValue: $0)?.nameZh ?? "" }, ha: ha) + "\n"
+
+        out += "New parcels by change 地块变化 (\(new.parcels.count) new, \(old.parcels.count) old, \(c.matchedParcelIds) ids in both)\n"
+        var pc = TextTable(headers: ["change 变化", "parcels", "ha"])
+        pc.rightAligned = [1, 2]
+        for s in parcelChangeSummary() { pc.rows.append(["\(s.change.nameZh) \(s.change.rawValue)", String(s.count), ha(s.area)]) }
+        out += pc.render() + "\n"
+
+        let m = c.movements
+        out += "Enterprises 企业变动 (\(m.matched) in both years)\n"
+        var mt = TextTable(headers: ["change 变动", "count"])
+        mt.rightAligned = [1]
+        for kind in EnterpriseMovements.Kind.allCases { mt.rows.append(["\(kind.nameZh) \(kind.rawValue)", String(m.count(kind))]) }
+        mt.rows.append(["行业变更 industry_changed", String(m.industryChanges.count)])
+        out += mt.render()
+        let moves = m.changes.filter { $0.kind.isMove && $0.kind != .relocated }
+        if !moves.isEmpty {
+            var list = TextTable(headers: ["id", "name 名称", "change", "from", "to", "km"])
+            list.rightAligned = [5]
+            for ch in moves.prefix(30) {
+                list.rows.append([ch.id, ch.name, ch.kind.rawValue, ch.oldPark ?? "outside", ch.newPark ?? "outside",
+                                  ch.distance.map { NumberText.fixed($0 / 1000, decimals: 1) } ?? "—"])
+            }
+            if moves.count > 30 { list.rows.append(["…", "\(moves.count - 30) more (see --format json)", "", "", "", ""]) }
+            out += list.render(indent: "  ")
+        }
+        out += "\n"
+
+        out += "Parks 园区\n"
+        var pt = TextTable(headers: ["id", "name 名称", "leading 主导占比", "Δ", "rev/mu 亩均营收 Δ", "built 建成率 Δ", "idle 闲置率 Δ",
+                                     "coef 建筑系数 Δ", "in", "out", "entered", "exited", "positioning 定位变化"])
+        pt.rightAligned = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+        for p in c.parks {
+            func d(_ key: IntensiveUseIndicators.Indicator) -> String { signed(p.indicators.first { $0.indicator == key }?.delta) }
+            var positioning: [String] = []
+            if !p.inOld { positioning.append("new park 新园区") }
+            if !p.inNew { positioning.append("removed 撤销") }
+            if let q = p.positioning {
+                if !q.mainAdded.isEmpty { positioning.append("main +" + q.mainAdded.joined(separator: ",")) }
+                if !q.mainRemoved.isEmpty { positioning.append("main −" + q.mainRemoved.joined(separator: ",")) }
+                if !q.featuredAdded.isEmpty { positioning.append("featured +" + q.featuredAdded.joined(separator: ",")) }
+                if !q.featuredRemoved.isEmpty { positioning.append("featured −" + q.featuredRemoved.joined(separator: ",")) }
+                if q.oldFeaturedStatus != q.newFeaturedStatus {
+                    positioning.append("status \(q.oldFeaturedStatus?.rawValue ?? "none")→\(q.newFeaturedStatus?.rawValue ?? "none")")
+                }
+            }
+            pt.rows.append([p.id, p.name, ratio(p.leadingShareNew), signed(p.leadingShareDelta), percent(p.perMu.revenueGrowth),
+                            d(.landBuiltRate), d(.idleLandRate), d(.industrialBuildingCoefficient), String(p.movedIn),
+                            String(p.movedOut), String(p.entered), String(p.exited), positioning.joined(separator: "; ")])
+        }
+        out += pt.render()
+        out += "  in/out = enterprises moved into / out of the park; rev/mu = continuing enterprises' revenue per mu growth\n"
+        return out
+    }
+
+    func matrixTable(_ m: LandTransitionMatrix, names: (String) -> String, ha: (Double) -> String) -> String {
+        let rows = m.rowSums, cols = m.columnSums
+        let from = rows.keys.sorted(), to = cols.keys.sorted()
+        var t = TextTable(headers: ["old \\ new"] + to + ["Σ old"])
+        t.rightAligned = Set(1...(to.count + 1))
+        for f in from {
+            t.rows.append(["\(f) \(names(f))"] + to.map { let a = m.area(from: f, to: $0); return a > 0 ? ha(a) : "·" } + [ha(rows[f]!)])
+        }
+        t.rows.append(["Σ new"] + to.map { ha(cols[$0]!) } + [ha(m.totalArea)])
+        return t.render()
+    }
+}
