@@ -94,12 +94,20 @@ def main():
     p = mp.Process(target=fit, args=(xy, a.eps, a.min_points, a.mem_limit_gb, q))
     t = time.perf_counter()
     p.start()
+    # Read before join: a child blocks on exit until its queued result is consumed.
+    import queue as queue_module
+    result = None
+    while result is None and (p.is_alive() or not q.empty()):
+        try:
+            result = q.get(timeout=1)
+        except queue_module.Empty:
+            pass
     p.join()
     wall = time.perf_counter() - t
-    if p.exitcode != 0 or q.empty():
-        print(f"sklearn DBSCAN failed (exit code {p.exitcode}) after {wall:.1f} s with a {a.mem_limit_gb} GB cap")
+    if result is None:
+        print(f"sklearn DBSCAN failed (exit code {p.exitcode}, killed?) after {wall:.1f} s with a {a.mem_limit_gb} GB cap")
         return 1
-    status, elapsed, peak, labels = q.get()
+    status, elapsed, peak, labels = result
     if status == "memory":
         print(f"sklearn DBSCAN ran out of memory (cap {a.mem_limit_gb} GB) after {wall:.1f} s")
         return 1

@@ -8,7 +8,11 @@ import PROJ
 /// districts and parks); each enterprise's park is the smallest covering park
 /// (`ParkMembership`). Groups run one after another, each using `threads` workers inside.
 public enum ClusterAnalysis {
-    public static func run(dataset: Dataset, options: ClusterOptions) throws -> ClusterReport {
+    /// - Parameter progress: called before each group with (groups done, groups in all, group code),
+    ///   and once more at the end with done = all (for a progress line on a terminal).
+    public static func run(
+        dataset: Dataset, options: ClusterOptions, progress: ((Int, Int, String) -> Void)? = nil
+    ) throws -> ClusterReport {
         try options.validate()
         guard let extent = dataset.boundingBox else { throw AnalysisError.invalidParameter("the dataset is empty") }
         let frame = try MetricFrame(extent: extent)
@@ -25,7 +29,9 @@ public enum ClusterAnalysis {
         }
 
         var groups: [IndustryClusterGroup] = []
-        for (industry, all) in options.grouping.groups(of: enterprises) {
+        let grouped = options.grouping.groups(of: enterprises)
+        for (done, (industry, all)) in grouped.enumerated() {
+            progress?(done, grouped.count, industry)
             // Enterprises without a usable location cannot be clustered; the loader reports them.
             let members = all.filter { projected[2 * $0].isFinite && projected[2 * $0 + 1].isFinite }
             var xy = [Double]()
@@ -43,6 +49,7 @@ public enum ClusterAnalysis {
                 industry: industry, members: members, ids: members.map { enterprises[$0].id }, dbscan: dbscan,
                 clusters: clusters, studyAreaM2: area.area, nni: nni, ripley: ripley))
         }
+        progress?(grouped.count, grouped.count, "")
         return ClusterReport(crs: frame.label, epsg: frame.epsg, options: options, groups: groups)
     }
 

@@ -14,12 +14,19 @@ struct ClusterCommand: ParsableCommand {
         abstract: "DBSCAN per industry, nearest-neighbour index and Ripley's K/L.",
         discussion: """
             Distances are metres in the dataset's local metric CRS (printed in the result).
-            Groups: --industry C39 (comma list, one group per prefix), --level 1|2|3|4 (by section,
-            division, group or class; 2 when neither is given; with --industry, splits those).
-            DBSCAN matches scikit-learn: neighbours at distance <= eps, min_points counts the point.
-            --out FILE.geojson writes the map (points with cluster/role, cluster hulls, simplestyle
+
+            Groups: --industry C39 (comma list, one group per prefix); --level 1|2|3|4 groups by \
+            section, division, group or class (2 when neither is given; with --industry it splits those).
+
+            DBSCAN matches scikit-learn: neighbours at distance <= eps, min_points counts the point itself.
+
+            --out FILE.geojson writes the map (points with cluster and role, cluster hulls, simplestyle \
             keys) and prints the report; --out with any other name writes the report there.
+
             The K envelope lists L(r) (envelope_low/high) and K(r) (envelope_low_k/high_k).
+
+            Cluster hulls: convex, or GEOS's concave hull (ratio 0.5) for clusters of 10 to 50 000 \
+            points when it is one polygon covering at most 75 % of the convex hull's area.
             """)
 
     @OptionGroup var dataset: DatasetArgument
@@ -83,7 +90,13 @@ struct ClusterCommand: ParsableCommand {
             simulations: simulations, seed: seed, threads: dataset.threads.resolved)
         let report: ClusterReport
         do {
-            report = try ClusterAnalysis.run(dataset: loaded.dataset, options: options)
+            // A progress line on a terminal only (cli.md): simulations on big groups take a while.
+            let showProgress = Console.stderrIsTerminal && !output.quiet
+            report = try ClusterAnalysis.run(dataset: loaded.dataset, options: options) { done, all, code in
+                guard showProgress else { return }
+                let line = done < all ? "\rcluster: group \(done + 1)/\(all) \(code)   " : "\r\u{1B}[K"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
         } catch let error as AnalysisError {
             throw CommandFailure.badInput("cluster: \(error)")
         }
