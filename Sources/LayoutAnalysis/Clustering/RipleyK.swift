@@ -5,55 +5,42 @@
 /// L(r) = √(K(r)/π). This is `pointpats.distance_statistics.k` / `l` with the area A
 /// (pointpats takes A from the points' bounding box).
 ///
-/// Pairs are counted with a `PointGridIndex` at the largest radius: each point looks only at
-/// its grid neighbours with a higher index, and each pair distance (√ of the squared
-/// distance, as scipy's `pdist`) falls into the bucket of the smallest radius it is below;
-/// a prefix sum over buckets gives the count per radius. Workers count disjoint ranges
-/// of i into their own buckets; integer sums make the result thread-independent.
+/// Counting: for each point and radius, #{j : dᵢⱼ < r} on a fine grid (cell side about
+/// r_min / 8). In each row of cells, the cells lying wholly inside the disc (every corner
+/// closer than r by a margin of 1 µm) form one run whose points are counted from the grid's
+/// prefix sums in O(1); only the cells the circle crosses are scanned point by point, with
+/// the distance √(dx² + dy²) as scipy's `pdist` computes it. Summed over i this counts each
+/// pair twice and each point once (dᵢᵢ = 0 < r), so pairs = (total − n) / 2. Cost per point is
+/// O(rows + points near the circle) instead of O(points in the disc), which is what makes
+/// large radii on dense patterns affordable. Workers count disjoint ranges of points into
+/// integer totals, so the result does not depend on the thread count.
 public enum RipleyK {
     /// Pair counts #{i<j : dᵢⱼ < r} for each radius, in the order given.
     public static func pairCounts(coordinates xy: [Double], radii: [Double], threads: Int = 1) -> [Int] {
         let n = xy.count / 2
-        guard n >= 2, let rMax = radii.max(), rMax > 0 else { return radii.map { _ in 0 } }
-        let sorted = radii.indices.sorted { radii[$0] < radii[$1] }
-        let sortedRadii = sorted.map { radii[$0] }
-        // Slightly widened so no pair with √d² < rMax is lost to rounding of rMax².
-        let index = PointGridIndex(coordinates: xy, radius: rMax * (1 + 1e-9))
-        let buckets = sortedRadii.count
-        let workers = max(1, min(threads, n / 512 + 1))
-        let partial = UnsafeMutableBufferPointer<Int>.allocate(capacity: workers * (buckets + 1))
-        partial.initialize(repeating: 0)
-        defer { partial.deallocate() }
-        nonisolated(unsafe) let counts = partial
+        guard n >= 2, let rMin = radii.min(), rMin > 0 else { return radii.map { _ in 0 } }
+        let grid = PointGridIndex(coordinates: xy, radius: rMin / 8)
+        let workers = max(1, min(threads, n / 256 + 1))
+        let totals = UnsafeMutableBufferPointer<Int>.allocate(capacity: workers * radii.count)
+        totals.initialize(repeating: 0)
+        defer { totals.deallocate() }
+        nonisolated(unsafe) let out = totals
         let chunk = (n + workers - 1) / workers
-        ParallelChunks.run(count: workers, threads: workers, minimumChunk: 1) { workerRange in
-            for w in workerRange {
-                let base = w * (buckets + 1)
+        ParallelChunks.run(count: workers, threads: workers, minimumChunk: 1) { range in
+            for w in range {
                 for i in (w * chunk)..<min(n, (w + 1) * chunk) {
-                    let x = xy[2 * i], y = xy[2 * i + 1]
-                    index.forEachNeighbor(of: i) { j in
-                        guard j > i else { return }
-                        let dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y
-                        let d = (dx * dx + dy * dy).squareRoot()
-                        var b = 0
-                        while b < buckets && !(d < sortedRadii[b]) { b += 1 }
-                        counts[base + b] += 1
-                    }
+                    for (k, r) in radii.enumerated() { out[w * radii.count + k] += grid.countWithin(r, of: i) }
                 }
             }
         }
-        var cumulative = [Int](repeating: 0, count: buckets)
-        var running = 0
-        for b in 0..<buckets {
-            for w in 0..<workers { running += partial[w * (buckets + 1) + b] }
-            cumulative[b] = running
+        return radii.indices.map { k in
+            var ordered = 0
+            for w in 0..<workers { ordered += totals[w * radii.count + k] }
+            return (ordered - n) / 2
         }
-        var out = [Int](repeating: 0, count: radii.count)
-        for (k, original) in sorted.enumerated() { out[original] = cumulative[k] }
-        return out
     }
 
-    /// K(r) = A·2·pairs/n² for each radius; nil entries when n < 2.
+    /// K(r) = A·2·pairs/n² for each radius; nil when n < 2.
     public static func k(coordinates xy: [Double], radii: [Double], area: Double, threads: Int = 1) -> [Double]? {
         let n = xy.count / 2
         guard n >= 2 else { return nil }
@@ -63,4 +50,61 @@ public enum RipleyK {
 
     /// L(r) = √(K(r)/π).
     public static func l(fromK k: [Double]) -> [Double] { k.map { ($0 / Double.pi).squareRoot() } }
+}
+
+extension PointGridIndex {
+    /// #{j : d(i, j) < r}, point i itself included (strict <, any r > 0).
+    func countWithin(_ r: Double, of i: Int) -> Int {
+        let x = coordinates[2 * i], y = coordinates[2 * i + 1]
+        let s = cellSide
+        // Safety margin for whole-cell decisions: far above coordinate rounding (~1e-9 m),
+        // far below any meaningful distance; cells within it of the circle are scanned exactly.
+        let margin = 1e-6
+        let r2 = r * r
+        let rowLo = max(0, Int(((y - r - originY) / s).rounded(.down)))
+        let rowHi = min(rows - 1, Int(((y + r - originY) / s).rounded(.down)))
+        guard rowLo <= rowHi else { return 0 }
+        var count = 0
+        coordinates.withUnsafeBufferPointer { xyb in
+            sortedPoints.withUnsafeBufferPointer { sorted in
+                cellStart.withUnsafeBufferPointer { start in
+                    func scan(_ row: Int, _ lo: Int, _ hi: Int) {
+                        guard lo <= hi else { return }
+                        for k in Int(start[row * columns + lo])..<Int(start[row * columns + hi + 1]) {
+                            let j = Int(sorted[k])
+                            let dx = xyb[2 * j] - x, dy = xyb[2 * j + 1] - y
+                            if (dx * dx + dy * dy).squareRoot() < r { count += 1 }
+                        }
+                    }
+                    for row in rowLo...rowHi {
+                        let y0 = originY + Double(row) * s, y1 = y0 + s
+                        let dyMin = y < y0 ? y0 - y : (y > y1 ? y - y1 : 0)
+                        let dyMax = max(abs(y - y0), abs(y - y1))
+                        guard dyMin < r + margin else { continue }
+                        // Columns the disc may touch.
+                        let outer = (max(0, r2 - dyMin * dyMin)).squareRoot() + margin
+                        let c0 = max(0, Int(((x - outer - originX) / s).rounded(.down)))
+                        let c1 = min(columns - 1, Int(((x + outer - originX) / s).rounded(.down)))
+                        guard c0 <= c1 else { continue }
+                        // Columns wholly inside: every point of the cell closer than r − margin.
+                        let innerR = r - margin
+                        if dyMax < innerR {
+                            let inner = (innerR * innerR - dyMax * dyMax).squareRoot()
+                            var a = Int(((x - inner - originX) / s).rounded(.up))
+                            var b = Int(((x + inner - originX) / s).rounded(.down)) - 1
+                            a = max(a, c0); b = min(b, c1)
+                            if a <= b {
+                                count += Int(start[row * columns + b + 1] - start[row * columns + a])
+                                scan(row, c0, a - 1)
+                                scan(row, b + 1, c1)
+                                continue
+                            }
+                        }
+                        scan(row, c0, c1)
+                    }
+                }
+            }
+        }
+        return count
+    }
 }

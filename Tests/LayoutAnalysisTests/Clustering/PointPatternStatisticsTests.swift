@@ -50,4 +50,33 @@ final class PointPatternStatisticsTests: XCTestCase {
         // K = A·2·pairs/n² with A = 12, n = 3.
         XCTAssertEqual(RipleyK.k(coordinates: xy, radii: [5.0001], area: 12)!, [12 * 2 * 3 / 9.0])
     }
+
+    /// The whole-cell shortcut equals brute force (√ of squared distance, strict <), on a
+    /// lattice where many pairs lie exactly at a radius, on clustered random points, and with
+    /// duplicates, for several thread counts.
+    func testPairCountsEqualBruteForce() {
+        var lattice: [Double] = []
+        for i in 0..<30 { for j in 0..<20 { lattice += [Double(i) * 3, Double(j) * 4] } }
+        var rng = SplitMix64(seed: 5)
+        var random: [Double] = []
+        for _ in 0..<1500 {
+            let cx = Double(Int(rng.nextUnit() * 4)) * 700, cy = Double(Int(rng.nextUnit() * 3)) * 900
+            random += [400_000 + cx + rng.nextUnit() * 300, 3_400_000 + cy + rng.nextUnit() * 300]
+        }
+        random += Array(random[0..<20])  // duplicates
+        for (xy, radii) in [(lattice, [5.0, 3, 4, 12, 25, 1]), (random, [1.0, 10, 37.5, 100, 250, 1000, 5000])] {
+            let n = xy.count / 2
+            var brute = [Int](repeating: 0, count: radii.count)
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    let dx = xy[2 * j] - xy[2 * i], dy = xy[2 * j + 1] - xy[2 * i + 1]
+                    let d = (dx * dx + dy * dy).squareRoot()
+                    for (k, r) in radii.enumerated() where d < r { brute[k] += 1 }
+                }
+            }
+            for threads in [1, 2, 5] {
+                XCTAssertEqual(RipleyK.pairCounts(coordinates: xy, radii: radii, threads: threads), brute, "\(n) points, \(threads) threads")
+            }
+        }
+    }
 }
