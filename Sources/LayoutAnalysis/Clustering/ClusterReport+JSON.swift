@@ -1,0 +1,106 @@
+import GeoCore
+import LayoutModel
+
+/// The `cluster:` JSON shape of cli.md; extra keys are only added, never renamed.
+/// Non-finite numbers and ratios over zero are `null`.
+extension ClusterReport {
+    public func json() -> JSONValue {
+        var root: JSONObject = [
+            "crs": .string(crs),
+            "method": .string("dbscan"),
+            "eps_m": .double(options.eps),
+            "min_points": .integer(Int64(options.minPoints)),
+        ]
+        root.append(key: "study_area", value: .string(options.studyArea.rawValue))
+        root.append(key: "simulations", value: .integer(Int64(options.simulations)))
+        root.append(key: "seed", value: .integer(Int64(bitPattern: options.seed)))
+        root.append(key: "groups", value: .array(groups.map { $0.json() }))
+        return .object(root)
+    }
+}
+
+extension IndustryClusterGroup {
+    func json() -> JSONValue {
+        let names = IndustryTable.lookup(industry)
+        var points: [JSONValue] = []
+        points.reserveCapacity(n)
+        for k in 0..<n {
+            points.append(.object([
+                "id": .string(ids[k]),
+                "cluster": .integer(Int64(dbscan.labels[k])),
+                "core": .bool(dbscan.isCore[k]),
+                "role": .string(dbscan.role(of: k).rawValue),
+            ]))
+        }
+        let noise = dbscan.labels.filter { $0 < 0 }.count
+        return .object([
+            "industry": .string(industry),
+            "name_zh": names.map { .string($0.nameZh) } ?? .null,
+            "name_en": names.map { .string($0.nameEn) } ?? .null,
+            "n": .integer(Int64(n)),
+            "cluster_count": .integer(Int64(dbscan.clusterCount)),
+            "noise_count": .integer(Int64(noise)),
+            "points": .array(points),
+            "clusters": .array(clusters.map { $0.json() }),
+            "nni": nni.map { $0.json() } ?? .null,
+            "ripley": ripley.map { $0.json() } ?? .null,
+            "study_area_m2": .number(studyAreaM2),
+        ])
+    }
+}
+
+extension ClusterSummary {
+    func json() -> JSONValue {
+        .object([
+            "id": .integer(Int64(id)),
+            "size": .integer(Int64(size)),
+            "core_count": .integer(Int64(coreCount)),
+            "industries": .array(industries.map { .string($0) }),
+            "output_wan": .number(outputWan),
+            "parks": .array(parks.map { .string($0) }),
+            "centroid": .array([.number(centroid.x), .number(centroid.y)]),
+            "hull": .string(hullKind.rawValue),
+            "hull_area_m2": .number(hullAreaM2),
+        ])
+    }
+}
+
+extension NearestNeighbourIndex {
+    func json() -> JSONValue {
+        .object([
+            "nni": .number(nni),
+            "z": .number(z),
+            "p": .number(p),
+            "mean_observed": .number(meanObserved),
+            "mean_expected": .number(meanExpected),
+            "standard_error": .number(standardError),
+            "study_area_m2": .number(studyAreaM2),
+            "n": .integer(Int64(n)),
+        ])
+    }
+}
+
+extension RipleyAnalysis {
+    func json() -> JSONValue {
+        func list(_ values: [Double]?) -> JSONValue { values.map { .array($0.map { .number($0) }) } ?? .null }
+        return .object([
+            "radii": list(radii),
+            "k": list(k),
+            "l": list(l),
+            "envelope_low": list(envelopeLow),
+            "envelope_high": list(envelopeHigh),
+            "envelope_low_k": list(envelopeLowK),
+            "envelope_high_k": list(envelopeHighK),
+            "p": list(p),
+            "simulations": .integer(Int64(simulations)),
+        ])
+    }
+}
+
+extension JSONValue {
+    /// A number, or `null` when missing or not finite (cli.md: never NaN or infinity).
+    static func number(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .double(value)
+    }
+}

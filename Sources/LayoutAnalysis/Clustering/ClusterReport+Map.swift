@@ -1,0 +1,69 @@
+import GeoCore
+
+/// The `cluster --out FILE.geojson` map layer: enterprise points with their label and role,
+/// then one hull per cluster, styled with simplestyle keys (cli.md output rules).
+///
+/// Point features keep every input property and add `cluster_group`, `cluster`, `role`,
+/// `core`, `marker-color` (a palette colour per cluster, grey for noise), `marker-size`,
+/// `title` and `description`. Hull features carry the cluster's figures with `fill`,
+/// `fill-opacity`, `stroke`, `stroke-width`, `title` and `description`.
+extension ClusterReport {
+    /// Twelve distinguishable colours (ColorBrewer Paired), cycled by cluster number.
+    public static let palette = [
+        "#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",
+        "#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99",
+    ]
+    public static let noiseColor = "#9e9e9e"
+
+    /// - Parameters:
+    ///   - properties: the input properties of enterprise i (all kept).
+    ///   - location: the lon/lat point of enterprise i.
+    public func mapFeatures(properties: (Int) -> JSONObject?, location: (Int) -> Position?) -> FeatureCollection {
+        var features: [Feature] = []
+        for group in groups {
+            for (k, i) in group.members.enumerated() {
+                guard let p = location(i) else { continue }
+                let label = Int(group.dbscan.labels[k])
+                let role = group.dbscan.role(of: k)
+                var props = properties(i) ?? JSONObject()
+                props.append(key: "cluster_group", value: .string(group.industry))
+                props.append(key: "cluster", value: .integer(Int64(label)))
+                props.append(key: "role", value: .string(role.rawValue))
+                props.append(key: "core", value: .bool(role == .core))
+                props.append(key: "marker-color", value: .string(label >= 0 ? Self.palette[label % Self.palette.count] : Self.noiseColor))
+                props.append(key: "marker-size", value: .string(role == .core ? "medium" : "small"))
+                props.append(key: "title", value: .string(group.ids[k]))
+                let where_ = label >= 0 ? "cluster \(label) (\(role.rawValue))" : "noise"
+                props.append(key: "description", value: .string("\(group.industry): \(where_)"))
+                features.append(Feature(id: .string(group.ids[k]), geometry: .point(p), properties: props))
+            }
+        }
+        for group in groups {
+            for c in group.clusters {
+                let color = Self.palette[c.id % Self.palette.count]
+                var props: JSONObject = [
+                    "kind": .string("cluster_hull"),
+                    "cluster_group": .string(group.industry),
+                    "cluster": .integer(Int64(c.id)),
+                    "size": .integer(Int64(c.size)),
+                    "core_count": .integer(Int64(c.coreCount)),
+                    "industries": .array(c.industries.map { .string($0) }),
+                    "output_wan": .number(c.outputWan),
+                    "parks": .array(c.parks.map { .string($0) }),
+                    "hull": .string(c.hullKind.rawValue),
+                    "hull_area_m2": .number(c.hullAreaM2),
+                ]
+                props.append(key: "fill", value: .string(color))
+                props.append(key: "fill-opacity", value: .double(0.25))
+                props.append(key: "stroke", value: .string(color))
+                props.append(key: "stroke-width", value: .double(2))
+                props.append(key: "title", value: .string("\(group.industry) cluster \(c.id)"))
+                let parks = c.parks.isEmpty ? "outside parks" : "parks " + c.parks.joined(separator: ", ")
+                props.append(key: "description", value: .string(
+                    "\(c.size) enterprises (\(c.coreCount) core), output \(Int(c.outputWan.rounded())) 万元, \(parks)"))
+                features.append(Feature(id: .string("\(group.industry)-\(c.id)"), geometry: c.hull, properties: props))
+            }
+        }
+        return FeatureCollection(features: features)
+    }
+}

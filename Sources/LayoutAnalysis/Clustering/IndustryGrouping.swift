@@ -1,0 +1,35 @@
+import LayoutModel
+
+/// How enterprises are split into the groups clustered separately (analyses.md §3).
+///
+/// - `prefixes` only: one group per prefix, holding every enterprise whose code lies under it
+///   (`C39` takes `C3974`); overlapping prefixes give overlapping groups.
+/// - `level` only: one group per code at that level (level 2 = division, `C39`, `C13`, …).
+/// - both: the enterprises under the prefixes, split by `level`.
+/// - neither: by division (level 2).
+/// An enterprise coded more coarsely than `level` forms a group under its own code.
+public struct IndustryGrouping: Sendable, Hashable {
+    public var prefixes: [IndustryCode]
+    public var level: IndustryLevel?
+
+    public init(prefixes: [IndustryCode] = [], level: IndustryLevel? = nil) {
+        self.prefixes = prefixes
+        self.level = level
+    }
+
+    /// Non-empty groups as (code, enterprise indices in input order), sorted by code.
+    public func groups(of enterprises: [Enterprise]) -> [(industry: String, members: [Int])] {
+        var byKey: [String: [Int]] = [:]
+        if prefixes.isEmpty || level != nil {
+            let at = level ?? .division
+            for (i, e) in enterprises.enumerated() where prefixes.isEmpty || prefixes.contains(where: { e.industry.matches($0) }) {
+                byKey[(e.industry.ancestor(at: at) ?? e.industry).value, default: []].append(i)
+            }
+        } else {
+            for prefix in prefixes where byKey[prefix.value] == nil {
+                byKey[prefix.value] = enterprises.indices.filter { enterprises[$0].industry.matches(prefix) }
+            }
+        }
+        return byKey.keys.sorted().compactMap { byKey[$0]!.isEmpty ? nil : ($0, byKey[$0]!) }
+    }
+}

@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoJSON
+import LayoutAnalysis
+import LayoutIO
+import LayoutModel
+
+/// `parkatlas cluster [DATASET]`: DBSCAN per industry group, Clark–Evans NNI, Ripley K/L
+/// with a CSR envelope (analyses.md §3; JSON shape `cluster:` of cli.md).
+struct ClusterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "DBSCAN per industry, nearest-neighbour index and Ripley's K/L.",
+        discussion: """
+            Distances are metres in the dataset's local metric CRS (printed in the result).
+
+            Groups: --industry C39 (comma list, one group per prefix); --level 1|2|3|4 groups by \
+            section, division, group or class (2 when neither is given; with --industry it splits those).
+
+            DBSCAN matches scikit-learn: neighbours at distance <= eps, min_points counts the point itself.
+
+            --out FILE.geojson writes the map (points with cluster and role, cluster hulls, simplestyle \
+            keys) and prints the report; --out with any other name writes the report there.
+
+            The K envelope lists L(r) (envelope_low/high) and K(r) (envelope_low_k/high_k).
+
+            Cluster hulls: convex, or GEOS's concave hull (ratio 0.5) for clusters of 10 to 50 000 \
+            points when it is one polygon covering at most 75 % of the convex hull's area.
+            """)
+
+    @OptionGroup var dataset: DatasetArgument
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "Industry code prefixes, comma-separated (e.g. C39 or C39,C13).")
+    var industry: String?
+    @Option(name: .long, help: "Group by code level: 1 section, 2 division, 3 group, 4 class.")
+    var level: Int?
+    @Option(name: .long, help: "DBSCAN radius in metres.")
+    var eps: Double = 500
+    @Option(name: .long, help: "DBSCAN core threshold, the point itself counted.")
+    var minPoints: Int = 5
+    @Option(name: .long, help: "Ripley K radii in metres, comma-separated.")
+    var radii: String = ClusterOptions.defaultRadii.map { String(Int($0)) }.joined(separator: ",")
+    @Option(name: .long, help: "Study area for NNI and K: bbox, parks or districts.")
+    var studyArea: String = "bbox"
+    @Option(name: .long, help: "CSR simulations for the K envelope (0 = none).")
+    var simulations: Int = 99
+    @Option(name: .long, help: "Seed of the CSR simulations.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if output.format == .csv { throw ValidationError("cluster prints table or json") }
+        if let level, !(1...4).contains(level) { throw ValidationError("--level must be 1, 2, 3 or 4") }
+        if !(eps > 0 && eps.isFinite) { throw ValidationError("--eps must be a positive number of metres") }
+        if minPoints < 1 { throw ValidationError("--min-points must be at least 1") }
+        if simulations < 0 { throw ValidationError("--simulations must be ≥ 0") }
+        if StudyAreaKind(rawValue: studyArea) == nil { throw ValidationError("--study-area must be bbox, parks or districts") }
+        _ = try parsedRadii()
+        _ = try parsedPrefixes()
+    }
+
+    func parsedRadii() throws -> [Double] {
+        let values = radii.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0!.isFinite }) else {
+            throw ValidationError("--radii must be positive metres, comma-separated, e.g. 250,500,1000")
+        }
+        return values.map { $0! }
+    }
+
+    func parsedPrefixes() throws -> [IndustryCode] {
+        guard let industry else { return [] }
+        return try industry.split(separator: ",").map {
+            let text = $0.trimmingCharacters(in: .whitespaces)
+            switch IndustryCode.parse(text) {
+            case .success(let code): return code
+            case .failure(let error): throw ValidationError("--industry: \(error)")
+            }
+        }
+    }
+
+    /// `--out` names a GeoJSON map rather than the report file.
+    var writesMap: Bool { output.out.map { $0.lowercased().hasSuffix(".geojson") } ?? false }
+
+    func run() throws {
+        let loaded = try dataset.load(quiet: output.quiet)
+        let options = ClusterOptions(
+            grouping: IndustryGrouping(prefixes: try parsedPrefixes(), level: level.flatMap(IndustryLevel.init(rawValue:))),
+            eps: eps, minPoints: minPoints, radii: try parsedRadii(), studyArea: StudyAreaKind(rawValue: studyArea)!,
+            simulations: simulations, seed: seed, threads: dataset.threads.resolved)
+        let report: ClusterReport
+        do {
+            // A progress line on a terminal only (cli.md): simulations on big groups take a while.
+            let showProgress = Console.stderrIsTerminal && !output.quiet
+            report = try ClusterAnalysis.run(dataset: loaded.dataset, options: options) { done, all, code in
+                guard showProgress else { return }
+                let line = done < all ? "\rcluster: group \(done + 1)/\(all) \(code)   " : "\r\u{1B}[K"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        } catch let error as AnalysisError {
+            throw CommandFailure.badInput("cluster: \(error)")
+        }
+        var reportOptions = output
+        if writesMap, let path = output.out {
+            try writeMap(report, loaded: loaded, to: path)
+            reportOptions.out = nil
+        }
+        switch output.format {
+        case .json: try ReportOutput.emit(json: report.json(), options: reportOptions)
+        default: try ReportOutput.emit(ClusterTable.render(report), options: reportOptions)
+        }
+    }
+
+    private func writeMap(_ report: ClusterReport, loaded: DatasetLoadResult, to path: String) throws {
+        let enterprises = loaded.dataset.enterprises
+        let raw = loaded.repairedFiles.first { $0.file == DatasetFile.enterprises }?.collection.features ?? []
+        let map = report.mapFeatures(
+            properties: { i in
+                let index = enterprises[i].source.index
+                return index < raw.count ? raw[index].properties : nil
+            },
+            location: { enterprises[$0].location })
+        do {
+            try GeoJSONFile.write(map, to: path)
+        } catch {
+            throw CommandFailure.badInput("cannot write \(path): \(error)")
+        }
+    }
+}
+
+/// The table report of `cluster`: per group a summary line, the largest clusters, NNI and K/L.
+enum ClusterTable {
+    /// Clusters listed per group in the table (all of them are in the JSON).
+    static let clusterRows = 15
+
+    static func render(_ report: ClusterReport) -> String {
+        let o = report.options
+        var out = "DBSCAN eps \(NumberText.fixed(o.eps, decimals: 1)) m, min_points \(o.minPoints); CRS \(report.crs)\n"
+        out += "study area \(o.studyArea.rawValue); K radii \(o.radii.map { NumberText.fixed($0, decimals: 0) }.joined(separator: ", ")) m; "
+        out += "\(o.simulations) CSR simulations, seed \(o.seed)\n"
+        if report.groups.isEmpty { out += "\nno enterprises in the chosen industries\n" }
+        for group in report.groups {
+            let names = IndustryTable.lookup(group.industry)
+            let title = names.map { "\(group.industry) \($0.nameZh) \($0.nameEn)" } ?? group.industry
+            let noise = group.dbscan.labels.filter { $0 < 0 }.count
+            let cores = group.dbscan.isCore.filter { $0 }.count
+            out += "\n\(title)\n"
+            out += "  \(group.n) enterprises: \(group.dbscan.clusterCount) clusters, \(cores) core, \(noise) noise\n"
+            if !group.clusters.isEmpty {
+                var t = TextTable(headers: ["cluster", "size", "core", "output 万元", "industries", "parks", "centroid", "hull"])
+                t.rightAligned = [0, 1, 2, 3]
+                let largest = group.clusters.sorted { ($0.size, -$0.id) > ($1.size, -$1.id) }.prefix(clusterRows)
+                for c in largest {
+                    t.rows.append([
+                        String(c.id), String(c.size), String(c.coreCount), NumberText.grouped(c.outputWan, decimals: 0),
+                        abbreviated(c.industries), abbreviated(c.parks),
+                        "\(NumberText.fixed(c.centroid.x, decimals: 5)), \(NumberText.fixed(c.centroid.y, decimals: 5))",
+                        c.hullKind.rawValue,
+                    ])
+                }
+                out += t.render(indent: "  ")
+                if group.clusters.count > clusterRows {
+                    out += "  … \(group.clusters.count - clusterRows) smaller clusters (see --format json)\n"
+                }
+            }
+            if let nni = group.nni {
+                out += "  nearest neighbour (Clark–Evans): observed \(NumberText.fixed(nni.meanObserved, decimals: 1)) m, "
+                out += "expected \(nni.meanExpected.map { NumberText.fixed($0, decimals: 1) } ?? "—") m, "
+                out += "NNI \(nni.nni.map { NumberText.fixed($0, decimals: 3) } ?? "—"), "
+                out += "z \(nni.z.map { NumberText.fixed($0, decimals: 2) } ?? "—"), p \(nni.p.map(pText) ?? "—"); "
+                out += "A = \(NumberText.grouped(nni.studyAreaM2 / 1e6, decimals: 2)) km²\n"
+            }
+            if let r = group.ripley {
+                var t = TextTable(headers: ["r (m)", "K (m²)", "L (m)", "L low", "L high", "p"])
+                t.rightAligned = Set(0..<6)
+                for i in r.radii.indices {
+                    t.rows.append([
+                        NumberText.grouped(r.radii[i], decimals: 0), NumberText.grouped(r.k[i], decimals: 0),
+                        NumberText.fixed(r.l[i], decimals: 1),
+                        r.envelopeLow.map { NumberText.fixed($0[i], decimals: 1) } ?? "—",
+                        r.envelopeHigh.map { NumberText.fixed($0[i], decimals: 1) } ?? "—",
+                        r.p.map { NumberText.fixed($0[i], decimals: 3) } ?? "—",
+                    ])
+                }
+                out += t.render(indent: "  ")
+            }
+        }
+        return out
+    }
+
+    private static func abbreviated(_ items: [String]) -> String {
+        items.count <= 3 ? items.joined(separator: ",") : items.prefix(3).joined(separator: ",") + " +\(items.count - 3)"
+    }
+
+    private static func pText(_ p: Double) -> String { p < 0.001 ? "<0.001" : NumberText.fixed(p, decimals: 3) }
+}

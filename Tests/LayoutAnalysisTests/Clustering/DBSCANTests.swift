@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+
+@testable import LayoutAnalysis
+
+/// DBSCAN against scikit-learn `DBSCAN(eps, min_samples)` on the same metric coordinates.
+/// Expected labels: `python3 Tests/Reference/cluster_reference.py` → Tests/Fixtures/cluster/out/{hand_cases,random_sets}.json.
+final class DBSCANTests: XCTestCase {
+    private func check(input: String, output: String, listKey: String) throws {
+        let cases = try XCTUnwrap(ClusterFixtures.json(input)[listKey] as? [[String: Any]])
+        let expected = try XCTUnwrap(ClusterFixtures.json(output)[listKey] as? [[String: Any]])
+        XCTAssertEqual(cases.count, expected.count)
+        XCTAssertFalse(cases.isEmpty)
+        for (c, e) in zip(cases, expected) {
+            let name = c["name"] as? String ?? "?"
+            let xy = ClusterFixtures.flat(c["xy"])
+            let labels = e.ints("labels"), core = e.bools("core")
+            for threads in [1, 2, 3] {
+                let result = try DBSCAN(coordinates: xy, eps: c.double("eps"), minPoints: c["min_points"] as? Int ?? 0, threads: threads)
+                XCTAssertEqual(result.labels.map(Int.init), labels, "\(name) labels, \(threads) threads")
+                XCTAssertEqual(result.isCore, core, "\(name) core set, \(threads) threads")
+                XCTAssertEqual(result.clusterCount, (labels.max() ?? -1) + 1, name)
+            }
+        }
+    }
+
+    func testHandCasesMatchScikitLearn() throws {
+        try check(input: "in/hand_cases.json", output: "out/hand_cases.json", listKey: "cases")
+    }
+
+    func testRandomBlobSetsMatchScikitLearn() throws {
+        try check(input: "in/random_sets.json", output: "out/random_sets.json", listKey: "sets")
+    }
+
+    /// Hand-checked: (0,0) and (300,400) are exactly 500 m apart (3-4-5), so with eps 500 each
+    /// has 2 neighbours (itself and the other); at eps 499.999 each has 1.
+    func testDistanceExactlyEpsIsANeighbour() throws {
+        let xy: [Double] = [0, 0, 300, 400]
+        XCTAssertEqual(try DBSCAN(coordinates: xy, eps: 500, minPoints: 2).labels, [0, 0])
+        XCTAssertEqual(try DBSCAN(coordinates: xy, eps: 499.999, minPoints: 2).labels, [-1, -1])
+    }
+
+    func testRoles() throws {
+        // Three cores on a line 1 m apart, a border 1 m beyond, one far point.
+        let result = try DBSCAN(coordinates: [0, 0, 1, 0, 2, 0, 3, 0, 100, 0], eps: 1, minPoints: 3)
+        XCTAssertEqual((0..<5).map { result.role(of: $0) }, [.border, .core, .core, .border, .noise])
+    }
+
+    func testRejectsBadParameters() {
+        XCTAssertThrowsError(try DBSCAN(coordinates: [0, 0], eps: 0, minPoints: 5))
+        XCTAssertThrowsError(try DBSCAN(coordinates: [0, 0], eps: .infinity, minPoints: 5))
+        XCTAssertThrowsError(try DBSCAN(coordinates: [0, 0], eps: 5, minPoints: 0))
+    }
+}
