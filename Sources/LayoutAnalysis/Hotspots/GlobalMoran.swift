@@ -1,0 +1,106 @@
+/// Global Moran's I on a distance band with row-standardised weights
+/// (analyses.md §3), with the moments under the normality assumption.
+///
+/// Neighbours of i: the points j ≠ i with dᵢⱼ ≤ band (coincident points
+/// included); wᵢⱼ = 1/kᵢ with kᵢ the neighbour count. An island (kᵢ = 0)
+/// keeps an empty row, as libpysal does: it adds nothing to S0, S1, S2 or
+/// to Σ zᵢ·lagᵢ (its lag is 0), but it still counts in n and in Σ zᵢ².
+///
+///     I    = (n/S0) Σᵢ zᵢ lagᵢ / Σᵢ zᵢ²,   zᵢ = yᵢ − ȳ,  lagᵢ = Σⱼ wᵢⱼ zⱼ
+///     E[I] = −1/(n − 1)
+///     V[I] = (n²S1 − nS2 + 3S0²)/((n² − 1)S0²) − E[I]²
+///     S0 = Σᵢⱼ wᵢⱼ,  S1 = ½ Σᵢⱼ (wᵢⱼ + wⱼᵢ)²,  S2 = Σᵢ (wᵢ. + w.ᵢ)²
+///
+/// z = (I − E[I])/√V[I], p two-sided normal. Matches esda `Moran(y, w)` with
+/// `w.transform = "r"` (its `I`, `EI`, `VI_norm`, `z_norm`, `p_norm`).
+/// Reference: Cliff & Ord (1981), *Spatial Processes*, ch. 2.
+public struct GlobalMoran: Sendable {
+    public let i: Double?
+    public let expectedI: Double?
+    /// Variance under normality.
+    public let variance: Double?
+    public let z: Double?
+    public let p: Double?
+    /// Points with no neighbour in the band.
+    public let islands: Int
+    public let s0: Double
+    public let s1: Double
+    public let s2: Double
+
+    /// Moran's I on projected coordinates (`xy` interleaved, `band` in the same unit).
+    public init(xy: [Double], values: [Double], band: Double, threads: Int = 1) throws {
+        guard band > 0, band.isFinite else { throw AnalysisError.invalidParameter("band must be a positive distance, got \(band)") }
+        guard xy.count == 2 * values.count else {
+            throw AnalysisError.invalidParameter("\(xy.count / 2) points but \(values.count) values")
+        }
+        guard xy.allSatisfy(\.isFinite), values.allSatisfy(\.isFinite) else {
+            throw AnalysisError.invalidParameter("coordinates and values must be finite")
+        }
+        self.init(index: PointGridIndex(coordinates: xy, radius: band), values: values, threads: threads)
+    }
+
+    init(index: PointGridIndex, values y: [Double], threads: Int, neighbourhood: BandNeighbourhood? = nil) {
+        let n = y.count
+        let moments = SampleMoments(y)
+        let band = neighbourhood ?? BandNeighbourhood(index: index, values: y, mean: moments.mean, threads: threads)
+        let k = band.counts.map { Double($0 - 1) }
+        // Second pass: per point, Σⱼ (1/kᵢ + 1/kⱼ)² (its share of 2·S1) and Σⱼ 1/kⱼ (its column sum w.ᵢ).
+        let s1Parts = HotspotBuffer<Double>(repeating: 0, count: n)
+        let columnSums = HotspotBuffer<Double>(repeating: 0, count: n)
+        HotspotParallel.forEachChunk(count: n, threads: threads) { range in
+            k.withUnsafeBufferPointer { k in
+                for i in range where k[i] > 0 {
+                    let wi = 1 / k[i]
+                    var s1 = 0.0
+                    var column = 0.0
+                    index.forEachNeighbor(of: i) { j in
+                        guard j != i else { return }
+                        let wj = 1 / k[j]
+                        s1 += (wi + wj) * (wi + wj)
+                        column += wj
+                    }
+                    s1Parts[i] = s1
+                    columnSums[i] = column
+                }
+            }
+        }
+        // Reductions in index order: identical for every thread count.
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, cross = 0.0
+        var islands = 0
+        for i in 0..<n {
+            guard k[i] > 0 else {
+                islands += 1
+                continue
+            }
+            s0 += 1
+            s1 += s1Parts[i]
+            let rowPlusColumn = 1 + columnSums[i]
+            s2 += rowPlusColumn * rowPlusColumn
+            cross += (y[i] - moments.mean) * band.centredLagSums[i] / k[i]
+        }
+        s1 *= 0.5
+        self.s0 = s0
+        self.s1 = s1
+        self.s2 = s2
+        self.islands = islands
+        let nd = Double(n)
+        guard n > 1, s0 > 0, moments.sumOfSquares > 0 else {
+            i = nil; expectedI = n > 1 ? -1 / (nd - 1) : nil; variance = nil; z = nil; p = nil
+            return
+        }
+        let moranI = nd / s0 * cross / moments.sumOfSquares
+        let e = -1 / (nd - 1)
+        let v = (nd * nd * s1 - nd * s2 + 3 * s0 * s0) / ((nd * nd - 1) * s0 * s0) - e * e
+        i = moranI
+        expectedI = e
+        variance = v
+        if v > 0 {
+            let zi = (moranI - e) / v.squareRoot()
+            z = zi
+            p = HotspotSignificance.twoSidedP(zi)
+        } else {
+            z = nil
+            p = nil
+        }
+    }
+}
