@@ -10,8 +10,11 @@ Run from the repository root:
       -> Tests/Fixtures/hotspots/in/planar_*.json and out/planar_*.json
   python3 Tests/Reference/hotspots_esda.py dataset GeoData/mianyang 4544 1000 output_wan mianyang_output_1000
   python3 Tests/Reference/hotspots_esda.py dataset /tmp/synth_berlin_7 32633 400 employees synth_berlin_7_employees_400
-      (the synth dataset made by `parkatlas synth --out /tmp/synth_berlin_7 --seed 7 --enterprises 3000
-       --center=13.4,52.5`) -> Tests/Fixtures/hotspots/out/dataset_<name>.json
+      (after `parkatlas synth --out /tmp/synth_berlin_7 --seed 7 --parks 12 --parcels 2000 --enterprises 3000
+       --center=13.4,52.5`)
+  python3 Tests/Reference/hotspots_esda.py dataset /tmp/synth_default_11 4544 800 tax_wan synth_default_11_tax_800
+      (after `parkatlas synth --out /tmp/synth_default_11 --seed 11 --parks 8 --parcels 1500 --enterprises 2500`)
+      -> Tests/Fixtures/hotspots/out/dataset_<name>.json
 """
 import json
 import sys
