@@ -83,6 +83,14 @@ final class AgglomerationCommandTests: XCTestCase {
         XCTAssertNotEqual(a.stdout, c.stdout)
     }
 
+    func testNoLiveHandlesAfterwards() throws {
+        for args in [["agglomeration", "--quiet", "--permutations", "9"], ["hotspots", "--quiet", "--out", dir.appendingPathComponent("h.geojson").path]] {
+            let result = try CLIRunner.run(args, environment: ["PARKATLAS_REPORT_HANDLES": "1"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stderr.contains("live handles: GEOS 0, PROJ 0"), "\(args): \(result.stderr)")
+        }
+    }
+
     func testTableAndErrors() throws {
         let r = try CLIRunner.run(["agglomeration", "--measure", "count"])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -34,15 +34,15 @@ public struct GetisOrdGiStar: Sendable {
         guard xy.allSatisfy(\.isFinite), values.allSatisfy(\.isFinite) else {
             throw AnalysisError.invalidParameter("coordinates and values must be finite")
         }
-        let index = PointGridIndex(coordinates: xy, radius: band)
-        self.init(index: index, values: values, threads: threads)
+        let moments = SampleMoments(values)
+        let grid = DiscSumGrid(xy: xy, radius: band)
+        self.init(values: values, neighbourhood: BandNeighbourhood(grid: grid, xy: xy, values: values, mean: moments.mean, threads: threads))
     }
 
-    /// Gi* over an existing index (its radius is the band).
-    init(index: PointGridIndex, values: [Double], threads: Int, neighbourhood: BandNeighbourhood? = nil) {
+    /// Gi* from band sums already computed.
+    init(values: [Double], neighbourhood band: BandNeighbourhood) {
         let n = values.count
         let moments = SampleMoments(values)
-        let band = neighbourhood ?? BandNeighbourhood(index: index, values: values, mean: moments.mean, threads: threads)
         let nd = Double(n)
         var z = [Double?](repeating: nil, count: n)
         var p = [Double?](repeating: nil, count: n)

@@ -36,31 +36,45 @@ public struct GlobalMoran: Sendable {
         guard xy.allSatisfy(\.isFinite), values.allSatisfy(\.isFinite) else {
             throw AnalysisError.invalidParameter("coordinates and values must be finite")
         }
-        self.init(index: PointGridIndex(coordinates: xy, radius: band), values: values, threads: threads)
+        let grid = DiscSumGrid(xy: xy, radius: band)
+        let mean = SampleMoments(values).mean
+        self.init(grid: grid, xy: xy, values: values, threads: threads,
+                  neighbourhood: BandNeighbourhood(grid: grid, xy: xy, values: values, mean: mean, threads: threads))
     }
 
-    init(index: PointGridIndex, values y: [Double], threads: Int, neighbourhood: BandNeighbourhood? = nil) {
+    init(grid: DiscSumGrid, xy: [Double], values y: [Double], threads: Int, neighbourhood band: BandNeighbourhood) {
         let n = y.count
         let moments = SampleMoments(y)
-        let band = neighbourhood ?? BandNeighbourhood(index: index, values: y, mean: moments.mean, threads: threads)
         let k = band.counts.map { Double($0 - 1) }
-        // Second pass: per point, Σⱼ (1/kᵢ + 1/kⱼ)² (its share of 2·S1) and Σⱼ 1/kⱼ (its column sum w.ᵢ).
+        // Second pass, over disc sums of wⱼ = 1/kⱼ and wⱼ²: per point i, its share of 2·S1,
+        // Σⱼ≠ᵢ (wᵢ + wⱼ)² = kᵢwᵢ² + 2wᵢΣwⱼ + Σwⱼ², and its column sum w.ᵢ = Σⱼ≠ᵢ wⱼ.
+        var perPoint = [Double](repeating: 0, count: 2 * n)
+        for i in 0..<n where k[i] > 0 {
+            perPoint[2 * i] = 1 / k[i]
+            perPoint[2 * i + 1] = 1 / (k[i] * k[i])
+        }
+        let weights = perPoint
+        let totals = grid.cellTotals(weights, channels: 2)
         let s1Parts = HotspotBuffer<Double>(repeating: 0, count: n)
         let columnSums = HotspotBuffer<Double>(repeating: 0, count: n)
         HotspotParallel.forEachChunk(count: n, threads: threads) { range in
-            k.withUnsafeBufferPointer { k in
-                for i in range where k[i] > 0 {
-                    let wi = 1 / k[i]
-                    var s1 = 0.0
-                    var column = 0.0
-                    index.forEachNeighbor(of: i) { j in
-                        guard j != i else { return }
-                        let wj = 1 / k[j]
-                        s1 += (wi + wj) * (wi + wj)
-                        column += wj
+            totals.cells.withUnsafeBufferPointer { cells in
+                totals.sorted.withUnsafeBufferPointer { sorted in
+                    xy.withUnsafeBufferPointer { xy in
+                        var out = (0.0, 0.0)
+                        for i in range where k[i] > 0 {
+                            out = (0, 0)
+                            withUnsafeMutablePointer(to: &out) {
+                                $0.withMemoryRebound(to: Double.self, capacity: 2) { p in
+                                    grid.sum(around: i, channels: 2, cells: cells, sorted: sorted, xy: xy, into: p)
+                                }
+                            }
+                            let wi = weights[2 * i]
+                            let others = out.0 - wi, othersSquared = out.1 - weights[2 * i + 1]
+                            s1Parts[i] = k[i] * wi * wi + 2 * wi * others + othersSquared
+                            columnSums[i] = others
+                        }
                     }
-                    s1Parts[i] = s1
-                    columnSums[i] = column
                 }
             }
         }

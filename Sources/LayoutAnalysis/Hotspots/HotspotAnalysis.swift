@@ -83,17 +83,17 @@ public struct HotspotAnalysis: Sendable {
             throw AnalysisError.projection(String(describing: error))
         }
         guard xy.allSatisfy(\.isFinite) else { throw AnalysisError.projection("an enterprise did not project into \(frame.label)") }
-        let index = PointGridIndex(coordinates: xy, radius: band)
+        let grid = DiscSumGrid(xy: xy, radius: band)
         let mean = SampleMoments(values).mean
-        let neighbourhood = BandNeighbourhood(index: index, values: values, mean: mean, threads: threads)
-        let gi = GetisOrdGiStar(index: index, values: values, threads: threads, neighbourhood: neighbourhood)
+        let neighbourhood = BandNeighbourhood(grid: grid, xy: xy, values: values, mean: mean, threads: threads)
+        let gi = GetisOrdGiStar(values: values, neighbourhood: neighbourhood)
         let q = fdr ? HotspotSignificance.benjaminiHochberg(gi.p) : [Double?](repeating: nil, count: values.count)
         entries = kept.indices.map { k in
             Entry(enterprise: kept[k], value: values[k], z: gi.z[k], p: gi.p[k], q: q[k],
                   bin: HotspotSignificance.bin(z: gi.z[k], significance: fdr ? q[k] : gi.p[k]),
                   neighbours: gi.neighbourCounts[k])
         }
-        moran = GlobalMoran(index: index, values: values, threads: threads, neighbourhood: neighbourhood)
+        moran = GlobalMoran(grid: grid, xy: xy, values: values, threads: threads, neighbourhood: neighbourhood)
         self.excluded = excluded
         self.crsLabel = frame.label
         self.value = value

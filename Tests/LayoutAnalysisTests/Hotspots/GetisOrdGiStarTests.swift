@@ -115,4 +115,59 @@ final class GetisOrdGiStarTests: XCTestCase {
         XCTAssertEqual(m1.i, m7.i)
         XCTAssertEqual(m1.variance, m7.variance)
     }
+
+    /// Dense bands take whole cells at once (`DiscSumGrid`); compare with a point-by-point computation
+    /// over `PointGridIndex` (Gi*'s formula and Moran's sums written out directly).
+    func testDenseBandEqualsPointByPointSums() throws {
+        var rng = CommonTests.Rng(state: 2024)
+        var xy: [Double] = [], y: [Double] = []
+        for k in 0..<12_000 {
+            // A dense core, a sparse fringe, points on a 10 m lattice (exact band distances) and far islands.
+            if k % 3 == 0 {
+                xy += [(rng.next() * 150).rounded() * 10, (rng.next() * 150).rounded() * 10]
+            } else if k % 3 == 1 {
+                xy += [rng.next() * 1500, rng.next() * 1500]
+            } else {
+                xy += [rng.next() * 30_000, rng.next() * 30_000]
+            }
+            y.append(rng.next() * 100 + (xy[xy.count - 2] < 700 ? 40 : 0))
+        }
+        let band = 250.0
+        XCTAssertGreaterThan(DiscSumGrid.subdivisions(xy: xy, radius: band), 2)
+        let gi = try GetisOrdGiStar(xy: xy, values: y, band: band, threads: 2)
+        let m = try GlobalMoran(xy: xy, values: y, band: band, threads: 2)
+        let index = PointGridIndex(coordinates: xy, radius: band)
+        let n = Double(y.count), mean = y.reduce(0, +) / n
+        let s = (y.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n).squareRoot()
+        var counts = [Int](repeating: 0, count: y.count)
+        for i in y.indices {
+            var w = 0.0, sum = 0.0
+            index.forEachNeighbor(of: i) { j in w += 1; sum += y[j] }
+            counts[i] = Int(w)
+            let z = (sum - mean * w) / (s * ((n * w - w * w) / (n - 1)).squareRoot())
+            XCTAssertEqual(gi.neighbourCounts[i], Int(w), "point \(i)")
+            XCTAssertEqual(try XCTUnwrap(gi.z[i]), z, accuracy: 1e-9, "point \(i)")
+        }
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, cross = 0.0, z2 = 0.0
+        for i in y.indices {
+            z2 += (y[i] - mean) * (y[i] - mean)
+            let ki = Double(counts[i] - 1)
+            guard ki > 0 else { continue }
+            var lag = 0.0, column = 0.0
+            index.forEachNeighbor(of: i) { j in
+                guard j != i else { return }
+                let wj = 1 / Double(counts[j] - 1)
+                lag += (y[j] - mean) / ki
+                s1 += (1 / ki + wj) * (1 / ki + wj)
+                column += wj
+            }
+            s0 += 1
+            s2 += (1 + column) * (1 + column)
+            cross += (y[i] - mean) * lag
+        }
+        XCTAssertEqual(m.s0, s0)
+        XCTAssertEqual(m.s1, s1 / 2, accuracy: 1e-9 * s1)
+        XCTAssertEqual(m.s2, s2, accuracy: 1e-9 * s2)
+        XCTAssertEqual(try XCTUnwrap(m.i), n / s0 * cross / z2, accuracy: 1e-12)
+    }
 }
