@@ -31,7 +31,9 @@ struct BandNeighbourhood: Sendable {
                 totals.sorted.withUnsafeBufferPointer { sorted in
                     xy.withUnsafeBufferPointer { xy in
                         var out = (0.0, 0.0, 0.0)
-                        for i in range {
+                        // In cell order, so consecutive queries touch the same rows of the grid (cache).
+                        for s in range {
+                            let i = Int(grid.sortedPoints[s])
                             out = (0, 0, 0)
                             withUnsafeMutablePointer(to: &out) {
                                 $0.withMemoryRebound(to: Double.self, capacity: 3) { p in

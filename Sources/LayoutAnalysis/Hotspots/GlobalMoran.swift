@@ -62,7 +62,10 @@ public struct GlobalMoran: Sendable {
                 totals.sorted.withUnsafeBufferPointer { sorted in
                     xy.withUnsafeBufferPointer { xy in
                         var out = (0.0, 0.0)
-                        for i in range where k[i] > 0 {
+                        // In cell order, so consecutive queries touch the same rows of the grid (cache).
+                        for s in range {
+                            let i = Int(grid.sortedPoints[s])
+                            guard k[i] > 0 else { continue }
                             out = (0, 0)
                             withUnsafeMutablePointer(to: &out) {
                                 $0.withMemoryRebound(to: Double.self, capacity: 2) { p in
