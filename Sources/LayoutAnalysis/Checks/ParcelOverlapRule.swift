@@ -1,0 +1,72 @@
+import GEOS
+import GeoCore
+import PROJ
+
+/// `parcel-overlap` (analyses.md §4, error): two parcels whose intersection is
+/// larger than `checks.parcel_overlap_m2` (default 1 m², strictly above),
+/// measured on the ellipsoid (GRS80) from the GEOS intersection on lon/lat.
+///
+/// Candidate pairs come from a sweep over the parcels' envelopes sorted by
+/// their west edge (each parcel meets only the envelopes starting before its
+/// east edge), never all pairs; a pair is intersected only when the DE-9IM
+/// relation says the interiors share an area (`2********`), so the many
+/// neighbours that merely touch cost one relate. Work is split over threads,
+/// results stored per parcel and read in dataset order, so the set and its
+/// order do not depend on the thread count.
+enum ParcelOverlapRule {
+    static func evaluate(_ c: CheckContext, placement: ParcelPlacement) throws -> [Finding] {
+        guard let overlay = c.overlay else { return [] }
+        let pairs = try overlappingPairs(overlay: overlay, minimumArea: c.thresholds.parcelOverlapArea, threads: c.threads)
+        let parcels = overlay.parcels
+        return try pairs.map { pair in
+            let (a, b) = (parcels[pair.a], parcels[pair.b])
+            let place = try placement.place(parcel: pair.a)
+            return Finding(
+                rule: .parcelOverlap, severity: .error, subject: FindingSubject(.parcel, [a.id, b.id]),
+                messageZh: "地块\(a.id)与\(b.id)重叠\(CheckText.area(pair.area))",
+                messageEn: "parcels \(a.id) and \(b.id) overlap by \(CheckText.area(pair.area))",
+                value: pair.area, threshold: c.thresholds.parcelOverlapArea, unit: .squareMetres,
+                parks: place.park.map { [c.dataset.parks[$0].id] } ?? [], district: place.district,
+                geometry: .multiPolygon(pair.overlap.polygons))
+        }
+    }
+
+    /// Pairs (a < b, dataset indices) overlapping by more than `minimumArea` m², sorted by (a, b).
+    static func overlappingPairs(overlay: ParcelOverlay, minimumArea: Double, threads: Int) throws
+        -> [(a: Int, b: Int, area: Double, overlap: Geometry)]
+    {
+        let boxes = overlay.boxes, handles = overlay.handles
+        let order = boxes.indices.filter { !boxes[$0].isEmpty }.sorted {
+            boxes[$0].minX != boxes[$1].minX ? boxes[$0].minX < boxes[$1].minX : $0 < $1
+        }
+        var found = [[(b: Int, area: Double, overlap: Geometry)]](repeating: [], count: order.count)
+        try found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            try ParallelChunks.run(count: order.count, chunkSize: 512, threads: threads) {
+                { range in
+                    for k in range {
+                        let i = order[k], box = boxes[i]
+                        var hits: [(b: Int, area: Double, overlap: Geometry)] = []
+                        var m = k + 1
+                        while m < order.count, boxes[order[m]].minX <= box.maxX {
+                            let j = order[m]
+                            m += 1
+                            guard boxes[j].minY <= box.maxY, boxes[j].maxY >= box.minY else { continue }
+                            guard try handles[i].relate(handles[j], pattern: "2********") else { continue }
+                            let overlap = try handles[i].intersection(handles[j]).geometry()
+                            let area = Geodesic.grs80.area(of: overlap)
+                            if area > minimumArea { hits.append((j, area, overlap)) }
+                        }
+                        out[k] = hits
+                    }
+                }
+            }
+        }
+        var pairs: [(a: Int, b: Int, area: Double, overlap: Geometry)] = []
+        for (k, hits) in found.enumerated() {
+            let i = order[k]
+            for h in hits { pairs.append((min(i, h.b), max(i, h.b), h.area, h.overlap)) }
+        }
+        return pairs.sorted { $0.a != $1.a ? $0.a < $1.a : $0.b < $1.b }
+    }
+}

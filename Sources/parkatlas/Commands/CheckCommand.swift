@@ -1,0 +1,259 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoJSON
+import LayoutAnalysis
+import LayoutModel
+
+/// `parkatlas check [DATASET]`: the layout-consolidation findings of
+/// analyses.md §4, as a readable report, stable JSON (cli.md `check`) or CSV,
+/// and with `--out FILE.geojson` a map of the findings styled by severity.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Layout-consolidation findings (analyses.md §4) with a verdict per park.",
+        discussion: """
+            Thresholds come from the dataset's policy.json, or from --policy FILE (its `checks` keys replace
+            the dataset's; a bad file exits 3 naming every problem). Exit code 1 when a finding at or above
+            --fail-on exists (default error; never = always 0 unless the run fails).
+            --out FILE.geojson writes one feature per finding (every field as a property, plus simplestyle
+            keys: error red, warning orange, info blue) and still prints the report; any other --out path
+            receives the report itself. Distances are planar metres in the local metric frame printed as
+            `crs`; areas are ellipsoidal (GRS80).
+            """)
+
+    /// The lowest severity that makes the exit code 1.
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning, never
+
+        var severity: Severity? {
+            switch self {
+            case .error: .error
+            case .warning: .warning
+            case .never: nil
+            }
+        }
+    }
+
+    @OptionGroup var dataset: DatasetArgument
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "A policy.json whose thresholds replace the dataset's.")
+    var policy: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when findings at or above this exist: error, warning or never.")
+    var failOn: FailOn = .error
+
+    func run() throws {
+        let thresholds = try policy.map(Self.readPolicy)?.checks
+        let data = try dataset.load(quiet: output.quiet).dataset
+        let report: CheckReport
+        do {
+            report = try LayoutChecks.run(dataset: data, thresholds: thresholds, threads: dataset.threads.resolved)
+        } catch let error as AnalysisError {
+            throw CommandFailure.badInput("\(dataset.dataset): \(error)")
+        }
+        let render = CheckRendering(dataset: dataset.dataset, report: report)
+        if let path = output.out, path.lowercased().hasSuffix(".geojson") {
+            do {
+                try GeoJSONFile.write(render.featureCollection(), to: path)
+            } catch {
+                throw CommandFailure.badInput("cannot write \(path): \(error)")
+            }
+            var toStdout = output
+            toStdout.out = nil
+            try emit(render, options: toStdout)
+        } else {
+            try emit(render, options: output)
+        }
+        if let threshold = failOn.severity, report.hasFindings(atLeast: threshold) {
+            throw ExitCode(ExitStatus.findings.rawValue)
+        }
+    }
+
+    private func emit(_ render: CheckRendering, options: OutputOptions) throws {
+        switch options.format {
+        case .json: try ReportOutput.emit(json: render.json(), options: options)
+        case .csv: try ReportOutput.emit(render.csv(), options: options)
+        case .table: try ReportOutput.emit(render.table(), options: options)
+        }
+    }
+
+    /// Reads `--policy FILE`; every problem (unknown key, wrong type, impossible value) is exit 3 naming the file.
+    static func readPolicy(_ path: String) throws -> Policy {
+        let json: JSONValue
+        do {
+            json = try JSONText.parse(contentsOfFile: path)
+        } catch {
+            throw CommandFailure.badInput("\(path): \(error)")
+        }
+        guard let object = json.objectValue else {
+            throw CommandFailure.badInput("\(path): a policy file must hold a JSON object, found \(json.typeName)")
+        }
+        let (policy, errors) = Policy.decode(object)
+        guard errors.isEmpty else {
+            throw CommandFailure.badInput(
+                "\(path): \(errors.count) problem\(errors.count == 1 ? "" : "s") in the policy file:\n"
+                    + errors.map { "  \(path): \($0.key): \($0.reason)" }.joined(separator: "\n"))
+        }
+        return policy
+    }
+}
+
+/// The `check` report as stable JSON (cli.md), CSV, a readable report and a styled GeoJSON map.
+struct CheckRendering {
+    let dataset: String
+    let report: CheckReport
+
+    static let distanceMethod = "planar metres in the local metric frame (crs)"
+    static let areaMethod = "ellipsoidal area on GRS80 (PROJ geod_polygonarea)"
+
+    // MARK: JSON
+
+    func json() -> JSONValue {
+        let s = report.summary
+        return .object([
+            "dataset": .string(dataset),
+            "crs": .string(report.crs),
+            "distance_method": .string(Self.distanceMethod),
+            "area_method": .string(Self.areaMethod),
+            "summary": .object(["error": .integer(Int64(s.error)), "warning": .integer(Int64(s.warning)), "info": .integer(Int64(s.info))]),
+            "skipped_rules": .array(report.skippedRules.map { .string($0.rawValue) }),
+            "parks": .array(report.parks.map { p in
+                .object([
+                    "id": .string(p.id), "name": .string(p.name), "district": p.district.map(JSONValue.string) ?? .null,
+                    "verdict": .string(p.verdict.rawValue), "verdict_zh": .string(p.verdict.nameZh),
+                    "error": .integer(Int64(p.counts.error)), "warning": .integer(Int64(p.counts.warning)),
+                    "info": .integer(Int64(p.counts.info)),
+                ])
+            }),
+            "findings": .array(report.findings.map { .object(Self.properties($0)) }),
+        ])
+    }
+
+    static func number(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .double(value)
+    }
+
+    /// Every field of a finding, in cli.md order, then the additions.
+    static func properties(_ f: Finding) -> JSONObject {
+        var subject: JSONObject = ["kind": .string(f.subject.kind.rawValue)]
+        if f.subject.isPair { subject["ids"] = .array(f.subject.ids.map(JSONValue.string)) } else { subject["id"] = .string(f.subject.ids[0]) }
+        var suggestion: JSONValue = .null
+        if let s = f.suggestion {
+            var o: JSONObject = ["park": .string(s.park), "name": .string(s.name)]
+            if let d = s.distance { o["distance_m"] = number(d) }
+            if let share = s.share { o["share"] = number(share) }
+            suggestion = .object(o)
+        }
+        return [
+            "rule": .string(f.rule.rawValue), "severity": .string(f.severity.rawValue), "subject": .object(subject),
+            "message_zh": .string(f.messageZh), "message_en": .string(f.messageEn),
+            "value": number(f.value), "threshold": number(f.threshold), "unit": .string(f.unit.rawValue),
+            "suggestion": suggestion, "parks": .array(f.parks.map(JSONValue.string)),
+            "district": f.district.map(JSONValue.string) ?? .null,
+        ]
+    }
+
+    // MARK: GeoJSON
+
+    /// simplestyle colours by severity.
+    static func colour(_ s: Severity) -> String {
+        switch s {
+        case .error: "#d7191c"
+        case .warning: "#fd8d3c"
+        case .info: "#2c7bb6"
+        }
+    }
+
+    func featureCollection() -> FeatureCollection {
+        FeatureCollection(features: report.findings.map { f in
+            var p = Self.properties(f)
+            let colour = Self.colour(f.severity)
+            p["title"] = .string("\(f.rule.rawValue) \(f.subject.ids.joined(separator: " / "))")
+            p["description"] = .string(f.messageZh + "\n" + f.messageEn)
+            p["marker-color"] = .string(colour)
+            p["stroke"] = .string(colour)
+            p["stroke-width"] = .double(2)
+            p["fill"] = .string(colour)
+            p["fill-opacity"] = .double(0.35)
+            return Feature(geometry: f.geometry, properties: p)
+        })
+    }
+
+    // MARK: CSV
+
+    func csv() -> String {
+        var lines = ["rule,severity,subject_kind,subject_id,value,threshold,unit,suggestion_park,suggestion_distance_m,parks,district,message_zh,message_en"]
+        for f in report.findings {
+            let number = { (v: Double?) -> String in StatsRendering.csvNumber(v) }
+            var cells: [String] = [f.rule.rawValue, f.severity.rawValue, f.subject.kind.rawValue, f.subject.ids.joined(separator: " / ")]
+            cells += [number(f.value), number(f.threshold), f.unit.rawValue]
+            cells += [f.suggestion?.park ?? "", number(f.suggestion?.distance), f.parks.joined(separator: " ")]
+            cells += [f.district ?? "", f.messageZh, f.messageEn]
+            lines.append(cells.map(StatsRendering.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Table
+
+    /// Findings listed per rule before "… N more".
+    static let listLimit = 25
+
+    func table() -> String {
+        let s = report.summary
+        var out = "\(dataset): layout-consolidation checks 布局整合检查 (analyses.md §4)\n"
+        out += "Distances: \(Self.distanceMethod), \(report.crs); areas: \(Self.areaMethod)\n"
+        out += "Summary 汇总: \(s.error) errors 错误, \(s.warning) warnings 警告, \(s.info) info 提示\n"
+        if !report.skippedRules.isEmpty {
+            out += "Not run (file missing) 未检查: " + report.skippedRules.map(\.rawValue).joined(separator: ", ") + "\n"
+        }
+        out += "\nParks by district 园区结论（按区县）\n"
+        var t = TextTable(headers: ["district 区县", "id", "name 名称", "verdict 结论", "errors", "warnings", "info"])
+        t.rightAligned = [4, 5, 6]
+        // Grouped by district, parks without one last, dataset order within a district.
+        let order = report.parks.indices.sorted { a, b in
+            let da = report.parks[a].district ?? "\u{10FFFF}", db = report.parks[b].district ?? "\u{10FFFF}"
+            return da != db ? da < db : a < b
+        }
+        let parks = order.map { report.parks[$0] }
+        for p in parks {
+            t.rows.append([p.district ?? "—", p.id, p.name, "\(p.verdict.nameZh) \(p.verdict.rawValue.replacingOccurrences(of: "_", with: " "))",
+                           String(p.counts.error), String(p.counts.warning), String(p.counts.info)])
+        }
+        out += t.render()
+
+        out += "\nFindings by rule 按规则\n"
+        for rule in CheckRule.allCases {
+            let findings = report.findings.filter { $0.rule == rule }
+            guard !findings.isEmpty else { continue }
+            let severities = Severity.allCases.reversed().compactMap { sev -> String? in
+                let n = findings.filter { $0.severity == sev }.count
+                return n > 0 ? "\(n) \(sev.rawValue)" : nil
+            }
+            out += "\n\(rule.rawValue) \(rule.titleZh) — \(severities.joined(separator: ", "))\n"
+            // Grouped by park (or district), in the order the findings came.
+            var groups: [(key: String, items: [Finding])] = []
+            for f in findings {
+                let key = f.parks.first ?? f.district.map { "district \($0)" } ?? "city 全市"
+                if let g = groups.firstIndex(where: { $0.key == key }) { groups[g].items.append(f) } else { groups.append((key, [f])) }
+            }
+            var shown = 0
+            for group in groups {
+                guard shown < Self.listLimit else { break }
+                out += "  [\(group.key)]\n"
+                for f in group.items {
+                    guard shown < Self.listLimit else { break }
+                    out += "    \(f.severity.rawValue.uppercased()) \(f.messageZh)\n"
+                    out += "      \(f.messageEn)\n"
+                    shown += 1
+                }
+            }
+            if findings.count > shown { out += "  … \(findings.count - shown) more (see --format json or --out findings.geojson)\n" }
+        }
+        if report.findings.isEmpty { out += "  none 无\n" }
+        return out
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import GeoCore
+import GeoJSON
+import XCTest
+
+/// `parkatlas check`: the cli.md JSON shape, exit codes per --fail-on, --policy
+/// (override and bad files), the styled GeoJSON map, and synth datasets against
+/// the independent reference and the generator's planted situations.
+///
+/// Fixtures (the synth datasets are regenerated here by the same commands):
+///   parkatlas synth --out /tmp/checkds/berlin --parks 8 --parcels 2000 --enterprises 6000 --seed 7 --center=13.4,52.5
+///   python3 Tests/Reference/check_reference.py /tmp/checkds/berlin --crs EPSG:32633 > Tests/Fixtures/check/out/synth_berlin_s7.json
+///   parkatlas synth --out /tmp/checkds/s11 --parks 12 --parcels 3000 --enterprises 5000 --seed 11
+///   python3 Tests/Reference/check_reference.py /tmp/checkds/s11 --crs EPSG:4544 \
+///       --policy Tests/Fixtures/check/in/policy_s11.json > Tests/Fixtures/check/out/synth_s11_policy.json
+/// Planted situations (Tests/Fixtures/check/in/planted_*.json): `SyntheticCity.plantedSituations` for the
+/// same parameters, with the misfit and outside lists completed from `enterpriseRole(at:)` (see the README there).
+final class CheckCommandTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws { dir = try CLIRunner.temporaryDirectory() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    private func json(_ path: String) throws -> JSONValue {
+        try JSONText.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
+    }
+
+    private func fixture(_ name: String) throws -> JSONValue {
+        try json(CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/check/\(name).json").path)
+    }
+
+    private func check(_ args: [String], status: Int32 = 0) throws -> JSONValue {
+        let r = try CLIRunner.run(["check"] + args + ["--format", "json"])
+        XCTAssertEqual(r.status, status, r.stderr)
+        return try JSONText.parse(r.stdout)
+    }
+
+    private func synth(_ name: String, _ args: [String]) throws -> String {
+        let out = dir.appendingPathComponent(name).path
+        let made = try CLIRunner.run(["synth", "--out", out, "--quiet"] + args)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        return out
+    }
+
+    private static func findings(_ report: JSONValue) -> [JSONObject] { report.objectValue?["findings"]?.arrayValue?.compactMap(\.objectValue) ?? [] }
+
+    private static func subject(_ f: JSONObject) -> String {
+        let s = f["subject"]!.objectValue!
+        return s["id"]?.stringValue ?? s["ids"]!.arrayValue!.compactMap(\.stringValue).joined(separator: "/")
+    }
+
+    private static func key(_ f: JSONObject) -> String {
+        "\(f["rule"]!.stringValue!) \(f["severity"]!.stringValue!) \(subject(f))"
+    }
+
+    /// Same findings as the reference (rule, severity, subject), values to 1e-9, suggestions and distances.
+    private func assertAgrees(_ report: JSONValue, _ reference: JSONValue, file: StaticString = #filePath, line: UInt = #line) {
+        let mine = Self.findings(report), ref = Self.findings(reference)
+        XCTAssertEqual(mine.count, ref.count, file: file, line: line)
+        var byKey: [String: [JSONObject]] = [:]
+        for f in ref {
+            let ids = f["subject"]!.arrayValue!.compactMap(\.stringValue).joined(separator: "/")
+            byKey["\(f["rule"]!.stringValue!) \(f["severity"]!.stringValue!) \(ids)", default: []].append(f)
+        }
+        var mineByKey: [String: [JSONObject]] = [:]
+        for f in mine { mineByKey[Self.key(f), default: []].append(f) }
+        XCTAssertEqual(Set(mineByKey.keys), Set(byKey.keys), file: file, line: line)
+        for (k, list) in mineByKey {
+            guard let r = byKey[k], r.count == list.count else { XCTFail("\(k): count differs", file: file, line: line); continue }
+            let a = list.compactMap { $0["value"]?.doubleValue }.sorted(), b = r.compactMap { $0["value"]?.doubleValue }.sorted()
+            XCTAssertEqual(a.count, b.count, k, file: file, line: line)
+            for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: max(abs(y) * 1e-9, 1e-9), k, file: file, line: line) }
+            if list.count == 1 {
+                let suggestion = list[0]["suggestion"]?.objectValue
+                XCTAssertEqual(suggestion?["park"]?.stringValue, r[0]["suggestion"]?.stringValue, k, file: file, line: line)
+                if let d = suggestion?["distance_m"]?.doubleValue, let rd = r[0]["distance_m"]?.doubleValue {
+                    XCTAssertEqual(d, rd, accuracy: 1e-6, k, file: file, line: line)
+                }
+            }
+        }
+    }
+
+    func testMianyangJSONShapeVerdictsAndExitCode() throws {
+        // Mianyang has planted errors: exit 1 under the default --fail-on error, after printing.
+        let report = try check([], status: 1)
+        let root = try XCTUnwrap(report.objectValue)
+        for key in ["summary", "parks", "findings"] { XCTAssertNotNil(root[key], key) }
+        let summary = try XCTUnwrap(root["summary"]?.objectValue)
+        XCTAssertEqual(summary.keys, ["error", "warning", "info"])
+        let findings = Self.findings(report)
+        for severity in ["error", "warning", "info"] {
+            XCTAssertEqual(summary[severity]?.integerValue, Int64(findings.filter { $0["severity"]?.stringValue == severity }.count))
+        }
+        XCTAssertEqual(summary["error"]?.integerValue, 4)
+        for f in findings {
+            for key in ["rule", "severity", "subject", "message_zh", "message_en", "value", "threshold", "suggestion"] {
+                XCTAssertNotNil(f[key], "\(key) in \(f)")
+            }
+            let subject = f["subject"]!.objectValue!
+            XCTAssertNotNil(subject["kind"]?.stringValue)
+            XCTAssertTrue((subject["id"]?.stringValue != nil) != (subject["ids"]?.arrayValue?.count == 2), "\(subject)")
+        }
+        let pair = try XCTUnwrap(findings.first { $0["rule"]?.stringValue == "park-overlap" })
+        XCTAssertEqual(pair["subject"]?.objectValue?["ids"], .array([.string("P01"), .string("P04")]))
+        let parks = try XCTUnwrap(root["parks"]?.arrayValue?.compactMap(\.objectValue))
+        XCTAssertEqual(parks.count, 14)
+        XCTAssertEqual(parks.first { $0["id"]?.stringValue == "P02A" }?["verdict"]?.stringValue, "compliant")
+        XCTAssertEqual(parks.first { $0["id"]?.stringValue == "P04" }?["verdict"]?.stringValue, "needs_action")
+        // A misfit suggestion carries the park and its distance in metres.
+        let misfit = try XCTUnwrap(findings.first { $0["rule"]?.stringValue == "misfit-enterprise" && $0["suggestion"] != .null })
+        XCTAssertNotNil(misfit["suggestion"]?.objectValue?["distance_m"]?.doubleValue)
+    }
+
+    func testFailOnAndPolicyOverride() throws {
+        // A policy under which Mianyang has no error: caps raised, overlaps tolerated, only C25 hazardous.
+        let policy = dir.appendingPathComponent("relaxed.json").path
+        try #"{"checks": {"positioning_cap": {"provincial": {"main": 3}}, "park_overlap_share": 0.5, "parcel_overlap_m2": 10000, "hazardous_chemical_industries": ["C25"]}}"#
+            .write(toFile: policy, atomically: true, encoding: .utf8)
+        let relaxed = try check(["--policy", policy], status: 0)
+        XCTAssertEqual(relaxed.objectValue?["summary"]?.objectValue?["error"]?.integerValue, 0)
+        XCTAssertEqual(try CLIRunner.run(["check", "--policy", policy, "--fail-on", "warning", "--quiet"]).status, 1)
+        XCTAssertEqual(try CLIRunner.run(["check", "--fail-on", "never", "--quiet"]).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["check", "--fail-on", "sometimes"]).status, 2)
+    }
+
+    func testBadPolicyFileIsExitThreeNamingTheFileAndKeys() throws {
+        let policy = dir.appendingPathComponent("bad.json").path
+        try #"{"checks": {"leading_industry_shar": 0.7, "park_overlap_share": "1 %", "parcel_overlap_m2": -1}}"#
+            .write(toFile: policy, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["check", "--policy", policy])
+        XCTAssertEqual(r.status, 3)
+        XCTAssertTrue(r.stderr.contains(policy), r.stderr)
+        for key in ["checks.leading_industry_shar", "checks.leading_industry_share", "checks.park_overlap_share", "checks.parcel_overlap_m2"] {
+            XCTAssertTrue(r.stderr.contains(key), "\(key) in \(r.stderr)")
+        }
+        XCTAssertEqual(r.stdout, "")
+        let missing = try CLIRunner.run(["check", "--policy", dir.appendingPathComponent("none.json").path])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertTrue(missing.stderr.contains("none.json"), missing.stderr)
+    }
+
+    func testGeoJSONMapStyledBySeverityWithEveryField() throws {
+        let path = dir.appendingPathComponent("findings.geojson").path
+        let r = try CLIRunner.run(["check", "--out", path, "--fail-on", "never"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("需整改 needs action"), "the report still goes to stdout")
+        let features = try XCTUnwrap(try json(path).objectValue?["features"]?.arrayValue?.compactMap(\.objectValue))
+        let report = try check(["--fail-on", "never"])
+        XCTAssertEqual(features.count, Self.findings(report).count)
+        let colours = ["error": "#d7191c", "warning": "#fd8d3c", "info": "#2c7bb6"]
+        for f in features {
+            let p = try XCTUnwrap(f["properties"]?.objectValue)
+            for key in ["rule", "severity", "subject", "message_zh", "message_en", "value", "threshold", "suggestion", "title", "description"] {
+                XCTAssertNotNil(p[key], key)
+            }
+            let colour = colours[p["severity"]!.stringValue!]
+            XCTAssertEqual(p["marker-color"]?.stringValue, colour)
+            XCTAssertEqual(p["fill"]?.stringValue, colour)
+            XCTAssertEqual(p["stroke"]?.stringValue, colour)
+        }
+        let overlap = try XCTUnwrap(features.first { $0["properties"]?.objectValue?["rule"]?.stringValue == "parcel-overlap" })
+        XCTAssertEqual(overlap["geometry"]?.objectValue?["type"]?.stringValue, "MultiPolygon")
+    }
+
+    func testTableReportGroupsByRuleAndPark() throws {
+        let r = try CLIRunner.run(["check", "--fail-on", "never"])
+        XCTAssertEqual(r.status, 0)
+        for text in ["Parks by district", "合规 compliant", "需整改 needs action", "positioning-cap", "P04 (provincial) declares 3 main industries",
+                     "parcels P07-0001 and P07-0002 overlap", "[district 510722]", "more (see --format json"] {
+            XCTAssertTrue(r.stdout.contains(text), text)
+        }
+    }
+
+    func testSynthBerlinAgreesWithReferenceAndPlantedSituations() throws {
+        let ds = try synth("berlin", ["--parks", "8", "--parcels", "2000", "--enterprises", "6000", "--seed", "7", "--center=13.4,52.5"])
+        let report = try check([ds, "--fail-on", "never"])
+        assertAgrees(report, try fixture("out/synth_berlin_s7"))
+        try assertPlanted(report, dataset: ds, planted: try fixture("in/planted_berlin_s7"))
+        // Same JSON on one thread.
+        let one = try CLIRunner.run(["check", ds, "--fail-on", "never", "--format", "json", "--threads", "1"])
+        let two = try CLIRunner.run(["check", ds, "--fail-on", "never", "--format", "json", "--threads", "2"])
+        XCTAssertEqual(one.stdout, two.stdout)
+    }
+
+    func testSynthWithPolicyAgreesWithReferenceAndPlantedSituations() throws {
+        let ds = try synth("s11", ["--parks", "12", "--parcels", "3000", "--enterprises", "5000", "--seed", "11"])
+        let policy = CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/check/in/policy_s11.json").path
+        let report = try check([ds, "--policy", policy, "--fail-on", "never"])
+        assertAgrees(report, try fixture("out/synth_s11_policy"))
+        // Without the policy, the planted situations (the policy adds C27 to the hazardous list and so on).
+        try assertPlanted(try check([ds, "--fail-on", "never"]), dataset: ds, planted: try fixture("in/planted_s11"))
+    }
+
+    /// The generator's planted sets, rule by rule: idle parcels and the low-intensity park exactly; the
+    /// above-scale firms of the planted outside list exactly; every planted misfit found, and the other misfits
+    /// found only in sub-parks (the generator scatters a parent's fitting firms over its whole rectangle,
+    /// sub-park included, where the sub-park's own positioning judges them).
+    private func assertPlanted(_ report: JSONValue, dataset: String, planted: JSONValue, file: StaticString = #filePath, line: UInt = #line) throws {
+        let findings = Self.findings(report)
+        func found(_ rule: String, kind: String) -> Set<String> {
+            Set(findings.filter { $0["rule"]?.stringValue == rule && $0["subject"]?.objectValue?["kind"]?.stringValue == kind }.map(Self.subject))
+        }
+        func list(_ rule: String) -> Set<String> { Set(planted.objectValue?[rule]?.arrayValue?.compactMap(\.stringValue) ?? []) }
+        XCTAssertEqual(found("idle-land", kind: "parcel"), list("idle-land"), file: file, line: line)
+        XCTAssertEqual(found("low-intensity", kind: "park"), list("low-intensity"), file: file, line: line)
+        let enterprises = try json(dataset + "/enterprises.geojson").objectValue?["features"]?.arrayValue ?? []
+        var aboveScale = Set<String>()
+        for e in enterprises {
+            let p = e.objectValue?["properties"]?.objectValue
+            if p?["above_scale"]?.boolValue == true, let id = p?["id"]?.stringValue { aboveScale.insert(id) }
+        }
+        XCTAssertEqual(found("outside-parks", kind: "enterprise"), list("outside-parks").intersection(aboveScale), file: file, line: line)
+        let misfits = found("misfit-enterprise", kind: "enterprise")
+        XCTAssertTrue(list("misfit-enterprise").isSubset(of: misfits), file: file, line: line)
+        let parks = try json(dataset + "/parks.geojson").objectValue?["features"]?.arrayValue ?? []
+        let subParks = Set(parks.compactMap { f -> String? in
+            let p = f.objectValue?["properties"]?.objectValue
+            return p?["parent"]?.stringValue != nil ? p?["id"]?.stringValue : nil
+        })
+        let extra = findings.filter { $0["rule"]?.stringValue == "misfit-enterprise" && !list("misfit-enterprise").contains(Self.subject($0)) }
+        XCTAssertTrue(extra.allSatisfy { subParks.contains($0["parks"]?.arrayValue?.first?.stringValue ?? "") }, file: file, line: line)
+        // Nothing of the geometry rules is planted in a synth city.
+        for rule in ["park-overlap", "parcel-overlap", "park-outside-district", "chemical-outside-chemical-park", "positioning-cap"] {
+            XCTAssertFalse(findings.contains { $0["rule"]?.stringValue == rule }, rule, file: file, line: line)
+        }
+    }
+
+    func testNoLiveHandlesAfterCheck() throws {
+        let r = try CLIRunner.run(["check", "--fail-on", "never", "--format", "json"], environment: ["PARKATLAS_REPORT_HANDLES": "1"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("live handles: GEOS 0, PROJ 0"), r.stderr)
+    }
+}
