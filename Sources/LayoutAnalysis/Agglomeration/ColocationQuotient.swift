@@ -57,7 +57,7 @@ public struct ColocationQuotient: Sendable {
         let workers = max(1, min(threads, permutations))
         let tallies = HotspotBuffer<[Int]>(repeating: [], count: workers)
         let perWorker = (permutations + workers - 1) / workers
-        HotspotParallel.forEachChunk(count: workers, threads: workers) { range in
+        ParallelChunks.forEach(count: workers, threads: workers) { range in
             for w in range {
                 var tally = [Int](repeating: 0, count: k * k)
                 for r in (w * perWorker)..<min(permutations, (w + 1) * perWorker) {

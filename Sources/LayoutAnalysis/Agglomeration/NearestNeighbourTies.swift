@@ -29,7 +29,7 @@ struct NearestNeighbourTies: Sendable {
         side = max(side, max(maxX - minX, maxY - minY) / 4096, 1e-6)
         let grid = PointGridIndex(coordinates: xy, radius: side)
         let lists = HotspotBuffer<[Int32]>(repeating: [], count: n)
-        HotspotParallel.forEachChunk(count: n, threads: threads) { range in
+        ParallelChunks.forEach(count: n, threads: threads) { range in
             for i in range { lists[i] = Self.nearest(of: i, grid: grid) }
         }
         var offsets = [0]

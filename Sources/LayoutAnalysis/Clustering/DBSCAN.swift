@@ -51,7 +51,7 @@ public struct DBSCAN: Sendable {
         flags.initialize(repeating: false)
         defer { flags.deallocate() }
         nonisolated(unsafe) let coreOut = flags
-        ParallelChunks.run(count: n, threads: threads) { range in
+        ParallelChunks.forEach(count: n, threads: threads, minimumChunk: 512) { range in
             for i in range { coreOut[i] = index.countNeighbors(of: i, upTo: minPoints) >= minPoints }
         }
         let core = Array(flags)
@@ -95,18 +95,3 @@ public struct DBSCAN: Sendable {
     }
 }
 
-/// Splits `0 ..< count` into at most `threads` contiguous chunks run concurrently.
-enum ParallelChunks {
-    static func run(count: Int, threads: Int, minimumChunk: Int = 512, _ body: @Sendable (Range<Int>) -> Void) {
-        let workers = max(1, min(threads, (count + minimumChunk - 1) / minimumChunk))
-        if workers == 1 {
-            body(0..<count)
-            return
-        }
-        let chunk = (count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let lo = w * chunk, hi = min(count, lo + chunk)
-            if lo < hi { body(lo..<hi) }
-        }
-    }
-}

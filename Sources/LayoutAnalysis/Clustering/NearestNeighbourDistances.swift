@@ -27,7 +27,7 @@ enum NearestNeighbourDistances {
         out.initialize(repeating: 0)
         defer { out.deallocate() }
         nonisolated(unsafe) let result = out
-        ParallelChunks.run(count: n, threads: threads) { range in
+        ParallelChunks.forEach(count: n, threads: threads, minimumChunk: 512) { range in
             for i in range { result[i] = grid.nearestOtherDistance(of: i) }
         }
         return Array(out)

@@ -26,7 +26,7 @@ public enum RipleyK {
         defer { totals.deallocate() }
         nonisolated(unsafe) let out = totals
         let chunk = (n + workers - 1) / workers
-        ParallelChunks.run(count: workers, threads: workers, minimumChunk: 1) { range in
+        ParallelChunks.forEach(count: workers, threads: workers, minimumChunk: 1) { range in
             for w in range {
                 for i in (w * chunk)..<min(n, (w + 1) * chunk) {
                     for (k, r) in radii.enumerated() { out[w * radii.count + k] += grid.countWithin(r, of: i) }

@@ -26,7 +26,7 @@ struct BandNeighbourhood: Sendable {
         let counts = HotspotBuffer<Int32>(repeating: 0, count: n)
         let sums = HotspotBuffer<Double>(repeating: 0, count: n)
         let lags = HotspotBuffer<Double>(repeating: 0, count: n)
-        HotspotParallel.forEachChunk(count: n, threads: threads) { range in
+        ParallelChunks.forEach(count: n, threads: threads) { range in
             totals.cells.withUnsafeBufferPointer { cells in
                 totals.sorted.withUnsafeBufferPointer { sorted in
                     xy.withUnsafeBufferPointer { xy in

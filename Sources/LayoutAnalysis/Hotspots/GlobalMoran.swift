@@ -57,7 +57,7 @@ public struct GlobalMoran: Sendable {
         let totals = grid.cellTotals(weights, channels: 2)
         let s1Parts = HotspotBuffer<Double>(repeating: 0, count: n)
         let columnSums = HotspotBuffer<Double>(repeating: 0, count: n)
-        HotspotParallel.forEachChunk(count: n, threads: threads) { range in
+        ParallelChunks.forEach(count: n, threads: threads) { range in
             totals.cells.withUnsafeBufferPointer { cells in
                 totals.sorted.withUnsafeBufferPointer { sorted in
                     xy.withUnsafeBufferPointer { xy in
