@@ -67,6 +67,10 @@ final class AgglomerationCommandTests: XCTestCase {
                                    "--center=13.4,52.5", "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
         try assertMatches(try run([berlin, "--level", "3", "--measure", "output"]), fixture: "dataset_synth_berlin_7_l3_output")
+        let other = dir.appendingPathComponent("s11").path
+        let made = try CLIRunner.run(["synth", "--out", other, "--seed", "11", "--parks", "8", "--parcels", "1500", "--enterprises", "2500", "--quiet"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        try assertMatches(try run([other, "--level", "4", "--measure", "count"]), fixture: "dataset_synth_default_11_l4_count")
     }
 
     /// Seeded permutations: the same seed gives the same p at any thread count; p in (0, 1].

@@ -11,6 +11,8 @@ Run from the repository root:
   python3 Tests/Reference/agglomeration_reference.py dataset GeoData/mianyang 4544 2 employees mianyang_l2_employees
   python3 Tests/Reference/agglomeration_reference.py dataset /tmp/synth_berlin_7 32633 3 output synth_berlin_7_l3_output
       (`parkatlas synth --out /tmp/synth_berlin_7 --seed 7 --parks 12 --parcels 2000 --enterprises 3000 --center=13.4,52.5`)
+  python3 Tests/Reference/agglomeration_reference.py dataset /tmp/synth_default_11 4544 4 count synth_default_11_l4_count
+      (`parkatlas synth --out /tmp/synth_default_11 --seed 11 --parks 8 --parcels 1500 --enterprises 2500`)
       -> Tests/Fixtures/agglomeration/out/dataset_<name>.json
 Membership: shapely `covers`, the smallest park by pyproj Geod(GRS80) area first (a sub-park before its parent).
 """
