@@ -26,10 +26,21 @@ public enum RipleyK {
         defer { totals.deallocate() }
         nonisolated(unsafe) let out = totals
         let chunk = (n + workers - 1) / workers
+        // Coordinates in cell order, so scanning a cell reads contiguous memory.
+        var cellOrdered = [Double](repeating: 0, count: 2 * n)
+        for (k, j) in grid.sortedPoints.enumerated() {
+            cellOrdered[2 * k] = xy[2 * Int(j)]
+            cellOrdered[2 * k + 1] = xy[2 * Int(j) + 1]
+        }
+        let ordered = cellOrdered
         ParallelChunks.forEach(count: workers, threads: workers, minimumChunk: 1) { range in
-            for w in range {
-                for i in (w * chunk)..<min(n, (w + 1) * chunk) {
-                    for (k, r) in radii.enumerated() { out[w * radii.count + k] += grid.countWithin(r, of: i) }
+            ordered.withUnsafeBufferPointer { cellXY in
+                for w in range {
+                    for i in (w * chunk)..<min(n, (w + 1) * chunk) {
+                        for (k, r) in radii.enumerated() {
+                            out[w * radii.count + k] += grid.countWithin(r, x: xy[2 * i], y: xy[2 * i + 1], cellOrdered: cellXY)
+                        }
+                    }
                 }
             }
         }
@@ -53,9 +64,9 @@ public enum RipleyK {
 }
 
 extension PointGridIndex {
-    /// #{j : d(i, j) < r}, point i itself included (strict <, any r > 0).
-    func countWithin(_ r: Double, of i: Int) -> Int {
-        let x = coordinates[2 * i], y = coordinates[2 * i + 1]
+    /// #{j : d((x, y), j) < r} (strict <, any r > 0); a point at (x, y) counts itself.
+    /// `cellOrdered` holds the coordinates in `sortedPoints` order.
+    func countWithin(_ r: Double, x: Double, y: Double, cellOrdered: UnsafeBufferPointer<Double>) -> Int {
         let s = cellSide
         // Safety margin for whole-cell decisions: far above coordinate rounding (~1e-9 m),
         // far below any meaningful distance; cells within it of the circle are scanned exactly.
@@ -65,44 +76,40 @@ extension PointGridIndex {
         let rowHi = min(rows - 1, Int(((y + r - originY) / s).rounded(.down)))
         guard rowLo <= rowHi else { return 0 }
         var count = 0
-        coordinates.withUnsafeBufferPointer { xyb in
-            sortedPoints.withUnsafeBufferPointer { sorted in
-                cellStart.withUnsafeBufferPointer { start in
-                    func scan(_ row: Int, _ lo: Int, _ hi: Int) {
-                        guard lo <= hi else { return }
-                        for k in Int(start[row * columns + lo])..<Int(start[row * columns + hi + 1]) {
-                            let j = Int(sorted[k])
-                            let dx = xyb[2 * j] - x, dy = xyb[2 * j + 1] - y
-                            if (dx * dx + dy * dy).squareRoot() < r { count += 1 }
-                        }
-                    }
-                    for row in rowLo...rowHi {
-                        let y0 = originY + Double(row) * s, y1 = y0 + s
-                        let dyMin = y < y0 ? y0 - y : (y > y1 ? y - y1 : 0)
-                        let dyMax = max(abs(y - y0), abs(y - y1))
-                        guard dyMin < r + margin else { continue }
-                        // Columns the disc may touch.
-                        let outer = (max(0, r2 - dyMin * dyMin)).squareRoot() + margin
-                        let c0 = max(0, Int(((x - outer - originX) / s).rounded(.down)))
-                        let c1 = min(columns - 1, Int(((x + outer - originX) / s).rounded(.down)))
-                        guard c0 <= c1 else { continue }
-                        // Columns wholly inside: every point of the cell closer than r − margin.
-                        let innerR = r - margin
-                        if dyMax < innerR {
-                            let inner = (innerR * innerR - dyMax * dyMax).squareRoot()
-                            var a = Int(((x - inner - originX) / s).rounded(.up))
-                            var b = Int(((x + inner - originX) / s).rounded(.down)) - 1
-                            a = max(a, c0); b = min(b, c1)
-                            if a <= b {
-                                count += Int(start[row * columns + b + 1] - start[row * columns + a])
-                                scan(row, c0, a - 1)
-                                scan(row, b + 1, c1)
-                                continue
-                            }
-                        }
-                        scan(row, c0, c1)
+        let xyb = cellOrdered
+        cellStart.withUnsafeBufferPointer { start in
+            func scan(_ row: Int, _ lo: Int, _ hi: Int) {
+                guard lo <= hi else { return }
+                for k in Int(start[row * columns + lo])..<Int(start[row * columns + hi + 1]) {
+                    let dx = xyb[2 * k] - x, dy = xyb[2 * k + 1] - y
+                    if (dx * dx + dy * dy).squareRoot() < r { count += 1 }
+                }
+            }
+            for row in rowLo...rowHi {
+                let y0 = originY + Double(row) * s, y1 = y0 + s
+                let dyMin = y < y0 ? y0 - y : (y > y1 ? y - y1 : 0)
+                let dyMax = max(abs(y - y0), abs(y - y1))
+                guard dyMin < r + margin else { continue }
+                // Columns the disc may touch.
+                let outer = (max(0, r2 - dyMin * dyMin)).squareRoot() + margin
+                let c0 = max(0, Int(((x - outer - originX) / s).rounded(.down)))
+                let c1 = min(columns - 1, Int(((x + outer - originX) / s).rounded(.down)))
+                guard c0 <= c1 else { continue }
+                // Columns wholly inside: every point of the cell closer than r − margin.
+                let innerR = r - margin
+                if dyMax < innerR {
+                    let inner = (innerR * innerR - dyMax * dyMax).squareRoot()
+                    var a = Int(((x - inner - originX) / s).rounded(.up))
+                    var b = Int(((x + inner - originX) / s).rounded(.down)) - 1
+                    a = max(a, c0); b = min(b, c1)
+                    if a <= b {
+                        count += Int(start[row * columns + b + 1] - start[row * columns + a])
+                        scan(row, c0, a - 1)
+                        scan(row, b + 1, c1)
+                        continue
                     }
                 }
+                scan(row, c0, c1)
             }
         }
         return count
