@@ -18,7 +18,7 @@ struct ParkAtlasCommand: ParsableCommand {
             2 bad command line; 3 bad input data.
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, ConvertCommand.self, ValidateCommand.self, SynthCommand.self, StatsCommand.self]
+        subcommands: [InfoCommand.self, ConvertCommand.self, ValidateCommand.self, SynthCommand.self, StatsCommand.self, SiteCommand.self]
     )
 
     static func main() {
