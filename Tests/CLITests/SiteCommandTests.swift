@@ -137,8 +137,11 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(p01["rank"], .null)
         XCTAssertEqual(p01["fill"]?.stringValue, "#bdbdbd")
         XCTAssertEqual(p01["reason"]?.stringValue, "not a chemical park (hazardous-chemical project)")
-        // Input properties pass through (the Mianyang parks carry name_en).
+        // Input properties pass through.
         XCTAssertEqual(Set(parks.map { $0["id"]?.stringValue ?? "" }).count, 14)
+        XCTAssertEqual(p02["main_industries"], .array([.string("C266"), .string("C398")]))
+        XCTAssertEqual(p02["chemical_park"], .bool(true))
+        XCTAssertEqual(parks.first { $0["id"]?.stringValue == "P02A" }?["parent"]?.stringValue, "P02")
         // No temporary file left beside the output.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["site.geojson"])
     }

@@ -255,7 +255,15 @@ struct SiteRendering {
         var features: [Feature] = []
         for (i, park) in dataset.parks.enumerated() {
             let c = rankOf[i]
-            var props: JSONObject = ["layer": .string("park"), "id": .string(park.id), "name": .string(park.name)]
+            // Every input property of the park, then the siting result and the style.
+            var props: JSONObject = [
+                "layer": .string("park"), "id": .string(park.id), "name": .string(park.name), "level": .string(park.level.rawValue),
+                "district": park.district.map(JSONValue.string) ?? .null, "parent": park.parent.map(JSONValue.string) ?? .null,
+                "main_industries": .array(park.mainIndustries.map { .string($0.value) }),
+                "featured_industries": .array(park.featuredIndustries.map { .string($0.value) }),
+                "featured_status": park.featuredStatus.map { .string($0.rawValue) } ?? .null,
+                "chemical_park": .bool(park.chemicalPark),
+            ]
             for m in park.extraProperties { props[m.key] = m.value }
             props["rank"] = c.map { .integer(Int64($0.rank)) } ?? .null
             props["score"] = c.map { Self.number($0.score) } ?? .null
