@@ -154,6 +154,13 @@ final class SiteCommandTests: XCTestCase {
                      "C3974 main class", "more candidates"] {
             XCTAssertTrue(out.contains(text), text)
         }
+        let csv = try CLIRunner.run(["site", "--industry", "C3974", "--area-ha", "3", "--format", "csv"])
+        let lines = csv.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "rank,park,park_name,score,positioning,synergy,land,efficiency,block_area_ha,block_parcels,reclaimable_ha,reason")
+        XCTAssertTrue(lines[1].hasPrefix("1,P01A,"), String(lines[1]))
+        let report = dir.appendingPathComponent("site.json").path
+        XCTAssertEqual(try CLIRunner.run(["site", "--industry", "C3974", "--area-ha", "3", "--format", "json", "--out", report]).status, 0)
+        XCTAssertEqual(try JSONText.parse(String(contentsOfFile: report, encoding: .utf8)).objectValue?["industry"]?.stringValue, "C3974")
         let infeasible = try CLIRunner.run(["site", "--industry", "C3974", "--area-ha", "20"])
         XCTAssertEqual(infeasible.status, 0)
         XCTAssertTrue(infeasible.stdout.contains("No park can take this project"))

@@ -198,6 +198,17 @@ final class SitingScenarioTests: XCTestCase {
         XCTAssertEqual(largest.area / 10_000, 16, accuracy: 0.1)
     }
 
+    /// A dataset without parcels: every park lacks land, and nothing is the largest block.
+    func testDatasetWithoutParcels() throws {
+        var s = SitingScenario()
+        s.park("A", x: 0, y: 0, main: ["C3974"])
+        s.enterprise("e", "C3974", output: 10, x: 100, y: 100)
+        let result = try Siting.evaluate(dataset: s.dataset, request: request("C3974", 1), threads: 2)
+        XCTAssertTrue(result.candidates.isEmpty)
+        XCTAssertEqual(result.ruledOut.map(\.reason), [.noReadyIndustrialLand])
+        XCTAssertNil(result.largestAvailableBlock)
+    }
+
     func testRequestValidation() {
         for code in ["C9999", "C1310", "3974", "c3974", "X12", ""] {
             XCTAssertThrowsError(try SitingRequest.make(industry: code, areaHectares: 1), code) {
