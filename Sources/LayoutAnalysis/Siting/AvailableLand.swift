@@ -95,23 +95,15 @@ public struct AvailableLand: Sendable {
         let readyLists = ready
         let projected = metric
         let areaOf = areas
-        var result = [[LandBlock]](repeating: [], count: parks.count)
-        try result.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let out = slots
-            try ParallelChunks.run(count: parks.count, chunkSize: 1, threads: threads) {
-                { range in
-                    for park in range where !readyLists[park].isEmpty {
-                        let list = readyLists[park]
-                        let groups = try BlockMerger.blocks(of: list.map { projected[$0]! }, distance: mergeDistance)
-                        out[park] = groups.map { group in
-                            let members = group.map { list[$0] }.sorted()
-                            return LandBlock(park: park, parcels: members, area: members.reduce(0) { $0 + areaOf[$1]! })
-                        }.sorted { $0.area > $1.area || ($0.area == $1.area && $0.parcels[0] < $1.parcels[0]) }
-                    }
-                }
-            }
+        blocks = try SitingParallel.map(count: parks.count, threads: threads) { park -> [LandBlock] in
+            let list = readyLists[park]
+            guard !list.isEmpty else { return [] }
+            let groups = try BlockMerger.blocks(of: list.map { projected[$0]! }, distance: mergeDistance)
+            return groups.map { group in
+                let members = group.map { list[$0] }.sorted()
+                return LandBlock(park: park, parcels: members, area: members.reduce(0) { $0 + areaOf[$1]! })
+            }.sorted { $0.area > $1.area || ($0.area == $1.area && $0.parcels[0] < $1.parcels[0]) }
         }
-        blocks = result
     }
 
     /// The largest block of a park, nil when it has no available land.

@@ -158,29 +158,20 @@ public enum Siting {
         guard !points.isEmpty else { return blocks.map { _ in 0 } }
         let xy = try frame.project(points: points)
         let metric = land.metricParcels
-        var result = [Double](repeating: 0, count: blocks.count)
         let (pointOutputs, pointXY) = (outputs, xy)
-        try result.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let out = slots
-            try ParallelChunks.run(count: blocks.count, chunkSize: 1, threads: threads) {
-                { range in
-                    for b in range {
-                        let polygons = blocks[b].parcels.flatMap { metric[$0]!.polygons }
-                        let geometry = Geometry.multiPolygon(polygons)
-                        guard let box = geometry.boundingBox else { continue }
-                        let prepared = try PreparedGeometry(GeometryHandle(geometry))
-                        var sum = 0.0
-                        // Enterprise order: the sum does not depend on how blocks are spread over threads.
-                        for i in pointOutputs.indices {
-                            let x = pointXY[2 * i], y = pointXY[2 * i + 1]
-                            guard x >= box.minX - radius, x <= box.maxX + radius, y >= box.minY - radius, y <= box.maxY + radius else { continue }
-                            if try prepared.isWithinDistance(radius, of: GeometryHandle(.point(Position(x: x, y: y)))) { sum += pointOutputs[i] }
-                        }
-                        out[b] = sum
-                    }
-                }
+        return try SitingParallel.map(count: blocks.count, threads: threads) { b -> Double in
+            let polygons = blocks[b].parcels.flatMap { metric[$0]!.polygons }
+            let geometry = Geometry.multiPolygon(polygons)
+            guard let box = geometry.boundingBox else { return 0 }
+            let prepared = try PreparedGeometry(GeometryHandle(geometry))
+            var sum = 0.0
+            // Enterprise order: the sum does not depend on how blocks are spread over threads.
+            for i in pointOutputs.indices {
+                let x = pointXY[2 * i], y = pointXY[2 * i + 1]
+                guard x >= box.minX - radius, x <= box.maxX + radius, y >= box.minY - radius, y <= box.maxY + radius else { continue }
+                if try prepared.isWithinDistance(radius, of: GeometryHandle(.point(Position(x: x, y: y)))) { sum += pointOutputs[i] }
             }
+            return sum
         }
-        return result
     }
 }
