@@ -20,7 +20,7 @@ struct ParkAtlasCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InfoCommand.self, ConvertCommand.self, ValidateCommand.self, StatsCommand.self,
-            ClusterCommand.self, HotspotsCommand.self, AgglomerationCommand.self, CheckCommand.self,
+            ClusterCommand.self, HotspotsCommand.self, AgglomerationCommand.self, CheckCommand.self, SiteCommand.self,
             ExportCommand.self, MapCommand.self, CompareCommand.self, EvaluateCommand.self, SynthCommand.self,
         ]
     )

@@ -63,6 +63,43 @@ enum ParallelChunks {
             }
         }
     }
+
+    /// Maps `0 ..< count` to values on up to `threads` workers, handing out
+    /// single indices from a shared counter (for few, uneven items such as one
+    /// park's block merging). Each result lands in its own slot, so the output
+    /// is the same for any thread count; the first error stops the remaining
+    /// work and is rethrown as `AnalysisError.geometry`.
+    static func map<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+        guard count > 0 else { return [] }
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let out = slots
+        let state = State()
+        let workers = max(1, min(threads, count))
+        @Sendable func work() {
+            while state.failure.withLock({ $0 == nil }) {
+                let i = state.next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < count else { return }
+                do {
+                    out[i] = try body(i)
+                } catch {
+                    state.failure.withLock { if $0 == nil { $0 = String(describing: error) } }
+                }
+            }
+        }
+        if workers == 1 { work() } else { DispatchQueue.concurrentPerform(iterations: workers) { _ in work() } }
+        if let message = state.failure.withLock({ $0 }) { throw AnalysisError.geometry(message) }
+        return slots.map { $0! }
+    }
+
+    private final class State: Sendable {
+        let next = Atomic<Int>(0)
+        let failure = Mutex<String?>(nil)
+    }
 }
 
 /// The shared chunk counter (an atomic must live in a class to be captured).
