@@ -13,8 +13,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Layout-consolidation findings (analyses.md §4) with a verdict per park.",
         discussion: """
-            Thresholds come from the dataset's policy.json, or from --policy FILE (its `checks` keys replace
-            the dataset's; a bad file exits 3 naming every problem). Exit code 1 when a finding at or above
+            Thresholds come from the dataset's policy.json, or from --policy FILE: its `checks` section
+            (defaults for keys it leaves out) replaces the dataset's; a bad file exits 3 naming the file and
+            every problem. The dataset's own policy.json is still read and must be valid, and it alone sets
+            the coordinate datum (or --datum). Exit code 1 when a finding at or above
             --fail-on exists (default error; never = always 0 unless the run fails).
             --out FILE.geojson writes one feature per finding (every field as a property, plus simplestyle
             keys: error red, warning orange, info blue) and still prints the report; any other --out path
