@@ -16,8 +16,9 @@ final class CheckContext: @unchecked Sendable {
     let thresholds: CheckThresholds
     let threads: Int
     let frame: MetricFrame
-    /// Park polygons on lon/lat (for overlays; read-only use from any thread).
+    /// Park polygons on lon/lat (for overlays; read-only use from any thread), and their envelopes.
     let parkHandles: [GeometryHandle]
+    let parkBoxes: [BoundingBox]
     /// Geodesic area of each park, m².
     let parkAreas: [Double]
     /// Park polygons in the metric frame, and their envelopes.
@@ -40,7 +41,8 @@ final class CheckContext: @unchecked Sendable {
     init(dataset: Dataset, thresholds: CheckThresholds, threads: Int) throws {
         self.dataset = dataset
         self.thresholds = thresholds
-        self.threads = max(1, threads)
+        let workers = max(1, threads)
+        self.threads = workers
         let parks = dataset.parks
         guard let extent = dataset.boundingBox else { throw AnalysisError.invalidParameter("the dataset has no geometry") }
         let frame = try MetricFrame(extent: extent)
@@ -50,6 +52,7 @@ final class CheckContext: @unchecked Sendable {
         } catch {
             throw AnalysisError.geometry("parks: \(error)")
         }
+        parkBoxes = parks.map { $0.geometry.boundingBox ?? .empty }
         parkMetric = try parks.map { try frame.project($0.geometry) }
         parkMetricBoxes = parkMetric.map { $0.boundingBox ?? .empty }
         let index = Dictionary(parks.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -66,9 +69,8 @@ final class CheckContext: @unchecked Sendable {
         self.ancestors = ancestors
         root = parks.indices.map { ancestors[$0].last ?? $0 }
         positioning = parks.map { $0.mainIndustries + $0.featuredIndustries }
-        reportingDistrict = try LandUseStatistics.reportingDistricts(of: dataset)
         if dataset.hasEnterprises {
-            let membership = try ParkMembership(parks: parks, enterprises: dataset.enterprises, threads: max(1, threads))
+            let membership = try ParkMembership(parks: parks, enterprises: dataset.enterprises, threads: workers)
             self.membership = membership
             parkAreas = membership.parkAreas
         } else {
@@ -76,12 +78,16 @@ final class CheckContext: @unchecked Sendable {
             parkAreas = parks.map { Geodesic.grs80.area(of: $0.geometry) }
         }
         if dataset.hasParcels {
-            let overlay = try ParcelOverlay(parcels: dataset.parcels, threads: max(1, threads))
+            let overlay = try ParcelOverlay(parcels: dataset.parcels, threads: workers)
             self.overlay = overlay
-            parkStatistics = try LandUseStatistics.parks(dataset: dataset, threads: max(1, threads), overlay: overlay)
+            let statistics = try LandUseStatistics.parks(dataset: dataset, threads: workers, overlay: overlay)
+            parkStatistics = statistics
+            // The statistics carry each park's reporting district already.
+            reportingDistrict = statistics.map(\.district)
         } else {
             overlay = nil
             parkStatistics = []
+            reportingDistrict = try LandUseStatistics.reportingDistricts(of: dataset)
         }
     }
 
@@ -100,13 +106,12 @@ final class CheckContext: @unchecked Sendable {
     /// Output of enterprise `e`, 万元 (0 when not given).
     func output(_ e: Int) -> Double { dataset.enterprises[e].output ?? 0 }
 
-    /// The park a finding about a point at `position` concerns: the smallest covering park, if any.
+    /// The smallest park covering `geometry` (a point, for placing a finding), if any.
     func smallestPark(covering geometry: Geometry) throws -> Int? {
         guard let box = geometry.boundingBox else { return nil }
         let point = try GeometryHandle(geometry)
         var best: Int?
-        for p in dataset.parks.indices {
-            guard let pbox = dataset.parks[p].geometry.boundingBox, pbox.intersects(box) else { continue }
+        for p in dataset.parks.indices where parkBoxes[p].intersects(box) {
             if try parkHandles[p].covers(point), best.map({ parkAreas[p] < parkAreas[$0] }) ?? true { best = p }
         }
         return best

@@ -13,15 +13,19 @@ public struct CheckReport: Sendable {
     public var parks: [ParkVerdict]
 
     public init(dataset: Dataset, findings: [Finding], skippedRules: [CheckRule], crs: String) {
-        self.findings = findings.enumerated().sorted {
+        // The rules run in table order, so this is usually already sorted: check before paying for a sort.
+        let ordered = zip(findings, findings.dropFirst()).allSatisfy { $0.rule <= $1.rule }
+        self.findings = ordered ? findings : findings.enumerated().sorted {
             $0.element.rule != $1.element.rule ? $0.element.rule < $1.element.rule : $0.offset < $1.offset
         }.map(\.element)
         self.skippedRules = skippedRules
         self.crs = crs
+        var counts: [String: SeverityCounts] = [:]
+        for f in findings {
+            for park in f.parks { counts[park, default: SeverityCounts()].add(f.severity) }
+        }
         parks = dataset.parks.map { park in
-            var counts = SeverityCounts()
-            for f in findings where f.parks.contains(park.id) { counts.add(f.severity) }
-            return ParkVerdict(id: park.id, name: park.name, district: park.district, counts: counts)
+            ParkVerdict(id: park.id, name: park.name, district: park.district, counts: counts[park.id] ?? SeverityCounts())
         }
     }
 

@@ -20,11 +20,13 @@ enum LeadingIndustryShareRule {
         for (e, m) in membership.parkOfEnterprise.enumerated() {
             guard let m else { continue }
             let industry = c.dataset.enterprises[e].industry, output = c.output(e)
-            for q in [m] + c.ancestors[m] {
+            func add(_ q: Int) {
                 count[q] += 1
                 total[q] += output
                 if c.fits(industry, park: q) { fitting[q] += output }
             }
+            add(m)
+            for q in c.ancestors[m] { add(q) }
         }
         let target = c.thresholds.leadingIndustryShare
         var findings: [Finding] = []

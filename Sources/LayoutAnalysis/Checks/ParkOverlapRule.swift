@@ -10,7 +10,7 @@ import PROJ
 enum ParkOverlapRule {
     static func evaluate(_ c: CheckContext) throws -> [Finding] {
         let parks = c.dataset.parks
-        let boxes = parks.map { $0.geometry.boundingBox ?? .empty }
+        let boxes = c.parkBoxes
         var findings: [Finding] = []
         for a in parks.indices {
             for b in (a + 1)..<parks.count where !c.areRelated(a, b) && boxes[a].intersects(boxes[b]) {

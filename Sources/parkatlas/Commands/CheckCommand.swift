@@ -13,8 +13,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Layout-consolidation findings (analyses.md §4) with a verdict per park.",
         discussion: """
-            Thresholds come from the dataset's policy.json, or from --policy FILE (its `checks` keys replace
-            the dataset's; a bad file exits 3 naming every problem). Exit code 1 when a finding at or above
+            Thresholds come from the dataset's policy.json, or from --policy FILE: its `checks` section
+            (defaults for keys it leaves out) replaces the dataset's; a bad file exits 3 naming the file and
+            every problem. The dataset's own policy.json is still read and must be valid, and it alone sets
+            the coordinate datum (or --datum). Exit code 1 when a finding at or above
             --fail-on exists (default error; never = always 0 unless the run fails).
             --out FILE.geojson writes one feature per finding (every field as a property, plus simplestyle
             keys: error red, warning orange, info blue) and still prints the report; any other --out path
@@ -226,32 +228,35 @@ struct CheckRendering {
         out += t.render()
 
         out += "\nFindings by rule 按规则\n"
-        for rule in CheckRule.allCases {
-            let findings = report.findings.filter { $0.rule == rule }
-            guard !findings.isEmpty else { continue }
-            let severities = Severity.allCases.reversed().compactMap { sev -> String? in
-                let n = findings.filter { $0.severity == sev }.count
-                return n > 0 ? "\(n) \(sev.rawValue)" : nil
-            }
+        // Indices, not Finding copies: a big city has hundreds of thousands of findings.
+        let findings = report.findings
+        var byRule = [[Int]](repeating: [], count: CheckRule.allCases.count)
+        for (i, f) in findings.enumerated() { byRule[f.rule.order].append(i) }
+        for rule in CheckRule.allCases where !byRule[rule.order].isEmpty {
+            let indices = byRule[rule.order]
+            var counts = [Severity: Int]()
+            for i in indices { counts[findings[i].severity, default: 0] += 1 }
+            let severities = Severity.allCases.reversed().compactMap { sev in counts[sev].map { "\($0) \(sev.rawValue)" } }
             out += "\n\(rule.rawValue) \(rule.titleZh) — \(severities.joined(separator: ", "))\n"
-            // Grouped by park (or district), in the order the findings came.
-            var groups: [(key: String, items: [Finding])] = []
-            for f in findings {
+            // Grouped by park (or district), groups in order of first appearance; only the first lines are listed.
+            var groupOrder: [String] = []
+            var groups: [String: [Int]] = [:]
+            for i in indices {
+                let f = findings[i]
                 let key = f.parks.first ?? f.district.map { "district \($0)" } ?? "city 全市"
-                if let g = groups.firstIndex(where: { $0.key == key }) { groups[g].items.append(f) } else { groups.append((key, [f])) }
+                if groups[key] == nil { groupOrder.append(key) }
+                groups[key, default: []].append(i)
             }
             var shown = 0
-            for group in groups {
-                guard shown < Self.listLimit else { break }
-                out += "  [\(group.key)]\n"
-                for f in group.items {
-                    guard shown < Self.listLimit else { break }
-                    out += "    \(f.severity.rawValue.uppercased()) \(f.messageZh)\n"
-                    out += "      \(f.messageEn)\n"
+            for key in groupOrder where shown < Self.listLimit {
+                out += "  [\(key)]\n"
+                for i in groups[key]!.prefix(Self.listLimit - shown) {
+                    out += "    \(findings[i].severity.rawValue.uppercased()) \(findings[i].messageZh)\n"
+                    out += "      \(findings[i].messageEn)\n"
                     shown += 1
                 }
             }
-            if findings.count > shown { out += "  … \(findings.count - shown) more (see --format json or --out findings.geojson)\n" }
+            if indices.count > shown { out += "  … \(indices.count - shown) more (see --format json or --out findings.geojson)\n" }
         }
         if report.findings.isEmpty { out += "  none 无\n" }
         return out

@@ -1,6 +1,8 @@
+import GEOS
 import GeoCore
 import LayoutAnalysis
 import LayoutModel
+import XCTest
 
 /// Small hand-built datasets for the rule tests, near 104°E 31°N
 /// (0.001° ≈ 95 m east–west, ≈ 111 m north–south).
@@ -56,4 +58,12 @@ extension CheckReport {
     func subjects(_ rule: CheckRule, severity: Severity? = nil) -> [String] {
         findings(rule).filter { severity == nil || $0.severity == severity }.map { $0.subject.ids.joined(separator: "/") }
     }
+}
+
+/// Base of the rule tests: `F` for the fixtures, and no GEOS handle may outlive a test.
+class CheckRuleTestCase: XCTestCase {
+    typealias F = CheckFixtures
+    private var baseline = 0
+    override func setUp() { baseline = GEOSLibrary.liveHandles }
+    override func tearDown() { XCTAssertEqual(GEOSLibrary.liveHandles, baseline, "leaked GEOS handles") }
 }

@@ -5,11 +5,7 @@ import XCTest
 
 /// positioning-cap, duplicate-positioning, leading-industry-share, misfit and
 /// scattered-industry on hand-built datasets whose answers follow from the definitions.
-final class PositioningRuleTests: XCTestCase {
-    typealias F = CheckFixtures
-    var baseline = 0
-    override func setUp() { baseline = GEOSLibrary.liveHandles }
-    override func tearDown() { XCTAssertEqual(GEOSLibrary.liveHandles, baseline, "leaked GEOS handles") }
+final class PositioningRuleTests: CheckRuleTestCase {
 
     func testPositioningCapIsStrictlyAboveTheLevelCap() throws {
         let parks = [

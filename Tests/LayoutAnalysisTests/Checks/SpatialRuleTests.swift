@@ -7,11 +7,7 @@ import XCTest
 
 /// outside-parks, chemical, park/parcel overlaps, outside shares, idle land and
 /// low intensity on hand-built datasets, thresholds probed at the exact value.
-final class SpatialRuleTests: XCTestCase {
-    typealias F = CheckFixtures
-    var baseline = 0
-    override func setUp() { baseline = GEOSLibrary.liveHandles }
-    override func tearDown() { XCTAssertEqual(GEOSLibrary.liveHandles, baseline, "leaked GEOS handles") }
+final class SpatialRuleTests: CheckRuleTestCase {
 
     func testOutsideParksByCountAndOutputAndTheListOfAboveScaleFirms() throws {
         let park = F.park("P", F.rect(104.0, 31.0, 104.01, 31.01), main: ["C13"])
