@@ -30,7 +30,7 @@ enum AnalysisLayers {
         return registry
     }
 
-    /// Cluster hulls and clustered enterprises, a colour per (division, cluster); noise in grey.
+    /// Cluster hulls and clustered enterprises, a colour per industry division; noise points are not drawn.
     static func clusters(_ report: ClusterReport, dataset: Dataset) -> MapLayer {
         var hulls: [StyledFeature] = []
         var points: [StyledFeature] = []
@@ -54,13 +54,13 @@ enum AnalysisLayers {
             }
             for (k, i) in group.members.enumerated() {
                 let label = Int(group.dbscan.labels[k])
+                // Noise is left out: scattered points would widen the map to the whole city.
+                guard label >= 0 else { continue }
                 let e = dataset.enterprises[i]
-                let style = FeatureStyle(markerColor: label >= 0 ? colour : ClusterReport.noiseColor,
-                                         markerRadius: label >= 0 ? 2.5 : 1.5, title: e.name)
+                let style = FeatureStyle(markerColor: colour, markerRadius: 2.5, title: e.name)
                 points.append(StyledFeature(feature: Feature(geometry: e.geometry, properties: ["id": .string(e.id)]), style: style))
             }
         }
-        legend.append(LegendEntry(label: "噪声 noise", style: FeatureStyle(markerColor: ClusterReport.noiseColor, markerRadius: 1.5)))
         // Points under the hull outlines would hide them: hulls are drawn last with a light fill.
         return MapLayer(name: "clusters", title: "产业集群 DBSCAN clusters", kind: .polygon, features: points + hulls, legend: legend)
     }

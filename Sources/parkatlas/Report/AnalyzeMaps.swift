@@ -20,8 +20,8 @@ enum AnalyzeMaps {
         if let box = data.boundingBox, let crs = try? LocalMetricCRS.forExtent(box) { subtitle += " · EPSG:\(crs.epsg) \(crs.name)" }
         let plans: [(String, String, [String])] = [
             ("overview", "总览 Overview: parks, parcels, enterprises", ["districts", "parcels", "parks", "enterprises"]),
-            ("clusters", "产业集群 Industry clusters (DBSCAN)", ["districts", "parks", "clusters"]),
-            ("hotspots", "产值热点 Output hot spots (Gi*)", ["districts", "parks", "hotspots"]),
+            ("clusters", "产业集群 Industry clusters (DBSCAN, noise not shown)", ["parks", "clusters"]),
+            ("hotspots", "产值热点 Output hot spots (Gi*)", ["parks", "hotspots"]),
             ("findings", "检查发现 Consolidation findings", ["districts", "parks", "findings"]),
         ]
         let renderer = SVGMapRenderer()

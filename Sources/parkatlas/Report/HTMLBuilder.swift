@@ -99,5 +99,6 @@ enum HTML {
         details { margin:6px 0; } summary { cursor:pointer; }
         ul.findings { margin:4px 0 8px; padding-left:20px; } ul.findings li { margin:2px 0; }
         .note { color:var(--muted); font-size:13px; }
+        .nowrap { white-space:nowrap; }
         """
 }

@@ -114,31 +114,42 @@ struct ReportPage {
     // MARK: Indicators
 
     private func indicators() -> String {
-        let all = IntensiveUseIndicators.Indicator.allCases
         let reference = Dictionary(uniqueKeysWithValues: AnalyzeSummary.nationalReference.map { ($0.key, $0.value) })
+        let compared = IntensiveUseIndicators.Indicator.allCases.filter { reference[$0] != nil }
+        let others = IntensiveUseIndicators.Indicator.allCases.filter { reference[$0] == nil }
+        var out = "<p>Per park, level-2 land use, areas ellipsoidal (GRS80). The first row gives the published national figures "
+        out += "of national-level zones (analyses.md §2); values below them are <span class=\"low\">red</span>. — = no denominator.</p>\n"
+        out += "<h3>与全国水平对照 <span class=\"en\">Compared with the national figures</span></h3>\n"
+        out += indicatorTable(compared, reference: reference)
+        out += "<h3>其他指标 <span class=\"en\">Other indicators</span></h3>\n"
+        out += indicatorTable(others, reference: [:])
+        out += "<p class=\"note\">CSV: stats_classes.csv (per unit and land-use class), per_mu.csv; JSON: stats.json.</p>\n"
+        return out
+    }
+
+    private func indicatorTable(_ keys: [IntensiveUseIndicators.Indicator], reference: [IntensiveUseIndicators.Indicator: Double]) -> String {
         var headers = [HTML.header("园区", "park")]
-        for i in all { headers.append(HTML.header(i.nameZh, "\(i.nameEn) [\(i.unit)]")) }
+        for i in keys { headers.append(HTML.header(i.nameZh, "\(i.nameEn) [\(i.unit)]")) }
         var rows: [[String]] = []
+        if !reference.isEmpty {
+            rows.append(["全国水平 national"] + keys.map { reference[$0].map { NumberText.fixed($0, decimals: 2) } ?? "" })
+        }
         let units = results.stats.parks.map { ("\($0.id) \($0.name)", $0.statistics) } + [("全部 total", results.stats.total)]
         for (name, u) in units {
-            var row = [HTML.escape(name)]
-            for (indicator, value) in u.indicators.all {
+            var row = ["<span class=\"nowrap\">\(HTML.escape(name))</span>"]
+            let values = Dictionary(u.indicators.all.map { ($0.indicator, $0.value) }, uniquingKeysWith: { a, _ in a })
+            for indicator in keys {
+                let value = values[indicator] ?? nil
                 let text = HTML.escape(StatsRendering.indicatorText(value, indicator))
-                // Below the national figure (above, for nothing: every reference is a floor) is marked.
-                if let r = reference[indicator], let value, value < r { row.append("<span class=\"low\">\(text)</span>") } else { row.append(text) }
+                // Every national figure is a level to reach: below it is marked.
+                if let r = reference[indicator], let value, (value * 1000).rounded() / 1000 < r { row.append("<span class=\"low\">\(text)</span>") } else { row.append(text) }
             }
             rows.append(row)
         }
-        var ref = ["全国平均 national (国家级开发区)"]
-        for i in all { ref.append(reference[i].map { NumberText.fixed($0, decimals: 2) } ?? "") }
-        var out = "<p>Per park, level-2 land use, areas ellipsoidal (GRS80). The first row gives the published national figures "
-        out += "of national-level zones (analyses.md §2); values below them are <span class=\"low\">red</span>. — = no denominator.</p>\n"
-        var table = HTML.table(headers: headers, rows: [ref.map(HTML.escape)] + rows, numeric: Set(1...all.count), raw: Set(0...all.count))
+        var table = HTML.table(headers: headers, rows: rows, numeric: Set(1...keys.count), raw: Set(0...keys.count))
         // The reference row is the first body row.
-        if let r = table.range(of: "<tbody>\n<tr>") { table.replaceSubrange(r, with: "<tbody>\n<tr class=\"ref\">") }
-        out += table
-        out += "<p class=\"note\">CSV: stats_classes.csv (per unit and land-use class), per_mu.csv; JSON: stats.json.</p>\n"
-        return out
+        if !reference.isEmpty, let r = table.range(of: "<tbody>\n<tr>") { table.replaceSubrange(r, with: "<tbody>\n<tr class=\"ref\">") }
+        return table
     }
 
     // MARK: Benefit
