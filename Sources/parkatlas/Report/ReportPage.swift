@@ -282,10 +282,32 @@ struct ReportPage {
 
     // MARK: Evaluation
 
+    /// City indicators old → new and the enterprise movements, read from the `compare` JSON.
+    private func yearOnYear(_ compare: JSONValue) -> String {
+        let root = compare.objectValue
+        var out = "<h3>全市指标变化 <span class=\"en\">City indicators, previous → now</span></h3>\n"
+        let indicators = root?["city"]?.objectValue?["indicators"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        out += HTML.table(headers: [HTML.header("指标", "indicator"), HTML.header("上年", "previous"), HTML.header("本年", "now"),
+                                    HTML.header("变化", "delta")],
+                          rows: indicators.map { i in
+                              ["\(i["name_zh"]?.stringValue ?? "") \(i["name_en"]?.stringValue ?? "")",
+                               HTML.fixed(i["old"]?.doubleValue, 3), HTML.fixed(i["new"]?.doubleValue, 3), HTML.fixed(i["delta"]?.doubleValue, 3)]
+                          }, numeric: [1, 2, 3])
+        let movements = root?["enterprises"]?.objectValue
+        let keys: [(String, String)] = [("matched", "匹配"), ("entered", "新增"), ("exited", "退出"), ("moved_between_parks", "园区间迁移"),
+                                        ("moved_into_park", "迁入园区"), ("moved_out_of_park", "迁出园区"), ("industry_changed", "行业变更")]
+        out += "<h3>企业变动 <span class=\"en\">Enterprise movements</span></h3>\n"
+        out += HTML.table(headers: [HTML.header("变动", "change"), HTML.header("企业", "enterprises")],
+                          rows: keys.map { k in ["\(k.1) \(k.0)", movements?[k.0]?.integerValue.map { String($0) } ?? "—"] }, numeric: [1])
+        return out
+    }
+
     private func evaluationSection() -> String {
         guard let e = evaluation else { return "" }
         var out = "<p>Featured-park scorecard against the policy thresholds, with revenue-per-mu growth over \(HTML.escape(e.previousName)). "
         out += "Full comparison: compare.json; scorecards: evaluate.json.</p>\n"
+        out += yearOnYear(e.compareJSON)
+        out += "<h3>特色园区评分 <span class=\"en\">Featured-park scorecard</span></h3>\n"
         if e.cards.isEmpty { return out + "<p>No park has a featured_status.</p>\n" }
         var headers = [HTML.header("园区", "park"), HTML.header("状态", "status"), HTML.header("结论", "verdict")]
         let keys = FeaturedParkEvaluation.Criterion.Key.allCases
