@@ -43,11 +43,12 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let progress = StepProgress(enabled: Console.stderrIsTerminal && !quiet)
         let files = AnalyzeFiles(folder: out)
-        try files.createFolder()
         let threads = dataset.threads.resolved
         let name = dataset.dataset
 
+        // Loaded before the folder is made: a wrong dataset path leaves no empty folder behind.
         let loaded = try progress.step("validate") { try dataset.load(allowErrors: true, quiet: true) }
+        try files.createFolder()
         try files.json("validation.json", .object([
             "ok": .bool(!loaded.hasErrors), "dataset": .string(name),
             "errors": .integer(Int64(loaded.errorCount)), "warnings": .integer(Int64(loaded.warningCount)),
