@@ -3,8 +3,10 @@
 The binary is $PARKATLAS, else .build/release/parkatlas, else .build/debug/parkatlas
 (relative to the repository root, the folder above this one).
 """
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -49,6 +51,7 @@ def analyze(dataset="GeoData/mianyang", *extra) -> Path:
     key = (dataset, *extra)
     if key not in _analyze_cache:
         out = Path(tempfile.mkdtemp(prefix="parkatlas-nb-"))
+        atexit.register(shutil.rmtree, out, True)  # removed when the kernel exits
         run("analyze", dataset, *extra, "--out", out, "--quiet")
         _analyze_cache[key] = out
     return _analyze_cache[key]
