@@ -82,6 +82,10 @@ struct ReportPage {
         out += card(HTML.percent(t.indicators.landDevelopmentRate), "土地开发率", "development rate")
         out += card(HTML.fixed(t.indicators.floorAreaRatio, 2), "综合容积率", "floor-area ratio")
         out += card("\(s.error) / \(s.warning) / \(s.info)", "错误/警告/提示", "errors / warnings / info")
+        out += card(String(results.cluster.groups.reduce(0) { $0 + $1.dbscan.clusterCount }), "产业集群", "DBSCAN clusters")
+        if let h = results.hotspots {
+            out += card(String(h.entries.filter { $0.bin >= 2 }.count), "热点企业 (≥95 %)", "hot-spot enterprises")
+        }
         out += "</div>\n"
         let compliant = results.check.parks.filter { $0.verdict == .compliant }.count
         out += "<p>\(compliant) of \(results.check.parks.count) parks compliant 合规; "
