@@ -21,7 +21,8 @@ struct ParkAtlasCommand: ParsableCommand {
         subcommands: [
             InfoCommand.self, ConvertCommand.self, ValidateCommand.self, StatsCommand.self,
             ClusterCommand.self, HotspotsCommand.self, AgglomerationCommand.self, CheckCommand.self,
-            ExportCommand.self, MapCommand.self, CompareCommand.self, EvaluateCommand.self, SynthCommand.self, AnalyzeCommand.self,
+            ExportCommand.self, MapCommand.self, CompareCommand.self, EvaluateCommand.self, SynthCommand.self,
+            AnalyzeCommand.self,
         ]
     )
 
