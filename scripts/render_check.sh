@@ -2,16 +2,28 @@
 # Renders a map SVG or HTML file to PNG with headless Chromium, to look at it
 # as a person would (Chinese text, legend, labels, scale bar).
 #
-#   scripts/render_check.sh MAP.svg|MAP.html [OUT.png] [WIDTHxHEIGHT]
+#   scripts/render_check.sh MAP.svg|MAP.html|report.html [OUT.png] [WIDTHxHEIGHT]
+#
+# A tall WIDTHxHEIGHT (e.g. 1366x9000) gives a full-page picture of an `analyze` report.
 #
 # With ZOOM=N (HTML only), the page's "+" button is clicked N times before the
 # screenshot, to check pan/zoom, the redrawn scale bar and the labels up close.
 #
-# Needs: apt-get install -y chromium fonts-noto-cjk
+# Needs: chromium and fonts-noto-cjk (installed with apt-get when run as root).
 set -euo pipefail
 in="${1:?usage: render_check.sh MAP.svg|MAP.html [OUT.png] [WIDTHxHEIGHT]}"
 out="${2:-${in%.*}.png}"
 size="${3:-1400x1000}"
+# As root, install what is missing (Debian/Ubuntu); otherwise say what to install.
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  missing=""
+  command -v chromium >/dev/null || missing="chromium"
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing="$missing fonts-noto-cjk"
+  if [ -n "$missing" ]; then
+    echo "render_check: installing$([ -n "$missing" ] && echo " $missing")" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing) >/dev/null 2>&1 || true
+  fi
+fi
 command -v chromium >/dev/null || { echo "render_check: chromium is not installed (apt-get install -y chromium fonts-noto-cjk)" >&2; exit 2; }
 fc-list :lang=zh | grep -q . || echo "render_check: warning: no CJK font installed; Chinese will show as boxes (apt-get install -y fonts-noto-cjk)" >&2
 abs="$(cd "$(dirname "$in")" && pwd)/$(basename "$in")"

@@ -1,0 +1,41 @@
+import Cartography
+import Foundation
+import LayoutModel
+import PROJ
+
+/// The four maps of the report, rendered as standalone SVG documents.
+enum AnalyzeMaps {
+    struct Map {
+        var name: String
+        var title: String
+        var svg: String
+    }
+
+    /// Map size in pixels: fits a laptop screen beside nothing else.
+    static let size = MapSize(width: 1200, height: 820)
+
+    static func render(_ r: AnalyzeResults, data: Dataset, name: String) throws -> [Map] {
+        let registry = AnalysisLayers.registry(cluster: r.cluster, hotspots: r.hotspots, check: r.check)
+        var subtitle = "\(data.parks.count) 园区 parks · \(data.parcels.count) 地块 parcels · \(data.enterprises.count) 企业 enterprises"
+        if let box = data.boundingBox, let crs = try? LocalMetricCRS.forExtent(box) { subtitle += " · EPSG:\(crs.epsg) \(crs.name)" }
+        let plans: [(String, String, [String])] = [
+            ("overview", "总览 Overview: parks, parcels, enterprises", ["districts", "parcels", "parks", "enterprises"]),
+            ("clusters", "产业集群 Industry clusters (DBSCAN, noise not shown)", ["parks", "clusters"]),
+            ("hotspots", "产值热点 Output hot spots (Gi*)", ["parks", "hotspots"]),
+            ("findings", "检查发现 Consolidation findings", ["districts", "parks", "findings"]),
+        ]
+        let renderer = SVGMapRenderer()
+        var maps: [Map] = []
+        for (key, title, wanted) in plans {
+            let names = wanted.filter { registry.names.contains($0) }
+            let layers = try registry.build(names, from: data)
+            do {
+                let svg = try renderer.render(MapDocument(title: title, subtitle: subtitle, layers: layers), size: size)
+                maps.append(Map(name: key, title: title, svg: svg))
+            } catch {
+                throw CommandFailure.badInput("map \(key): \(error.description)")
+            }
+        }
+        return maps
+    }
+}

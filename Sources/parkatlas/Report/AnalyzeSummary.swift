@@ -1,0 +1,100 @@
+import GeoCore
+import LayoutAnalysis
+import LayoutIO
+import LayoutModel
+
+/// `summary.json` of `analyze`: stable keys for scripts and notebooks.
+///
+/// {"dataset", "crs", "counts": {"districts", "parks", "parcels", "enterprises"}, "errors", "warnings",
+///  "total": {"area_m2", "parcel_area_m2", "parcel_count", "indicators"}, "national_reference",
+///  "check": {"summary": {"error", "warning", "info"}, "parks": [{"id", "name", "district", "verdict", "verdict_zh",
+///  "error", "warning", "info"}]}, "top_indicators": [{"park", "name", KEY…}], "clusters", "hotspots",
+///  "evaluation" (null without --previous), "timings_s", "files"}
+struct AnalyzeSummary {
+    let dataset: String
+    let loaded: DatasetLoadResult
+    var results: AnalyzeResults?
+    var evaluation: AnalyzeEvaluation?
+
+    init(dataset: String, loaded: DatasetLoadResult, results: AnalyzeResults? = nil, evaluation: AnalyzeEvaluation? = nil) {
+        self.dataset = dataset
+        self.loaded = loaded
+        self.results = results
+        self.evaluation = evaluation
+    }
+
+    /// National figures for national-level zones (analyses.md §2), by indicator key.
+    static let nationalReference: [(key: IntensiveUseIndicators.Indicator, value: Double)] = [
+        (.landDevelopmentRate, 0.90), (.landSupplyRate, 0.93), (.landBuiltRate, 0.92),
+        (.industrialLandRate, 0.48), (.floorAreaRatio, 1.0), (.buildingDensity, 0.34),
+    ]
+
+    func json(files: [String]) -> JSONValue {
+        let d = loaded.dataset
+        var o: JSONObject = ["dataset": .string(dataset)]
+        o["crs"] = .string(results?.check.crs ?? "OGC:CRS84")
+        o["counts"] = .object(["districts": .integer(Int64(d.districts.count)), "parks": .integer(Int64(d.parks.count)),
+                               "parcels": .integer(Int64(d.parcels.count)), "enterprises": .integer(Int64(d.enterprises.count))])
+        o["errors"] = .integer(Int64(loaded.errorCount))
+        o["warnings"] = .integer(Int64(loaded.warningCount))
+        var reference = JSONObject()
+        for r in Self.nationalReference { reference[r.key.key] = .double(r.value) }
+        o["national_reference"] = .object(reference)
+        if let r = results {
+            var total = JSONObject()
+            total["area_m2"] = StatsRendering.number(r.stats.total.area)
+            total["parcel_area_m2"] = StatsRendering.number(r.stats.total.parcelArea)
+            total["parcel_count"] = .integer(Int64(r.stats.total.parcelCount))
+            total["indicators"] = Self.indicators(r.stats.total.indicators)
+            o["total"] = .object(total)
+            let s = r.check.summary
+            o["check"] = .object([
+                "summary": .object(["error": .integer(Int64(s.error)), "warning": .integer(Int64(s.warning)), "info": .integer(Int64(s.info))]),
+                "parks": .array(r.check.parks.map { p in
+                    .object(["id": .string(p.id), "name": .string(p.name), "district": p.district.map(JSONValue.string) ?? .null,
+                             "verdict": .string(p.verdict.rawValue), "verdict_zh": .string(p.verdict.nameZh),
+                             "error": .integer(Int64(p.counts.error)), "warning": .integer(Int64(p.counts.warning)),
+                             "info": .integer(Int64(p.counts.info))])
+                }),
+            ])
+            o["top_indicators"] = .array(r.stats.parks.map { p in
+                var row: JSONObject = ["park": .string(p.id), "name": .string(p.name)]
+                for (indicator, value) in p.statistics.indicators.all where Self.nationalReference.contains(where: { $0.key == indicator }) {
+                    row[indicator.key] = StatsRendering.number(value)
+                }
+                return .object(row)
+            })
+            o["clusters"] = .array(r.cluster.groups.map { g in
+                .object(["industry": .string(g.industry), "n": .integer(Int64(g.n)), "clusters": .integer(Int64(g.dbscan.clusterCount)),
+                         "noise": .integer(Int64(g.dbscan.labels.filter { $0 < 0 }.count)),
+                         "nni": StatsRendering.number(g.nni?.nni)])
+            })
+            if let h = r.hotspots {
+                var bins = JSONObject()
+                for bin in stride(from: 3, through: -3, by: -1) { bins[String(bin)] = .integer(Int64(h.entries.filter { $0.bin == bin }.count)) }
+                o["hotspots"] = .object(["value": .string(h.value.rawValue), "band_m": .double(h.band), "n": .integer(Int64(h.entries.count)),
+                                         "bins": .object(bins), "moran_i": StatsRendering.number(h.moran.i), "moran_p": StatsRendering.number(h.moran.p)])
+            } else {
+                o["hotspots"] = .null
+            }
+            if let e = evaluation {
+                var summary = JSONObject()
+                for v in FeaturedParkEvaluation.Verdict.allCases { summary[v.rawValue] = .integer(Int64(e.cards.filter { $0.verdict == v }.count)) }
+                o["evaluation"] = .object(["previous": .string(e.previousName), "summary": .object(summary)])
+            } else {
+                o["evaluation"] = .null
+            }
+            var timings = JSONObject()
+            for t in r.timings { timings[t.step] = .double((t.seconds * 1000).rounded() / 1000) }
+            o["timings_s"] = .object(timings)
+        }
+        o["files"] = .array(files.map(JSONValue.string))
+        return .object(o)
+    }
+
+    static func indicators(_ i: IntensiveUseIndicators) -> JSONValue {
+        var o = JSONObject()
+        for (indicator, value) in i.all { o[indicator.key] = StatsRendering.number(value) }
+        return .object(o)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Small helpers to write HTML by hand: escaping, tables, number cells.
+enum HTML {
+    /// Escapes text for element content and attribute values.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A table; headers are HTML (already escaped, so they may hold `<br>`), cells are escaped
+    /// unless `raw` names their column. `numeric` columns are right-aligned.
+    static func table(headers: [String], rows: [[String]], numeric: Set<Int> = [], raw: Set<Int> = [], classes: String = "") -> String {
+        var out = "<div class=\"table-wrap\"><table class=\"\(classes)\"><thead><tr>"
+        for (i, h) in headers.enumerated() { out += "<th\(numeric.contains(i) ? " class=\"num\"" : "")>\(h)</th>" }
+        out += "</tr></thead><tbody>\n"
+        for row in rows {
+            out += "<tr>"
+            for (i, cell) in row.enumerated() {
+                out += "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(raw.contains(i) ? cell : escape(cell))</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody></table></div>\n"
+    }
+
+    /// "中文<br><span class=en>English</span>" table header.
+    static func header(_ zh: String, _ en: String) -> String {
+        "\(escape(zh))<br><span class=\"en\">\(escape(en))</span>"
+    }
+
+    static func fixed(_ v: Double?, _ decimals: Int) -> String {
+        v.map { NumberText.fixed($0, decimals: decimals) } ?? "—"
+    }
+
+    static func grouped(_ v: Double?, _ decimals: Int) -> String {
+        v.map { NumberText.grouped($0, decimals: decimals) } ?? "—"
+    }
+
+    static func percent(_ v: Double?) -> String {
+        v.map { NumberText.fixed($0 * 100, decimals: 1) + " %" } ?? "—"
+    }
+
+    /// An inline SVG for an HTML page: no XML prolog, no namespace URL (the HTML parser
+    /// puts `<svg>` in the SVG namespace), so the page holds no http(s) reference.
+    static func inlineSVG(_ svg: String, id: String) -> String {
+        var body = svg
+        if body.hasPrefix("<?xml"), let end = body.firstIndex(of: "\n") { body = String(body[body.index(after: end)...]) }
+        if let r = body.range(of: " xmlns=\"http://www.w3.org/2000/svg\"") { body.removeSubrange(r) }
+        if let r = body.range(of: " xmlns:xlink=\"http://www.w3.org/1999/xlink\"") { body.removeSubrange(r) }
+        if let r = body.range(of: "<svg ") { body.replaceSubrange(r, with: "<svg id=\"\(id)\" ") }
+        return body
+    }
+
+    /// Report style: system CJK fonts first (no web fonts), tables that scroll sideways on small screens.
+    static let style = """
+        :root { --ink:#1f2933; --muted:#616e7c; --line:#d9e2ec; --bg:#f5f7fa; --accent:#1f4e79; }
+        * { box-sizing: border-box; }
+        body { margin:0; background:var(--bg); color:var(--ink);
+          font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
+            "Hiragino Sans GB", "Helvetica Neue", Arial, sans-serif; font-size:15px; line-height:1.5; }
+        header { background:var(--accent); color:#fff; padding:18px 32px; }
+        header h1 { margin:0; font-size:24px; }
+        header p { margin:4px 0 0; opacity:.85; }
+        nav { background:#fff; border-bottom:1px solid var(--line); padding:8px 32px; position:sticky; top:0; z-index:5; }
+        nav a { margin-right:16px; color:var(--accent); text-decoration:none; white-space:nowrap; }
+        main { max-width:1280px; margin:0 auto; padding:8px 24px 48px; }
+        section { background:#fff; border:1px solid var(--line); border-radius:6px; padding:16px 22px; margin:18px 0; }
+        h2 { margin:0 0 12px; font-size:20px; color:var(--accent); }
+        h3 { margin:18px 0 8px; font-size:16px; }
+        .en { color:var(--muted); font-weight:normal; font-size:12px; }
+        .cards { display:flex; flex-wrap:wrap; gap:12px; margin-bottom:12px; }
+        .card { border:1px solid var(--line); border-radius:6px; padding:10px 14px; min-width:150px; background:#fbfcfd; }
+        .card .v { font-size:22px; font-weight:bold; }
+        .card .k { color:var(--muted); font-size:13px; }
+        .table-wrap { overflow-x:auto; margin:6px 0 12px; }
+        table { border-collapse:collapse; font-size:13px; min-width:50%; }
+        th, td { border-bottom:1px solid var(--line); padding:4px 8px; text-align:left; vertical-align:top; }
+        th { background:#eef2f7; position:sticky; top:0; }
+        td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+        tr.ref td { background:#fff8e1; font-style:italic; }
+        .low { color:#b42318; font-weight:bold; }
+        .badge { display:inline-block; border-radius:4px; padding:0 6px; color:#fff; font-size:12px; }
+        .error { background:#d7191c; } .warning { background:#f07c16; } .info { background:#2c7bb6; }
+        .ok { background:#2e7d32; } .act { background:#d7191c; }
+        figure { margin:12px 0 22px; }
+        figure svg { width:100%; height:auto; border:1px solid var(--line); background:#fff; }
+        figcaption { color:var(--muted); font-size:13px; }
+        details { margin:6px 0; } summary { cursor:pointer; }
+        ul.findings { margin:4px 0 8px; padding-left:20px; } ul.findings li { margin:2px 0; }
+        .note { color:var(--muted); font-size:13px; }
+        .nowrap { white-space:nowrap; }
+        """
+}
