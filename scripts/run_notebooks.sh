@@ -22,10 +22,13 @@ if ! "$py" -c "import nbclient, nbformat, ipykernel, pandas" 2>/dev/null; then
   fi
 fi
 if [ -z "${PARKATLAS:-}" ]; then
-  if [ -x .build/release/parkatlas ]; then export PARKATLAS="$PWD/.build/release/parkatlas"
-  elif [ -x .build/debug/parkatlas ]; then export PARKATLAS="$PWD/.build/debug/parkatlas"
-  else echo "run_notebooks: parkatlas is not built (swift build)" >&2; exit 1
-  fi
+  # The newer of the two builds: a stale release binary must not shadow a fresh debug one.
+  for candidate in .build/release/parkatlas .build/debug/parkatlas; do
+    if [ -x "$candidate" ] && { [ -z "${PARKATLAS:-}" ] || [ "$candidate" -nt "$PARKATLAS" ]; }; then
+      export PARKATLAS="$PWD/$candidate"
+    fi
+  done
+  if [ -z "${PARKATLAS:-}" ]; then echo "run_notebooks: parkatlas is not built (swift build)" >&2; exit 1; fi
 fi
 if [ $# -eq 0 ]; then set -- Notebooks/*.ipynb; fi
 "$py" - "$@" <<'PY'
