@@ -27,7 +27,8 @@ DBSCAN and Gi* peers estimate their memory first and print "not run: would need 
 over the cap. The 1-minute load average (/proc/loadavg) is recorded before every run: the machine
 is shared. Growth: for each task and tool, b in t ∝ n^b between consecutive sizes
 (b = ln(t2/t1) / ln(n2/n1), n = the size factor, 10 between consecutive sizes).
-Writes the table to --out (Benchmarks/results.md by default) with the date, machine and commands.
+Writes the table to --out (Benchmarks/results.md by default) with the date, machine and commands;
+text after the line `<!-- notes: kept by run.py -->` in an existing --out file is kept.
 """
 import argparse
 import datetime
@@ -53,6 +54,7 @@ SIZES = {
     "tenth": (6, 15_000, 100_000, 0.1),
     "full": (60, 150_000, 1_000_000, 1.0),
 }
+NOTES_MARKER = "<!-- notes: kept by run.py -->"
 TASKS = ["geojson", "stats", "join", "cluster", "hotspots", "check"]
 
 
@@ -288,6 +290,12 @@ def main():
         lines.append(c.replace(ROOT + "/", ""))
     lines.append("```")
     text = "\n".join(lines) + "\n"
+    # Hand-written analysis below the marker survives a re-run (the table above it is regenerated).
+    if os.path.exists(a.out):
+        with open(a.out) as f:
+            old = f.read()
+        if NOTES_MARKER in old:
+            text += "\n" + old[old.index(NOTES_MARKER):]
     with open(a.out, "w") as f:
         f.write(text)
     print()
