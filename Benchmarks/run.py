@@ -207,6 +207,7 @@ def main():
     ap.add_argument("--timeout", type=float, default=600, help="seconds per run (default 600)")
     ap.add_argument("--peer-mem-gb", type=float, default=12, help="address-space cap of peer processes (default 12)")
     ap.add_argument("--threads", type=int, default=0, help="parkatlas --threads (default: all cores)")
+    ap.add_argument("--parkatlas-only", action="store_true", help="skip the peers (e.g. to compare --threads 1 and 2)")
     ap.add_argument("--data-dir", default="/tmp/parkatlas-bench-data")
     ap.add_argument("--out", default=os.path.join(ROOT, "Benchmarks/results.md"))
     a = ap.parse_args()
@@ -229,7 +230,10 @@ def main():
             pa_argv, peer_argv, inner = commands(task, data, out_dir, a.threads, a.peer_mem_gb)
             cmds += [shlex.join(pa_argv), shlex.join(peer_argv)]
             pa = measure(pa_argv, runs, a.timeout, None, inner[0] if inner else None)
-            peer = measure(peer_argv, runs, a.timeout, a.peer_mem_gb, inner[1] if inner else None)
+            if a.parkatlas_only:
+                peer = dict(status="not run", note="", loads=[], runs=0, wall=None, rss_mb=None, inner=None, last_out="")
+            else:
+                peer = measure(peer_argv, runs, a.timeout, a.peer_mem_gb, inner[1] if inner else None)
             rows[(task, size)] = (pa, peer)
             print(f"{task:9} {size:6} parkatlas {fmt_time(pa):>12} {fmt_mem(pa):>9} | peer {fmt_time(peer):>14} "
                   f"{fmt_mem(peer):>9} | load {max(pa['loads'] + peer['loads']):.2f}"
@@ -269,20 +273,21 @@ def main():
         for t, s, who, note in notes:
             lines.append(f"- {t} at {s}, {who}: {note}")
 
-    lines.append("\n## Growth: b in t ∝ n^b between consecutive sizes (n ×10 each step)\n")
-    lines.append("| task | tool | " + " | ".join(f"{sizes[i]}→{sizes[i + 1]}" for i in range(len(sizes) - 1)) + " |")
-    lines.append("|---|---|" + "---|" * (len(sizes) - 1))
-    for task in tasks:
-        for k, who in enumerate(("ParkAtlas", "peer")):
-            cells = []
-            for i in range(len(sizes) - 1):
-                r1, r2 = rows[(task, sizes[i])][k], rows[(task, sizes[i + 1])][k]
-                n1, n2 = SIZES[sizes[i]][3], SIZES[sizes[i + 1]][3]
-                if r1["status"] == "ok" and r2["status"] == "ok" and r1["wall"] > 0 and r2["wall"] > 0:
-                    cells.append(f"{math.log(r2['wall'] / r1['wall']) / math.log(n2 / n1):.2f}")
-                else:
-                    cells.append("–")
-            lines.append(f"| {task} | {who} | " + " | ".join(cells) + " |")
+    if len(sizes) > 1:
+        lines.append("\n## Growth: b in t ∝ n^b between consecutive sizes (n ×10 each step)\n")
+        lines.append("| task | tool | " + " | ".join(f"{sizes[i]}→{sizes[i + 1]}" for i in range(len(sizes) - 1)) + " |")
+        lines.append("|---|---|" + "---|" * (len(sizes) - 1))
+        for task in tasks:
+            for k, who in enumerate(("ParkAtlas", "peer")):
+                cells = []
+                for i in range(len(sizes) - 1):
+                    r1, r2 = rows[(task, sizes[i])][k], rows[(task, sizes[i + 1])][k]
+                    n1, n2 = SIZES[sizes[i]][3], SIZES[sizes[i + 1]][3]
+                    if r1["status"] == "ok" and r2["status"] == "ok" and r1["wall"] > 0 and r2["wall"] > 0:
+                        cells.append(f"{math.log(r2['wall'] / r1['wall']) / math.log(n2 / n1):.2f}")
+                    else:
+                        cells.append("–")
+                lines.append(f"| {task} | {who} | " + " | ".join(cells) + " |")
 
     lines.append("\n## Commands (each under `/usr/bin/time -f \"%e %M\"`)\n")
     lines.append("```")
