@@ -6,6 +6,7 @@ import XCTest
 /// GeoData/mianyang and on a small synth dataset placed elsewhere (Berlin, another seed), and the
 /// JSON reports (and the files they write) are compared byte for byte. Three threads on a 2-core
 /// machine also checks that the split of the work into chunks, not the core count, is what varies.
+/// Every run also asserts that no GEOS or PROJ handle is left alive (PARKATLAS_REPORT_HANDLES=1).
 final class ThreadInvarianceTests: XCTestCase {
     var dir: URL!
 
@@ -30,8 +31,10 @@ final class ThreadInvarianceTests: XCTestCase {
         var firstFiles: [Data] = []
         for n in Self.threadCounts {
             let args = arguments.map { $0.replacingOccurrences(of: "{N}", with: String(n)) } + ["--threads", String(n)]
-            let result = try CLIRunner.run(args)
+            let result = try CLIRunner.run(args, environment: ["PARKATLAS_REPORT_HANDLES": "1"])
             XCTAssertEqual(result.status, 0, "\(args): \(result.stderr)", file: file, line: line)
+            // Worker threads own their GEOS contexts and prepared geometries: none may outlive the command.
+            XCTAssertTrue(result.stderr.contains("live handles: GEOS 0, PROJ 0"), "\(args): \(result.stderr)", file: file, line: line)
             let written = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0.replacingOccurrences(of: "{N}", with: String(n)))) }
             guard let reference = firstOut else {
                 XCTAssertFalse(result.stdout.isEmpty && written.isEmpty, "\(args) printed nothing", file: file, line: line)
