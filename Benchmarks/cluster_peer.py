@@ -68,6 +68,8 @@ def main():
     ap.add_argument("--min-points", type=int, default=5)
     ap.add_argument("--mem-limit-gb", type=float, default=10.0)
     ap.add_argument("--compare")
+    ap.add_argument("--skip-over-cap", action="store_true",
+                    help="do not start DBSCAN when the estimate exceeds --mem-limit-gb (prints 'not run: ...', exit 3)")
     a = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -89,6 +91,10 @@ def main():
     mean_nb = float(np.mean(tree.query_ball_point(xy[sample], a.eps, return_length=True)))
     need_gb = mean_nb * len(xy) * 8 / 1024 ** 3
     print(f"mean neighbourhood {mean_nb:.0f} points -> sklearn holds ~{need_gb:.1f} GB of neighbour indices")
+
+    if a.skip_over_cap and need_gb > a.mem_limit_gb:
+        print(f"not run: would need ~{need_gb:.0f} GB of neighbour indices (cap {a.mem_limit_gb:g} GB)")
+        return 3
 
     q = mp.Queue()
     p = mp.Process(target=fit, args=(xy, a.eps, a.min_points, a.mem_limit_gb, q))

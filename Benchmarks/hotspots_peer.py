@@ -28,6 +28,9 @@ def main():
     ap.add_argument("--value", default="output_wan")
     ap.add_argument("--epsg", type=int, default=4544)
     ap.add_argument("--check")
+    ap.add_argument("--max-gb", type=float,
+                    help="estimate the DistanceBand size first (KD-tree on a sample, ~290 B per pair as measured in "
+                         "hotspots_results.md) and stop with 'not run: would need ~N GB' (exit 3) above this")
     a = ap.parse_args()
     t0 = time.perf_counter()
     feats = json.load(open(f"{a.folder}/enterprises.geojson"))["features"]
@@ -42,6 +45,14 @@ def main():
     x, yy = tr.transform(lonlat[:, 0], lonlat[:, 1])
     xy = np.c_[x, yy]
     t2 = time.perf_counter()
+    if a.max_gb:
+        from scipy.spatial import cKDTree
+        sample = np.random.default_rng(0).choice(len(xy), size=min(5000, len(xy)), replace=False)
+        mean_nb = float(np.mean(cKDTree(xy).query_ball_point(xy[sample], a.band, return_length=True))) - 1
+        need_gb = mean_nb * len(xy) * 290 / 1e9
+        if need_gb > a.max_gb:
+            print(f"not run: would need ~{need_gb:,.0f} GB ({mean_nb:.0f} mean neighbours x {len(xy)} points x ~290 B per pair)")
+            raise SystemExit(3)
     w = libpysal.weights.DistanceBand(xy, threshold=a.band, binary=True, silence_warnings=True)
     t3 = time.perf_counter()
     g = esda.G_Local(y, w, star=True, transform="B", permutations=0)

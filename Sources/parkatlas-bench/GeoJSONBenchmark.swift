@@ -39,6 +39,9 @@ struct GeoJSONBenchmark {
         let featureCount = Double(parsed.features.count)
         print("read : \(fixed(readTime, 3)) s  \(fixed(megabytes / readTime, 1)) MB/s  \(fixed(featureCount / readTime, 0)) features/s")
 
+        // `--write no`: stop here, so a whole-process timing (Benchmarks/run.py) measures the read.
+        if options.string("write") == "no" { return }
+
         var written: [UInt8] = []
         let writer = GeoJSONWriter()
         let writeTime = try medianTime(runs: runs) {

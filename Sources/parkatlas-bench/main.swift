@@ -1,7 +1,7 @@
 // parkatlas-bench: micro-benchmarks of the toolkit's hot paths.
 //
 // Usage: parkatlas-bench <benchmark> [options]
-//   geojson [--features N] [--file PATH] [--out PATH] [--runs R]
+//   geojson [--features N] [--file PATH] [--out PATH] [--runs R] [--write no]
 //   join --dataset DIR [--threads T]        enterprises-in-parks spatial join
 //
 // Argument parsing is deliberately trivial (no ArgumentParser): one switch on
@@ -16,7 +16,7 @@ import Darwin
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func usage() -> Never {
-    print("usage: parkatlas-bench geojson [--features N] [--file PATH] [--out PATH] [--runs R]")
+    print("usage: parkatlas-bench geojson [--features N] [--file PATH] [--out PATH] [--runs R] [--write no]")
     print("       parkatlas-bench join --dataset DIR [--threads T]")
     exit(2)
 }
