@@ -4,6 +4,15 @@ import GeoJSON
 import LayoutModel
 import PROJ
 
+/// The optional layers of a dataset, for reading only what a command needs.
+public struct DatasetLayers: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let parcels = DatasetLayers(rawValue: 1)
+    public static let enterprises = DatasetLayers(rawValue: 2)
+    public static let all: DatasetLayers = [.parcels, .enterprises]
+}
+
 /// Loads a dataset folder (dataset.md) and reports every problem at once.
 ///
 /// Order of work per file: read (honouring a legacy `crs` member and the
@@ -18,10 +27,15 @@ public enum DatasetLoader {
         public var datum: Datum?
         /// Worker threads for geometry repair.
         public var threads: Int
+        /// The optional layers to read; districts, parks and the policy are always read.
+        /// A command reads only what it uses (a million enterprises cost ~1 GB);
+        /// `validate` reads everything, so only it sees every cross-file problem.
+        public var layers: DatasetLayers
 
-        public init(datum: Datum? = nil, threads: Int = 2) {
+        public init(datum: Datum? = nil, threads: Int = 2, layers: DatasetLayers = .all) {
             self.datum = datum
             self.threads = threads
+            self.layers = layers
         }
     }
 
@@ -72,8 +86,9 @@ public enum DatasetLoader {
 
         let districtFile = read(DatasetFile.districts, required: true, polygonal: true)
         let parkFile = read(DatasetFile.parks, required: true, polygonal: true)
-        let parcelFile = read(DatasetFile.parcels, required: false, polygonal: true)
-        let enterpriseFile = read(DatasetFile.enterprises, required: false, polygonal: false)
+        let parcelFile = options.layers.contains(.parcels) ? read(DatasetFile.parcels, required: false, polygonal: true) : nil
+        let enterpriseFile = options.layers.contains(.enterprises)
+            ? read(DatasetFile.enterprises, required: false, polygonal: false) : nil
 
         let districts = districtFile.map { DatasetDecoding.districts($0) } ?? (values: [], problems: [])
         let parks = parkFile.map { DatasetDecoding.parks($0) } ?? (values: [], problems: [])

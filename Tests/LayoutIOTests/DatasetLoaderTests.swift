@@ -146,6 +146,21 @@ final class DatasetLoaderTests: LeakCheckedTestCase {
         XCTAssertTrue(result.problems.contains { $0.file == "policy.json" && $0.severity == .error })
     }
 
+    /// A command reads only the layers it uses: an unread file cannot cost memory or time,
+    /// and its problems are left to `validate`, which reads everything.
+    func testOnlyTheRequestedLayersAreRead() throws {
+        try fixture.write("enterprises.geojson", "{ this is not JSON")
+        let partial = try DatasetLoader.load(folder: fixture.folder.path, options: .init(layers: [.parcels]))
+        XCTAssertEqual(partial.problems, [])
+        XCTAssertEqual(partial.dataset.parcels.count, 2)
+        XCTAssertTrue(partial.dataset.enterprises.isEmpty)
+        XCTAssertFalse(partial.dataset.hasEnterprises)
+        let full = try DatasetLoader.load(folder: fixture.folder.path)
+        assertProblem(full, file: "enterprises.geojson", index: nil, id: nil, property: nil, severity: .error, containing: "enterprises.geojson:1:")
+        let pointsOnly = try DatasetLoader.load(folder: fixture.folder.path, options: .init(layers: []))
+        XCTAssertTrue(pointsOnly.dataset.parcels.isEmpty && !pointsOnly.dataset.hasParcels)
+    }
+
     func testNotAFolderThrows() {
         XCTAssertThrowsError(try DatasetLoader.load(folder: "/nonexistent/dataset"))
     }

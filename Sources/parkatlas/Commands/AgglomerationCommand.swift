@@ -46,7 +46,7 @@ struct AgglomerationCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try dataset.load(quiet: output.quiet).dataset
+        let data = try dataset.load(quiet: output.quiet, layers: [.enterprises]).dataset
         guard data.hasEnterprises, !data.enterprises.isEmpty else {
             throw CommandFailure.badInput("\(dataset.dataset): no enterprises to analyse (enterprises.geojson missing or empty)")
         }

@@ -45,7 +45,7 @@ struct HotspotsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try dataset.load(quiet: output.quiet)
+        let loaded = try dataset.load(quiet: output.quiet, layers: [.enterprises])
         let data = loaded.dataset
         guard data.hasEnterprises, !data.enterprises.isEmpty else {
             throw CommandFailure.badInput("\(dataset.dataset): no enterprises to analyse (enterprises.geojson missing or empty)")

@@ -32,7 +32,8 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try dataset.load(quiet: output.quiet).dataset
+        // Enterprises are read only for the per-mu table.
+        let data = try dataset.load(quiet: output.quiet, layers: enterprises ? .all : [.parcels]).dataset
         let threads = dataset.threads.resolved
         let overlay = try ParcelOverlay(parcels: data.parcels, threads: threads)
         let report = try LandUseStatistics.compute(dataset: data, level: level, threads: threads, overlay: overlay)

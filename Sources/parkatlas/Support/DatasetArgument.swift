@@ -11,11 +11,12 @@ struct DatasetArgument: ParsableArguments {
     @OptionGroup var threads: ThreadsOption
 
     /// Loads the dataset; load failures and data errors become exit code 3 with every problem listed.
-    func load(allowErrors: Bool = false, quiet: Bool = false) throws -> DatasetLoadResult {
+    /// - Parameter layers: the optional layers the command uses (see `DatasetLoader.Options.layers`).
+    func load(allowErrors: Bool = false, quiet: Bool = false, layers: DatasetLayers = .all) throws -> DatasetLoadResult {
         let result: DatasetLoadResult
         do {
             let override = CommandLine.arguments.contains("--datum") ? datum.datum : nil
-            result = try DatasetLoader.load(folder: dataset, options: .init(datum: override, threads: threads.resolved))
+            result = try DatasetLoader.load(folder: dataset, options: .init(datum: override, threads: threads.resolved, layers: layers))
         } catch let error as InputError {
             throw CommandFailure.badInput(error.description)
         }
