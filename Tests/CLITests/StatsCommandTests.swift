@@ -30,8 +30,7 @@ final class StatsCommandTests: XCTestCase {
     ]
 
     private func fixture(_ name: String) throws -> JSONValue {
-        let url = CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/stats/out/\(name).json")
-        return try JSONText.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self))
+        try FixtureComparison.load(analysis: "stats", name: name)
     }
 
     private func statsJSON(_ args: [String]) throws -> JSONValue {
@@ -42,27 +41,11 @@ final class StatsCommandTests: XCTestCase {
 
     /// Keys of `expected` must be in `actual`; numbers within 1e-6 relative (1e-9 absolute near 0).
     private func differences(_ actual: JSONValue?, _ expected: JSONValue, _ path: String = "") -> [String] {
-        guard let actual else { return ["\(path): missing"] }
-        switch expected {
-        case .object(let e):
-            guard case .object(let a) = actual else { return ["\(path): not an object"] }
-            return e.flatMap { differences(a[$0.key], $0.value, "\(path).\($0.key)") }
-        case .array(let e):
-            guard case .array(let a) = actual, a.count == e.count else { return ["\(path): array length differs"] }
-            return zip(a, e).enumerated().flatMap { differences($0.element.0, $0.element.1, "\(path)[\($0.offset)]") }
-        case .integer, .double:
-            guard let a = actual.doubleValue, let x = expected.doubleValue else { return ["\(path): \(actual), expected \(expected)"] }
-            return abs(a - x) <= max(1e-6 * abs(x), 1e-9) ? [] : ["\(path): \(a), expected \(x)"]
-        default:
-            return actual == expected ? [] : ["\(path): \(actual), expected \(expected)"]
-        }
+        FixtureComparison.differences(actual, expected, path: path, relative: 1e-6)
     }
 
     private func synth(_ name: String, _ args: [String]) throws -> String {
-        let out = dir.appendingPathComponent(name).path
-        let made = try CLIRunner.run(["synth", "--out", out, "--quiet"] + args)
-        XCTAssertEqual(made.status, 0, made.stderr)
-        return out
+        try CLIRunner.synth(in: dir, name, args)
     }
 
     func testSynthBerlinLevel3AgreesWithReference() throws {
