@@ -106,6 +106,8 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(parks.count, 14)
         XCTAssertEqual(parks.first { $0["id"]?.stringValue == "P02A" }?["verdict"]?.stringValue, "compliant")
         XCTAssertEqual(parks.first { $0["id"]?.stringValue == "P04" }?["verdict"]?.stringValue, "needs_action")
+        // Warnings only (P01A: no error, 4 warnings on the reference dataset): attention, not needs action.
+        XCTAssertEqual(parks.first { $0["id"]?.stringValue == "P01A" }?["verdict"]?.stringValue, "attention")
         // A misfit suggestion carries the park and its distance in metres.
         let misfit = try XCTUnwrap(findings.first { $0["rule"]?.stringValue == "misfit-enterprise" && $0["suggestion"] != .null })
         XCTAssertNotNil(misfit["suggestion"]?.objectValue?["distance_m"]?.doubleValue)

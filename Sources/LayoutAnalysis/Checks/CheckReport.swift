@@ -55,8 +55,10 @@ public struct SeverityCounts: Sendable, Hashable {
     }
 }
 
-/// A park's one-line verdict: 需整改 needs action when any error or warning
-/// concerns it, else 合规 compliant (info findings are notes, not breaches).
+/// A park's one-line verdict: 需整改 needs action when an error concerns it,
+/// 需关注 attention when only warnings do, else 合规 compliant (info findings
+/// are notes, not breaches). Three levels, because a single idle parcel (a
+/// warning) should not read like a positioning breach (an error).
 public struct ParkVerdict: Sendable, Hashable {
     public var id: String
     public var name: String
@@ -65,12 +67,22 @@ public struct ParkVerdict: Sendable, Hashable {
     /// Findings concerning the park (its own, its pairs, its enterprises and parcels).
     public var counts: SeverityCounts
 
-    public var verdict: Verdict { counts.error + counts.warning > 0 ? .needsAction : .compliant }
+    public var verdict: Verdict {
+        if counts.error > 0 { return .needsAction }
+        return counts.warning > 0 ? .attention : .compliant
+    }
 
-    public enum Verdict: String, Sendable, Hashable {
+    public enum Verdict: String, Sendable, Hashable, CaseIterable {
         case compliant
+        case attention
         case needsAction = "needs_action"
 
-        public var nameZh: String { self == .compliant ? "合规" : "需整改" }
+        public var nameZh: String {
+            switch self {
+            case .compliant: "合规"
+            case .attention: "需关注"
+            case .needsAction: "需整改"
+            }
+        }
     }
 }

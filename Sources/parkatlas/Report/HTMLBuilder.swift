@@ -92,7 +92,7 @@ enum HTML {
         .low { color:#b42318; font-weight:bold; }
         .badge { display:inline-block; border-radius:4px; padding:0 6px; color:#fff; font-size:12px; }
         .error { background:#d7191c; } .warning { background:#f07c16; } .info { background:#2c7bb6; }
-        .ok { background:#2e7d32; } .act { background:#d7191c; }
+        .ok { background:#2e7d32; } .warn { background:#d98e04; } .act { background:#d7191c; }
         figure { margin:12px 0 22px; }
         figure svg { width:100%; height:auto; border:1px solid var(--line); background:#fff; }
         figcaption { color:var(--muted); font-size:13px; }

@@ -87,12 +87,18 @@ struct ReportPage {
             out += card(String(h.entries.filter { $0.bin >= 2 }.count), "热点企业 (≥95 %)", "hot-spot enterprises")
         }
         out += "</div>\n"
-        let compliant = results.check.parks.filter { $0.verdict == .compliant }.count
-        out += "<p>\(compliant) of \(results.check.parks.count) parks compliant 合规; "
-        out += "\(results.check.parks.count - compliant) need action 需整改. Findings do not change the exit code.</p>\n"
+        let parks = results.check.parks
+        let count = { (v: ParkVerdict.Verdict) in parks.filter { $0.verdict == v }.count }
+        out += "<p>\(count(.compliant)) of \(parks.count) parks compliant 合规; \(count(.attention)) need attention 需关注 (warnings only); "
+        out += "\(count(.needsAction)) need action 需整改 (errors). Findings do not change the exit code.</p>\n"
         out += "<h3>园区结论 <span class=\"en\">Park verdicts</span></h3>\n"
         let rows = results.check.parks.map { p -> [String] in
-            let badge = p.verdict == .compliant ? "<span class=\"badge ok\">合规 compliant</span>" : "<span class=\"badge act\">需整改 needs action</span>"
+            let badge: String
+            switch p.verdict {
+            case .compliant: badge = "<span class=\"badge ok\">合规 compliant</span>"
+            case .attention: badge = "<span class=\"badge warn\">需关注 attention</span>"
+            case .needsAction: badge = "<span class=\"badge act\">需整改 needs action</span>"
+            }
             return [p.id, HTML.escape(p.name), HTML.escape(p.district ?? "—"), badge, String(p.counts.error), String(p.counts.warning), String(p.counts.info)]
         }
         out += HTML.table(headers: [HTML.header("编号", "id"), HTML.header("园区", "park"), HTML.header("区县", "district"),
