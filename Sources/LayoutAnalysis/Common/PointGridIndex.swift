@@ -24,7 +24,14 @@ public struct PointGridIndex: Sendable {
 
     /// Builds the grid. `radius` must be positive and finite.
     public init(coordinates: [Double], radius: Double) {
-        precondition(radius > 0 && radius.isFinite, "radius must be positive")
+        self.init(coordinates: coordinates, radius: radius, cellSide: radius, maxCells: max(4 * (coordinates.count / 2), 1024))
+    }
+
+    /// A grid of finer (or coarser) cells than the query radius, for analyses
+    /// that sum whole cells (hot spots, Ripley's K). Cells start `cellSide`
+    /// wide and double until there are at most `maxCells`.
+    init(coordinates: [Double], radius: Double, cellSide: Double, maxCells: Int) {
+        precondition(radius > 0 && radius.isFinite && cellSide > 0 && cellSide.isFinite, "radius and cell side must be positive")
         self.coordinates = coordinates
         self.radius = radius
         let n = coordinates.count / 2
@@ -38,10 +45,9 @@ public struct PointGridIndex: Sendable {
         originY = minY
         // Cap the cell count so a tiny radius over a huge extent cannot exhaust memory;
         // larger cells only make queries scan more points, never miss one.
-        var cell = radius
-        let maxCells = Double(max(4 * n, 1024))
-        while ((maxX - minX) / cell + 1) * ((maxY - minY) / cell + 1) > maxCells { cell *= 2 }
-        cellSide = cell
+        var cell = cellSide
+        while ((maxX - minX) / cell + 1) * ((maxY - minY) / cell + 1) > Double(maxCells) { cell *= 2 }
+        self.cellSide = cell
         columns = Int((maxX - minX) / cell) + 1
         rows = Int((maxY - minY) / cell) + 1
         var counts = [Int32](repeating: 0, count: columns * rows + 1)

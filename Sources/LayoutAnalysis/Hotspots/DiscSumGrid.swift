@@ -33,45 +33,30 @@ struct DiscSumGrid: Sendable {
         precondition(radius > 0 && radius.isFinite)
         self.radius = radius
         let n = xy.count / 2
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
-        for i in 0..<n {
-            minX = min(minX, xy[2 * i]); maxX = max(maxX, xy[2 * i])
-            minY = min(minY, xy[2 * i + 1]); maxY = max(maxY, xy[2 * i + 1])
-        }
-        if n == 0 { minX = 0; minY = 0; maxX = 0; maxY = 0 }
-        let m = Self.subdivisions(xy: xy, radius: radius)
-        var side = radius / Double(m)
+        // The counting-sort grid is PointGridIndex's, with cells radius / m wide.
         // Cap the cell count (the row prefix sums hold K doubles per cell: ≤ 8n cells keeps them
         // within ~200 bytes per point); coarser cells stay correct, only slower.
-        let maxCells = Double(max(8 * n, 1 << 16))
-        while ((maxX - minX) / side + 1) * ((maxY - minY) / side + 1) > maxCells { side *= 2 }
-        self.side = side
+        let grid = PointGridIndex(
+            coordinates: xy, radius: radius, cellSide: radius / Double(Self.subdivisions(xy: xy, radius: radius)),
+            maxCells: max(8 * n, 1 << 16))
+        side = grid.cellSide
         reach = Int((radius / side).rounded(.up))
-        originX = minX
-        originY = minY
-        columns = Int((maxX - minX) / side) + 1
-        rows = Int((maxY - minY) / side) + 1
-        var counts = [Int32](repeating: 0, count: columns * rows + 1)
-        var cellOf = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            let c = Int((xy[2 * i] - minX) / side) + Int((xy[2 * i + 1] - minY) / side) * columns
-            cellOf[i] = Int32(c)
-            counts[c + 1] += 1
-        }
-        for c in 0..<(columns * rows) { counts[c + 1] += counts[c] }
-        var fill = counts
-        var sorted = [Int32](repeating: 0, count: n)
+        originX = grid.originX
+        originY = grid.originY
+        columns = grid.columns
+        rows = grid.rows
+        sortedPoints = grid.sortedPoints
+        cellStart = grid.cellStart
         var sortedXY = [Double](repeating: 0, count: 2 * n)
-        for i in 0..<n {
-            let c = Int(cellOf[i])
-            let k = Int(fill[c])
-            sorted[k] = Int32(i)
-            sortedXY[2 * k] = xy[2 * i]
-            sortedXY[2 * k + 1] = xy[2 * i + 1]
-            fill[c] += 1
+        var cellOf = [Int32](repeating: 0, count: n)
+        for c in 0..<(columns * rows) {
+            for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
+                let i = Int(sortedPoints[k])
+                sortedXY[2 * k] = xy[2 * i]
+                sortedXY[2 * k + 1] = xy[2 * i + 1]
+                cellOf[i] = Int32(c)
+            }
         }
-        sortedPoints = sorted
-        cellStart = counts
         self.sortedXY = sortedXY
         cellOfPoint = cellOf
     }
