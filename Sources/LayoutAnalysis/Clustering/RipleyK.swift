@@ -26,13 +26,7 @@ public enum RipleyK {
         defer { totals.deallocate() }
         nonisolated(unsafe) let out = totals
         let chunk = (n + workers - 1) / workers
-        // Coordinates in cell order, so scanning a cell reads contiguous memory.
-        var cellOrdered = [Double](repeating: 0, count: 2 * n)
-        for (k, j) in grid.sortedPoints.enumerated() {
-            cellOrdered[2 * k] = xy[2 * Int(j)]
-            cellOrdered[2 * k + 1] = xy[2 * Int(j) + 1]
-        }
-        let ordered = cellOrdered
+        let ordered = grid.coordinatesInCellOrder
         ParallelChunks.forEach(count: workers, threads: workers, minimumChunk: 1) { range in
             ordered.withUnsafeBufferPointer { cellXY in
                 for w in range {

@@ -71,6 +71,17 @@ public struct PointGridIndex: Sendable {
 
     let cellSide: Double
 
+    /// The coordinates re-ordered to `sortedPoints` order, so scanning a cell reads
+    /// contiguous memory (for analyses that visit every point of many cells).
+    var coordinatesInCellOrder: [Double] {
+        var ordered = [Double](repeating: 0, count: coordinates.count)
+        for (k, j) in sortedPoints.enumerated() {
+            ordered[2 * k] = coordinates[2 * Int(j)]
+            ordered[2 * k + 1] = coordinates[2 * Int(j) + 1]
+        }
+        return ordered
+    }
+
     /// Calls `body` with every point j (including i itself) with d(i, j) ≤ radius, in ascending
     /// cell order (not index order).
     @inlinable

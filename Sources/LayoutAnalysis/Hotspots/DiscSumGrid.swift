@@ -47,17 +47,11 @@ struct DiscSumGrid: Sendable {
         rows = grid.rows
         sortedPoints = grid.sortedPoints
         cellStart = grid.cellStart
-        var sortedXY = [Double](repeating: 0, count: 2 * n)
+        sortedXY = grid.coordinatesInCellOrder
         var cellOf = [Int32](repeating: 0, count: n)
         for c in 0..<(columns * rows) {
-            for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
-                let i = Int(sortedPoints[k])
-                sortedXY[2 * k] = xy[2 * i]
-                sortedXY[2 * k + 1] = xy[2 * i + 1]
-                cellOf[i] = Int32(c)
-            }
+            for k in Int(cellStart[c])..<Int(cellStart[c + 1]) { cellOf[Int(sortedPoints[k])] = Int32(c) }
         }
-        self.sortedXY = sortedXY
         cellOfPoint = cellOf
     }
 
