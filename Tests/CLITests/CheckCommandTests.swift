@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoJSON
+import Synthesis
 import XCTest
 
 /// `parkatlas check`: the cli.md JSON shape, exit codes per --fail-on, --policy
@@ -13,8 +14,8 @@ import XCTest
 ///   parkatlas synth --out /tmp/checkds/s11 --parks 12 --parcels 3000 --enterprises 5000 --seed 11
 ///   python3 Tests/Reference/check_reference.py /tmp/checkds/s11 --crs EPSG:4544 \
 ///       --policy Tests/Fixtures/check/in/policy_s11.json > Tests/Fixtures/check/out/synth_s11_policy.json
-/// Planted situations (Tests/Fixtures/check/in/planted_*.json): `SyntheticCity.plantedSituations` for the
-/// same parameters, with the misfit and outside lists completed from `enterpriseRole(at:)` (see the README there).
+/// Planted situations: `SyntheticCity.expectedFindings()` for the same parameters, the generator's own
+/// account of what it built (no GEOS, no PROJ, no point-in-polygon), compared finding by finding.
 final class CheckCommandTests: XCTestCase {
     var dir: URL!
 
@@ -174,10 +175,11 @@ final class CheckCommandTests: XCTestCase {
     }
 
     func testSynthBerlinAgreesWithReferenceAndPlantedSituations() throws {
+        let parameters = SyntheticCityParameters(parks: 8, parcels: 2000, enterprises: 6000, seed: 7, centreLongitude: 13.4, centreLatitude: 52.5)
         let ds = try synth("berlin", ["--parks", "8", "--parcels", "2000", "--enterprises", "6000", "--seed", "7", "--center=13.4,52.5"])
         let report = try check([ds, "--fail-on", "never"])
         assertAgrees(report, try fixture("out/synth_berlin_s7"))
-        try assertPlanted(report, dataset: ds, planted: try fixture("in/planted_berlin_s7"))
+        try assertPlanted(report, parameters)
         // Same JSON on one thread.
         let one = try CLIRunner.run(["check", ds, "--fail-on", "never", "--format", "json", "--threads", "1"])
         let two = try CLIRunner.run(["check", ds, "--fail-on", "never", "--format", "json", "--threads", "2"])
@@ -189,42 +191,31 @@ final class CheckCommandTests: XCTestCase {
         let policy = CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/check/in/policy_s11.json").path
         let report = try check([ds, "--policy", policy, "--fail-on", "never"])
         assertAgrees(report, try fixture("out/synth_s11_policy"))
-        // Without the policy, the planted situations (the policy adds C27 to the hazardous list and so on).
-        try assertPlanted(try check([ds, "--fail-on", "never"]), dataset: ds, planted: try fixture("in/planted_s11"))
+        // Without the policy, the planted situations.
+        try assertPlanted(try check([ds, "--fail-on", "never"]), SyntheticCityParameters(parks: 12, parcels: 3000, enterprises: 5000, seed: 11, centreLongitude: 104.7, centreLatitude: 31.45))
     }
 
-    /// The generator's planted sets, rule by rule: idle parcels and the low-intensity park exactly; the
-    /// above-scale firms of the planted outside list exactly; every planted misfit found, and the other misfits
-    /// found only in sub-parks (the generator scatters a parent's fitting firms over its whole rectangle,
-    /// sub-park included, where the sub-park's own positioning judges them).
-    private func assertPlanted(_ report: JSONValue, dataset: String, planted: JSONValue, file: StaticString = #filePath, line: UInt = #line) throws {
-        let findings = Self.findings(report)
-        func found(_ rule: String, kind: String) -> Set<String> {
-            Set(findings.filter { $0["rule"]?.stringValue == rule && $0["subject"]?.objectValue?["kind"]?.stringValue == kind }.map(Self.subject))
+    /// Cities the fixtures never saw, in other hemispheres and CRS zones: found = planted, finding by finding.
+    func testSynthCitiesElsewhereFindExactlyThePlantedSet() throws {
+        for (name, lon, lat, seed) in [("saopaulo", -46.6, -23.5, UInt64(3)), ("harbin", 126.6, 45.8, 2024), ("quito", -78.5, -0.2, 99)] {
+            let parameters = SyntheticCityParameters(parks: 10, parcels: 2500, enterprises: 8000, seed: seed, centreLongitude: lon, centreLatitude: lat)
+            let ds = try synth(name, ["--parks", "10", "--parcels", "2500", "--enterprises", "8000", "--seed", "\(seed)", "--center=\(lon),\(lat)"])
+            try assertPlanted(try check([ds, "--fail-on", "never"]), parameters, context: name)
         }
-        func list(_ rule: String) -> Set<String> { Set(planted.objectValue?[rule]?.arrayValue?.compactMap(\.stringValue) ?? []) }
-        XCTAssertEqual(found("idle-land", kind: "parcel"), list("idle-land"), file: file, line: line)
-        XCTAssertEqual(found("low-intensity", kind: "park"), list("low-intensity"), file: file, line: line)
-        let enterprises = try json(dataset + "/enterprises.geojson").objectValue?["features"]?.arrayValue ?? []
-        var aboveScale = Set<String>()
-        for e in enterprises {
-            let p = e.objectValue?["properties"]?.objectValue
-            if p?["above_scale"]?.boolValue == true, let id = p?["id"]?.stringValue { aboveScale.insert(id) }
-        }
-        XCTAssertEqual(found("outside-parks", kind: "enterprise"), list("outside-parks").intersection(aboveScale), file: file, line: line)
-        let misfits = found("misfit-enterprise", kind: "enterprise")
-        XCTAssertTrue(list("misfit-enterprise").isSubset(of: misfits), file: file, line: line)
-        let parks = try json(dataset + "/parks.geojson").objectValue?["features"]?.arrayValue ?? []
-        let subParks = Set(parks.compactMap { f -> String? in
-            let p = f.objectValue?["properties"]?.objectValue
-            return p?["parent"]?.stringValue != nil ? p?["id"]?.stringValue : nil
+    }
+
+    /// Every finding of the report equals the generator's expected findings (rule, severity, subject kind and id).
+    private func assertPlanted(
+        _ report: JSONValue, _ parameters: SyntheticCityParameters, context: String = "", file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let expected = Set(try SyntheticCity(parameters: parameters).expectedFindings().map(\.description))
+        let found = Set(Self.findings(report).map { f -> String in
+            let s = f["subject"]!.objectValue!
+            return "\(f["rule"]!.stringValue!) \(f["severity"]!.stringValue!) \(s["kind"]!.stringValue!) \(Self.subject(f))"
         })
-        let extra = findings.filter { $0["rule"]?.stringValue == "misfit-enterprise" && !list("misfit-enterprise").contains(Self.subject($0)) }
-        XCTAssertTrue(extra.allSatisfy { subParks.contains($0["parks"]?.arrayValue?.first?.stringValue ?? "") }, file: file, line: line)
-        // Nothing of the geometry rules is planted in a synth city.
-        for rule in ["park-overlap", "parcel-overlap", "park-outside-district", "chemical-outside-chemical-park", "positioning-cap"] {
-            XCTAssertFalse(findings.contains { $0["rule"]?.stringValue == rule }, rule, file: file, line: line)
-        }
+        XCTAssertEqual(found.subtracting(expected).sorted(), [], "\(context): found, not planted", file: file, line: line)
+        XCTAssertEqual(expected.subtracting(found).sorted(), [], "\(context): planted, not found", file: file, line: line)
+        XCTAssertGreaterThan(expected.count, 0, file: file, line: line)
     }
 
     func testNoLiveHandlesAfterCheck() throws {

@@ -209,47 +209,68 @@ public struct SyntheticCity: Sendable {
         }
     }
 
+    /// Everything drawn for one enterprise, before it becomes a feature.
+    struct EnterpriseDraw {
+        var role: EnterpriseRole
+        /// Index in `IndustryCatalogue.classes`.
+        var classIndex: Int
+        /// Frame metres.
+        var point: PlanarPoint
+        /// Top-level park (order of `layout.topLevel`) the enterprise belongs to or lies near.
+        var topLevel: Int
+        /// The smallest park (index in `parks`) containing the enterprise, nil outside every park.
+        var park: Int?
+        var economics: EnterpriseEconomics
+        var name: String
+    }
+
     /// Enterprise `index` as a feature.
     public func enterprise(_ i: Int) -> Feature {
+        let d = draw(i)
+        let lonLat = frame.lonLat(d.point)
+        return FeatureBuilder.enterprise(
+            id: enterpriseID(i), name: d.name, industry: IndustryCatalogue.classes[d.classIndex].code,
+            economics: d.economics, lon: lonLat.x, lat: lonLat.y)
+    }
+
+    func draw(_ i: Int) -> EnterpriseDraw {
         var r = SeededRandom(seed: parameters.seed, stream: Self.enterpriseStream, index: UInt64(i))
         let classIndex: Int
         let point: PlanarPoint
-        let place: String
+        let t: Int
+        let park: Int?
         let role = role(i, &r)
         switch role {
         case .onParcel(let j):
-            let t = topLevelPark(ofParcel: j)
+            t = topLevelPark(ofParcel: j)
             let c = grids[t].cell(j - parcelStart[t])
             let entry = layout.topLevel[t]
-            // A parcel in the lower-left quadrant lies in the sub-park.
+            // A parcel in the lower-left quadrant lies in the sub-park (streets run along u = 0 and v = 0).
             let inSub = entry.subPark != nil && c.u1 <= 0 && c.v1 <= 0
             let parkIndex = inSub ? entry.subPark! : entry.park
             let pool = fitClasses[parkIndex]
             classIndex = pool[r.index(below: pool.count)]
             point = layout.parks[entry.park].rect.point(u: (c.u0 + c.u1) / 2, v: (c.v0 + c.v1) / 2)
-            place = layout.placeNames[t]
+            park = parkIndex
         case .fitting, .misfit:
             let misfit = role == .misfit
-            let t = pickPark(&r)
+            t = pickPark(&r)
             let entry = layout.topLevel[t]
             let parkIndex = (entry.subPark != nil && r.chance(0.25)) ? entry.subPark! : entry.park
             let pool = misfit ? misfitClasses[parkIndex] : fitClasses[parkIndex]
             classIndex = pool[r.index(below: pool.count)]
-            point = clusteredPoint(park: parkIndex, classIndex: classIndex, using: &r)
-            place = layout.placeNames[t]
+            point = clusteredPoint(park: parkIndex, classIndex: classIndex, avoidingSubPark: entry.subPark != nil && parkIndex == entry.park, using: &r)
+            park = parkIndex
         case .outside:
-            let t = r.index(below: layout.topLevel.count)
+            t = r.index(below: layout.topLevel.count)
             let pool = r.chance(0.6) ? fitClasses[layout.topLevel[t].park].filter { !IndustryCatalogue.isHazardous(IndustryCatalogue.classes[$0].code) } : outsideClasses
             classIndex = pool.isEmpty ? outsideClasses[r.index(below: outsideClasses.count)] : pool[r.index(below: pool.count)]
             point = outsidePoint(near: t, using: &r)
-            place = layout.placeNames[t]
+            park = nil
         }
-        let cls = IndustryCatalogue.classes[classIndex]
         let economics = EnterpriseEconomics.draw(using: &r)
-        let name = EnterpriseNames.make(place: place, tradeWord: cls.tradeWord, using: &r)
-        let lonLat = frame.lonLat(point)
-        return FeatureBuilder.enterprise(
-            id: enterpriseID(i), name: name, industry: cls.code, economics: economics, lon: lonLat.x, lat: lonLat.y)
+        let name = EnterpriseNames.make(place: layout.placeNames[t], tradeWord: IndustryCatalogue.classes[classIndex].tradeWord, using: &r)
+        return EnterpriseDraw(role: role, classIndex: classIndex, point: point, topLevel: t, park: park, economics: economics, name: name)
     }
 
     private func pickPark(_ r: inout SeededRandom) -> Int {
@@ -264,14 +285,21 @@ public struct SyntheticCity: Sendable {
 
     /// A point near the cluster centre of (park, class): each industry clusters
     /// around its own seeded spot in each park, σ = 12 % of the park's short side.
-    private func clusteredPoint(park: Int, classIndex: Int, using r: inout SeededRandom) -> PlanarPoint {
+    /// A parent park's own firms stay out of its sub-park (the lower-left
+    /// quadrant, u ≤ 0 and v ≤ 0), at least 5 m off its edge: a firm the
+    /// generator gives the parent must not be judged by the sub-park's positioning.
+    private func clusteredPoint(park: Int, classIndex: Int, avoidingSubPark: Bool, using r: inout SeededRandom) -> PlanarPoint {
         let rect = layout.parks[park].rect
         var c = SeededRandom(seed: parameters.seed, stream: Self.clusterStream, index: UInt64(park * 1024 + classIndex))
         let cu = c.uniform(-0.35, 0.35) * rect.width, cv = c.uniform(-0.35, 0.35) * rect.height
         let sigma = 0.12 * min(rect.width, rect.height)
         let limitU = rect.width / 2 - 5, limitV = rect.height / 2 - 5
-        let u = min(limitU, max(-limitU, cu + sigma * r.normal()))
-        let v = min(limitV, max(-limitV, cv + sigma * r.normal()))
+        var u = min(limitU, max(-limitU, cu + sigma * r.normal()))
+        var v = min(limitV, max(-limitV, cv + sigma * r.normal()))
+        if avoidingSubPark, u < 5, v < 5 {
+            // Mirror across the nearer centre line: the smallest move out of the quadrant.
+            if -u < -v { u = min(limitU, max(5, -u)) } else { v = min(limitV, max(5, -v)) }
+        }
         return rect.point(u: u, v: v)
     }
 
@@ -305,8 +333,9 @@ public struct SyntheticCity: Sendable {
 
     // MARK: Planted situations
 
-    /// The rule situations this city contains on purpose (analyses.md §4).
-    /// Subject lists of enterprises are capped at 50 ids.
+    /// The rule situations this city contains on purpose (analyses.md §4),
+    /// each with its complete subject list. `expectedFindings()` adds what
+    /// follows from them and the emergent findings.
     public var plantedSituations: [PlantedSituation] {
         var result: [PlantedSituation] = []
         var idle: [String] = []
@@ -318,10 +347,10 @@ public struct SyntheticCity: Sendable {
         }
         if !idle.isEmpty { result.append(PlantedSituation(rule: "idle-land", subjects: idle, note: "parcels drawn idle (≈ 1.5 %)")) }
         var misfits: [String] = [], outside: [String] = []
-        for i in 0..<parameters.enterprises where misfits.count < 50 || outside.count < 50 {
+        for i in 0..<parameters.enterprises {
             switch enterpriseRole(at: i) {
-            case .misfit where misfits.count < 50: misfits.append(enterpriseID(i))
-            case .outside where outside.count < 50: outside.append(enterpriseID(i))
+            case .misfit: misfits.append(enterpriseID(i))
+            case .outside: outside.append(enterpriseID(i))
             default: break
             }
         }
