@@ -144,11 +144,41 @@ final class SiteCommandTests: XCTestCase {
         let report = dir.appendingPathComponent("site.json").path
         XCTAssertEqual(try CLIRunner.run(["site", "--industry", "C3974", "--area-ha", "3", "--format", "json", "--out", report]).status, 0)
         XCTAssertEqual(try JSONText.parse(String(contentsOfFile: report, encoding: .utf8)).objectValue?["industry"]?.stringValue, "C3974")
-        let infeasible = try CLIRunner.run(["site", "--industry", "C3974", "--area-ha", "20"])
+        // More land than any block holds: a clear answer naming the largest block, not an empty list.
+        let infeasible = try CLIRunner.run(["site", "--industry", "C3974", "--area-ha", "30"])
         XCTAssertEqual(infeasible.status, 0)
         XCTAssertTrue(infeasible.stdout.contains("No park can take this project"))
-        XCTAssertTrue(infeasible.stdout.contains("Largest available block 最大可用连片地块: 7.06 ha in P02"))
-        XCTAssertTrue(infeasible.stdout.contains("largest block 3.44 ha < need 20.00 ha"))
+        XCTAssertTrue(infeasible.stdout.contains("Largest available block 最大可用连片地块: 25.48 ha in P04 涪城临港经济开发区 (1 parcel)"), infeasible.stdout)
+        XCTAssertTrue(infeasible.stdout.contains("largest block 3.44 ha < need 30.00 ha"))
+    }
+
+    /// The acceptance cases on the reference dataset: a 20 ha display-device project goes to a
+    /// park positioned for display devices that has a block large enough (P04's 25.48 ha land reserve,
+    /// GeoData/README.md); a fine-chemicals project is offered only chemical parks.
+    func testMianyangDisplayProjectAndFineChemicals() throws {
+        let parks = try JSONText.parse(String(contentsOfFile: CLIRunner.packageRoot.appendingPathComponent("GeoData/mianyang/parks.geojson").path, encoding: .utf8))
+        var positioning: [String: [String]] = [:], chemical: Set<String> = []
+        for f in parks.objectValue?["features"]?.arrayValue ?? [] {
+            let p = try XCTUnwrap(f.objectValue?["properties"]?.objectValue)
+            let id = try XCTUnwrap(p["id"]?.stringValue)
+            positioning[id] = ((p["main_industries"]?.arrayValue ?? []) + (p["featured_industries"]?.arrayValue ?? [])).compactMap(\.stringValue)
+            if p["chemical_park"]?.boolValue == true { chemical.insert(id) }
+        }
+        let display = try siteJSON(["--industry", "C3974", "--area-ha", "20"]).objectValue
+        let candidates = try XCTUnwrap(display?["candidates"]?.arrayValue?.compactMap(\.objectValue))
+        let best = try XCTUnwrap(candidates.first)
+        let bestPark = try XCTUnwrap(best["park"]?.stringValue)
+        XCTAssertTrue(positioning[bestPark, default: []].contains { "C3974".hasPrefix($0) }, "\(bestPark) is not positioned for C3974")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(best["block"]?.objectValue?["area_ha"]?.doubleValue), 20)
+        XCTAssertEqual(bestPark, "P04")
+
+        let fine = try siteJSON(["--industry", "C2661", "--area-ha", "3"]).objectValue
+        let offered = Set(try XCTUnwrap(fine?["candidates"]?.arrayValue).compactMap { $0.objectValue?["park"]?.stringValue })
+        XCTAssertFalse(offered.isEmpty)
+        XCTAssertTrue(offered.isSubset(of: chemical), "\(offered) outside the chemical parks \(chemical)")
+        for r in try XCTUnwrap(fine?["ruled_out"]?.arrayValue?.compactMap(\.objectValue)) where !chemical.contains(r["park"]?.stringValue ?? "") {
+            XCTAssertEqual(r["reason_code"]?.stringValue, "not_chemical_park", "\(r)")
+        }
     }
 
     func testExitCodes() throws {

@@ -94,7 +94,7 @@ final class StatsCommandTests: XCTestCase {
         let p01 = try XCTUnwrap(parks.first?.objectValue)
         XCTAssertEqual(p01["land_use"]?.arrayValue?.first?.objectValue?["name_zh"], .string("城镇住宅用地"))
         let firms = try XCTUnwrap(root["enterprises"]?.arrayValue)
-        XCTAssertEqual(firms.count, 2878)
+        XCTAssertEqual(firms.count, 2874)
         XCTAssertEqual(firms.first?.objectValue?["grade"], .string("A"))
         XCTAssertEqual(firms.last?.objectValue?["evaluated"], .bool(false))
     }
@@ -121,7 +121,7 @@ final class StatsCommandTests: XCTestCase {
         XCTAssertEqual(lines.count - 1, classRows)
         XCTAssertTrue(lines.contains { $0.hasPrefix("park,P01,绵阳高新技术产业开发区,") && $0.contains(",10,工矿用地,Industrial and mining land,") })
         let benefit = try CLIRunner.run(["stats", "--enterprises", "--format", "csv"])
-        XCTAssertEqual(benefit.stdout.split(separator: "\n").count, 2878 + 1)
+        XCTAssertEqual(benefit.stdout.split(separator: "\n").count, 2874 + 1)
     }
 
     func testTableShowsHectaresMuAndBothLanguages() throws {

@@ -1,6 +1,14 @@
-/// Parcels on each park's street grid, plus the two planted parcel errors.
+/// Parcels on each park's street grid, plus the two planted parcel errors and
+/// the planted land reserve.
 extension MianyangWorkspace {
     static let parcelStream: UInt64 = 20
+
+    /// The planted land reserve (储备用地) for siting: one ready (已达到供地条件)
+    /// industrial lot of at least `hectares` in `park`, made of whole street
+    /// blocks with the streets between them, so that a large project has one
+    /// contiguous block to go to (grid parcels are separated by ~24 m streets,
+    /// more than siting's 10 m merge gap, so the grid alone never holds one).
+    static let landReserve = (park: "P04", hectares: 24.0)
 
     mutating func makeParcels() throws {
         var counter: UInt64 = 0
@@ -9,9 +17,11 @@ extension MianyangWorkspace {
             let others = parks.indices.filter { !isFamily($0, index) }
             let subParks = parks.indices.filter { parks[$0].parent == park.id }
             let profile: IntensityProfile = park.id == "P12" ? .low : .typical
+            let reserve = park.id == Self.landReserve.park ? reserveRegion(park: index, grid: grid) : nil
             var number = 0
             for k in 0..<grid.cellCount {
                 let c = grid.cell(k)
+                if let z = reserve, c.u0 >= z.u0 - 1e-6, c.u1 <= z.u1 + 1e-6, c.v0 >= z.v0 - 1e-6, c.v1 <= z.v1 + 1e-6 { continue }
                 let ring = park.rect.subCorners(u0: c.u0, v0: c.v0, u1: c.u1, v1: c.v1)
                 // Cells reaching into another park (the planted P04/P01 overlap) stay empty.
                 if others.contains(where: { ConvexClip.intersectionArea(ring, parks[$0].rect.corners) > 0 }) { continue }
@@ -30,11 +40,61 @@ extension MianyangWorkspace {
                     id: IdentifierFormat.padded(park.id + "-", number, width: 4), gridPark: index, owner: owner,
                     ring: ring, attributes: attributes, enterprise: nil))
             }
+            if let z = reserve {
+                number += 1
+                var r = SeededRandom(seed: seed, stream: Self.parcelStream + 2)
+                let area = (z.u1 - z.u0) * (z.v1 - z.v0)
+                parcels.append(Parcel(
+                    id: IdentifierFormat.padded(park.id + "-", number, width: 4), gridPark: index, owner: index,
+                    ring: park.rect.subCorners(u0: z.u0, v0: z.v0, u1: z.u1, v1: z.v1),
+                    attributes: LandMix.attributes(status: .ready, landUse: "100102", area: area, profile: profile, using: &r),
+                    enterprise: nil))
+            }
         }
+        if reserveMissing { throw SynthesisError.plantingFailed(rule: "land-reserve", place: Self.landReserve.park) }
         try plantParcelOverlap(in: "P07")
         try plantStrayParcel(beside: "P08")
         let idle = parcels.filter { $0.attributes.status == .idle }.map(\.id)
         planted.append(PlantedSituation(rule: "idle-land", subjects: idle, note: "\(idle.count) idle parcels (≈ 1.5 % of all), spread over the parks"))
+    }
+
+    /// Whether the reserve park exists but has no room for the reserve.
+    var reserveMissing: Bool {
+        guard let p = parkIndex(Self.landReserve.park), let grid = grids[p] else { return false }
+        return reserveRegion(park: p, grid: grid) == nil
+    }
+
+    /// Park-local rectangle of the land reserve: the smallest a × b whole blocks
+    /// holding `landReserve.hectares`, in the corner of the grid farthest from
+    /// every other park and clear of them and of sub-parks; nil if none fits.
+    func reserveRegion(park index: Int, grid: ParkStreetGrid) -> (u0: Double, v0: Double, u1: Double, v1: Double)? {
+        let rect = parks[index].rect
+        let half = grid.streetWidth / 2
+        let needed = Self.landReserve.hectares * 10_000
+        var best: (a: Int, b: Int, area: Double)?
+        for a in 1...max(1, grid.blocksU / 2) {
+            for b in 1...max(1, grid.blocksV / 2) {
+                let area = (Double(a) * grid.pitchU - grid.streetWidth) * (Double(b) * grid.pitchV - grid.streetWidth)
+                if area >= needed, best == nil || area < best!.area { best = (a, b, area) }
+            }
+        }
+        guard let (a, b, _) = best else { return nil }
+        let w = grid.width / 2, h = grid.height / 2
+        let su = Double(a) * grid.pitchU, sv = Double(b) * grid.pitchV
+        let corners = [(-w, -h), (w - su, -h), (-w, h - sv), (w - su, h - sv)].map {
+            (u0: $0.0 + half, v0: $0.1 + half, u1: $0.0 + su - half, v1: $0.1 + sv - half)
+        }
+        let others = parks.indices.filter { $0 != index }
+        func clearance(_ z: (u0: Double, v0: Double, u1: Double, v1: Double)) -> Double? {
+            let ring = rect.subCorners(u0: z.u0, v0: z.v0, u1: z.u1, v1: z.v1)
+            guard others.allSatisfy({ ConvexClip.intersectionArea(ring, parks[$0].rect.corners) == 0 }) else { return nil }
+            let centre = rect.point(u: (z.u0 + z.u1) / 2, v: (z.v0 + z.v1) / 2)
+            return others.map { i -> Double in
+                let dx = parks[i].rect.centre.x - centre.x, dy = parks[i].rect.centre.y - centre.y
+                return (dx * dx + dy * dy).squareRoot()
+            }.min() ?? .infinity
+        }
+        return corners.compactMap { z in clearance(z).map { (z, $0) } }.max { $0.1 < $1.1 }?.0
     }
 
     /// Two built neighbours in one block of `parkID`: the first is widened 8 m

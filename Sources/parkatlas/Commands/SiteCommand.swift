@@ -203,7 +203,7 @@ struct SiteRendering {
             out += "No park can take this project 无可选园区.\n"
             if let b = result.largestAvailableBlock {
                 out += "Largest available block 最大可用连片地块: \(NumberText.grouped(Self.hectares(b.area), decimals: 2)) ha in "
-                out += "\(dataset.parks[b.park].id) \(dataset.parks[b.park].name) (\(b.parcels.count) parcels)\n"
+                out += "\(dataset.parks[b.park].id) \(dataset.parks[b.park].name) (\(b.parcels.count) \(b.parcels.count == 1 ? "parcel" : "parcels"))\n"
             } else {
                 out += "No ready industrial land in scope 范围内无可供工业用地.\n"
             }

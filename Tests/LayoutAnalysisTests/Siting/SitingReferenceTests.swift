@@ -117,12 +117,16 @@ final class SitingReferenceTests: XCTestCase {
             let small = try Siting.evaluate(dataset: data, request: SitingRequest.make(industry: "C3974", areaHectares: 3), threads: 2)
             try Self.compare(small, data, with: Self.fixture("mianyang_C3974_3ha"))
             XCTAssertEqual(small.candidates.prefix(2).map(\.parkId), ["P01A", "P04"])
-            // 20 ha: no block of the reference data holds it (parcels there are separated by
-            // roads wider than 10 m): every park is listed with its reason and the largest block.
+            // 20 ha: only P04's land reserve (25.48 ha, GeoData/README.md) holds it; grid parcels
+            // elsewhere are separated by roads wider than 10 m, so every other park is ruled out.
             let large = try Siting.evaluate(dataset: data, request: SitingRequest.make(industry: "C3974", areaHectares: 20), threads: 2)
             try Self.compare(large, data, with: Self.fixture("mianyang_C3974_20ha"))
-            XCTAssertTrue(large.candidates.isEmpty)
-            XCTAssertEqual(large.ruledOut.count, data.parks.count)
+            XCTAssertEqual(large.candidates.map(\.parkId), ["P04"])
+            XCTAssertEqual(large.ruledOut.count, data.parks.count - 1)
+            // 30 ha: nothing holds it; every park is listed with its reason and the largest block.
+            let huge = try Siting.evaluate(dataset: data, request: SitingRequest.make(industry: "C3974", areaHectares: 30), threads: 2)
+            XCTAssertTrue(huge.candidates.isEmpty)
+            XCTAssertEqual(huge.ruledOut.count, data.parks.count)
             // Fine chemicals only in the chemical parks.
             let chemical = try Siting.evaluate(dataset: data, request: SitingRequest.make(industry: "C2661", areaHectares: 3), threads: 2)
             try Self.compare(chemical, data, with: Self.fixture("mianyang_C2661_3ha"))
