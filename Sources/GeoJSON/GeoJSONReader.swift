@@ -66,6 +66,24 @@ public struct GeoJSONReader: Sendable {
         try read(Array(text.utf8), fileName: fileName)
     }
 
+    /// Parses a FeatureCollection text and hands each feature to `body`, with
+    /// its index, as soon as it is read, so the features are never all held
+    /// at once (a large file's features take about twice its size in memory).
+    /// Returns the collection's other members (`crs`, `bbox`, foreign members)
+    /// with no features, or nil when the text is a single Feature or Geometry
+    /// (read those with `read`). Errors are those of `read`.
+    public func streamFeatures(_ bytes: [UInt8], fileName: String? = nil, _ body: @escaping (Int, Feature) throws -> Void) throws -> FeatureCollection? {
+        try bytes.withUnsafeBytes { buffer in
+            try withScanner(buffer, fileName: fileName) { scanner in
+                scanner.skipByteOrderMark()
+                guard try scanner.lookAheadType() == "FeatureCollection" else { return nil }
+                let collection = try scanner.parseFeatureCollection(sink: body)
+                try scanner.expectEndOfInput()
+                return collection
+            }
+        }
+    }
+
     /// Reads and parses the file at `path` (the whole file is loaded first).
     public func read(contentsOfFile path: String) throws -> GeoJSONDocument {
         try read(try FileIO.readAll(path: path), fileName: path)

@@ -31,11 +31,16 @@ public enum DatasetLoader {
         /// A command reads only what it uses (a million enterprises cost ~1 GB);
         /// `validate` reads everything, so only it sees every cross-file problem.
         public var layers: DatasetLayers
+        /// Keep each file's features as read (`DatasetLoadResult.repairedFiles`). When false,
+        /// a file's generic features are freed as soon as they are decoded into the model,
+        /// so they never sit beside the analysis (about half the peak memory at 10⁶ enterprises).
+        public var keepsFeatures: Bool
 
-        public init(datum: Datum? = nil, threads: Int = 2, layers: DatasetLayers = .all) {
+        public init(datum: Datum? = nil, threads: Int = 2, layers: DatasetLayers = .all, keepsFeatures: Bool = true) {
             self.datum = datum
             self.threads = threads
             self.layers = layers
+            self.keepsFeatures = keepsFeatures
         }
     }
 
@@ -84,33 +89,85 @@ public enum DatasetLoader {
             return nil
         }
 
-        let districtFile = read(DatasetFile.districts, required: true, polygonal: true)
-        let parkFile = read(DatasetFile.parks, required: true, polygonal: true)
-        let parcelFile = options.layers.contains(.parcels) ? read(DatasetFile.parcels, required: false, polygonal: true) : nil
-        let enterpriseFile = options.layers.contains(.enterprises)
-            ? read(DatasetFile.enterprises, required: false, polygonal: false) : nil
-
-        let districts = districtFile.map { DatasetDecoding.districts($0) } ?? (values: [], problems: [])
-        let parks = parkFile.map { DatasetDecoding.parks($0) } ?? (values: [], problems: [])
-        let parcels = parcelFile.map { DatasetDecoding.parcels($0) } ?? (values: [], problems: [])
-        let enterprises = enterpriseFile.map { DatasetDecoding.enterprises($0) } ?? (values: [], problems: [])
-        problems += districts.problems + parks.problems + parcels.problems + enterprises.problems
+        // Each file is decoded right after it is read, and its generic features are
+        // dropped then unless kept, so at most one file's features are alive at a time.
+        var repaired: [(String, FeatureCollection)] = []
+        func decode<Value>(
+            _ file: String, required: Bool, polygonal: Bool, wanted: Bool = true,
+            _ decoder: (FeatureCollection) -> (values: [Value], problems: [DatasetProblem])
+        ) -> (values: [Value], present: Bool) {
+            guard wanted, let collection = read(file, required: required, polygonal: polygonal) else { return ([], false) }
+            let decoded = decoder(collection)
+            problems += decoded.problems
+            if options.keepsFeatures { repaired.append((file, collection)) }
+            return (decoded.values, true)
+        }
+        let districts = decode(DatasetFile.districts, required: true, polygonal: true) { DatasetDecoding.districts($0, threads: options.threads) }
+        let parks = decode(DatasetFile.parks, required: true, polygonal: true) { DatasetDecoding.parks($0, threads: options.threads) }
+        let parcels = decode(
+            DatasetFile.parcels, required: false, polygonal: true, wanted: options.layers.contains(.parcels)) { DatasetDecoding.parcels($0, threads: options.threads) }
+        var enterprises: (values: [Enterprise], present: Bool) = ([], false)
+        if options.layers.contains(.enterprises) {
+            // Point features need no repair, so when they need not be kept either they are
+            // decoded in batches while the file is parsed (peak memory: the file and the model).
+            let streamed = options.keepsFeatures || datum != .wgs84
+                ? nil : streamEnterprises(path(folder, DatasetFile.enterprises), threads: options.threads, problems: &problems)
+            enterprises = streamed.map { ($0, true) } ?? decode(DatasetFile.enterprises, required: false, polygonal: false) {
+                DatasetDecoding.enterprises($0, threads: options.threads)
+            }
+        }
         problems += DatasetCrossCheck.problems(
             districts: districts.values, parks: parks.values, parcels: parcels.values,
-            enterprises: enterpriseFile == nil ? nil : enterprises.values)
+            enterprises: enterprises.present ? enterprises.values : nil)
 
         let dataset = Dataset(
             folder: folder, districts: districts.values, parks: parks.values, parcels: parcels.values,
-            enterprises: enterprises.values, policy: policy, hasParcels: parcelFile != nil,
-            hasEnterprises: enterpriseFile != nil, hasPolicyFile: hasPolicy)
-        var repaired: [(String, FeatureCollection)] = []
-        for (file, collection) in [
-            (DatasetFile.districts, districtFile), (DatasetFile.parks, parkFile),
-            (DatasetFile.parcels, parcelFile), (DatasetFile.enterprises, enterpriseFile),
-        ] {
-            if let collection { repaired.append((file, collection)) }
-        }
+            enterprises: enterprises.values, policy: policy, hasParcels: parcels.present,
+            hasEnterprises: enterprises.present, hasPolicyFile: hasPolicy)
         return DatasetLoadResult(dataset: dataset, problems: ordered(problems), repairedFiles: repaired)
+    }
+
+    /// Decodes `enterprises.geojson` batch by batch while it is parsed, never
+    /// holding all its generic features. Nil (nothing added to `problems`) when
+    /// the file is missing or not a lon/lat FeatureCollection document: the
+    /// caller then reads it the ordinary way, which reports or converts as usual.
+    ///
+    /// (Decoding the batches on a second thread while parsing goes on was
+    /// measured: no faster at 10⁶ enterprises, as allocation and freeing of the
+    /// generic features dominate, so the batches are decoded in turn.)
+    static func streamEnterprises(_ path: String, threads: Int, problems: inout [DatasetProblem]) -> [Enterprise]? {
+        guard FileManager.default.fileExists(atPath: path), let bytes = try? GeoJSONFile.readBytes(path: path),
+              GeoJSONSequence.detectFormat(bytes) == .document
+        else { return nil }
+        let batchSize = 16_384
+        var batch: [Feature] = []
+        var batchStart = 0
+        var parts: [(values: [Enterprise], problems: [DatasetProblem])] = []
+        func flush() {
+            guard !batch.isEmpty else { return }
+            parts.append(DatasetDecoding.enterprises(FeatureCollection(features: batch), threads: threads, firstIndex: batchStart))
+            batchStart += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+        do {
+            batch.reserveCapacity(batchSize)
+            guard let header = try GeoJSONReader().streamFeatures(bytes, fileName: path, { _, feature in
+                batch.append(feature)
+                if batch.count == batchSize { flush() }
+            }) else { return nil }
+            flush()
+            // A projected CRS declared after the features: read again the ordinary way.
+            if let crs = header.crs, !LonLatInput.isLonLatName(crs) { return nil }
+        } catch {
+            return nil
+        }
+        var values: [Enterprise] = []
+        values.reserveCapacity(parts.reduce(0) { $0 + $1.values.count })
+        for part in parts {
+            values += part.values
+            problems += part.problems
+        }
+        return values
     }
 
     /// Repairs the polygonal geometries of `collection` in place; returns the warnings.
@@ -156,3 +213,4 @@ public enum DatasetLoader {
         DatasetProblem(file: file, index: nil, id: nil, property: nil, severity: .error, reason: reason)
     }
 }
+

@@ -142,3 +142,37 @@ final class FixtureFileTests: XCTestCase {
         XCTAssertEqual(again.crs, "EPSG:4544")
     }
 }
+
+/// `GeoJSONReader.streamFeatures`: the same features, in order, as `read`, without holding them.
+final class GeoJSONStreamingTests: XCTestCase {
+    func testStreamsTheFeaturesReadWouldReturnAndKeepsTheOtherMembers() throws {
+        let text = """
+            {"type":"FeatureCollection","name":"x","features":[
+             {"type":"Feature","id":7,"geometry":{"type":"Point","coordinates":[1,2]},"properties":{"a":1}},
+             {"properties":{"b":[true,null]},"geometry":null,"type":"Feature"},
+             {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[4,0],[4,4],[0,0]]]},"properties":{}}
+            ],"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4544"}}}
+            """
+        let bytes = Array(text.utf8)
+        var streamed: [(Int, Feature)] = []
+        let header = try XCTUnwrap(try GeoJSONReader().streamFeatures(bytes, fileName: "s.geojson") { streamed.append(($0, $1)) })
+        let whole = try GeoJSONReader().read(bytes).featureCollection
+        XCTAssertEqual(streamed.map(\.0), [0, 1, 2])
+        XCTAssertEqual(streamed.map(\.1), whole.features)
+        XCTAssertEqual(header.features, [])
+        XCTAssertEqual(header.crs, "EPSG:4544")
+        XCTAssertEqual(header.foreignMembers["name"], .string("x"))
+    }
+
+    func testNotACollectionIsNilAndErrorsNameTheFeature() throws {
+        var count = 0
+        XCTAssertNil(try GeoJSONReader().streamFeatures(Array(#"{"type":"Feature","geometry":null,"properties":null}"#.utf8)) { _, _ in count += 1 })
+        XCTAssertEqual(count, 0)
+        let bad = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{}},{"type":"Feature","geometry":{"type":"Point","coordinates":[1,]},"properties":{}}]}"#
+        XCTAssertThrowsError(try GeoJSONReader().streamFeatures(Array(bad.utf8), fileName: "bad.geojson") { _, _ in count += 1 }) { error in
+            XCTAssertTrue(String(describing: error).contains("bad.geojson:1:"), "\(error)")
+            XCTAssertTrue(String(describing: error).contains("feature 1"), "\(error)")
+        }
+        XCTAssertEqual(count, 1, "the first feature was handed over before the second failed")
+    }
+}

@@ -161,6 +161,47 @@ final class DatasetLoaderTests: LeakCheckedTestCase {
         XCTAssertTrue(pointsOnly.dataset.parcels.isEmpty && !pointsOnly.dataset.hasParcels)
     }
 
+    /// Without `keepsFeatures` the enterprises are decoded batch by batch while the file is parsed
+    /// (`streamEnterprises`); the dataset and every problem must be exactly those of the ordinary path,
+    /// over several batches, with bad features in the first and the last batch.
+    func testStreamedEnterprisesEqualTheOrdinaryRead() throws {
+        var features: [String] = []
+        for i in 0..<40_000 {
+            let lon = 104.61 + Double(i % 200) * 0.0002, lat = 31.41 + Double(i / 200) * 0.0002
+            switch i {
+            case 3: features.append(DatasetFixture.feature(#"{"id":"E3","name":"坏","industry":"C9999"}"#, geometry: DatasetFixture.point(lon, lat)))
+            case 20_000: features.append(DatasetFixture.feature(#"{"id":"E1","name":"重复","industry":"C3974"}"#, geometry: DatasetFixture.point(lon, lat)))
+            case 39_998: features.append(DatasetFixture.feature(#"{"id":"E39998","name":"无点","industry":"C3974"}"#, geometry: DatasetFixture.polygon(lon, lat, 0.001)))
+            default: features.append(DatasetFixture.feature(#"{"id":"E\#(i)","name":"企业\#(i)","industry":"C3974","output_wan":\#(i)}"#, geometry: DatasetFixture.point(lon, lat)))
+            }
+        }
+        try fixture.write("enterprises.geojson", DatasetFixture.collection(features))
+        let ordinary = try DatasetLoader.load(folder: fixture.folder.path, options: .init(threads: 2, keepsFeatures: true))
+        for threads in [1, 2] {
+            let streamed = try DatasetLoader.load(folder: fixture.folder.path, options: .init(threads: threads, keepsFeatures: false))
+            XCTAssertEqual(streamed.dataset.enterprises, ordinary.dataset.enterprises)
+            XCTAssertEqual(streamed.problems, ordinary.problems)
+            XCTAssertTrue(streamed.repairedFiles.isEmpty)
+        }
+        XCTAssertEqual(ordinary.dataset.enterprises.count, 40_000 - 2)
+        XCTAssertEqual(Set(ordinary.problems.compactMap(\.index)), [3, 20_000, 39_998])
+        XCTAssertEqual(ordinary.repairedFiles.map(\.file).last, "enterprises.geojson")
+    }
+
+    /// A projected CRS declared after the features is only known at the end of the stream: the loader
+    /// reads the file again the ordinary way and reprojects (values as in testLegacyCRSMemberIsHonoured).
+    func testStreamingFallsBackForACRSDeclaredAfterTheFeatures() throws {
+        let (x, y) = (471_484.0875568798, 3_480_906.278892931)
+        try fixture.write("enterprises.geojson", #"{"type":"FeatureCollection","features":["#
+            + DatasetFixture.feature(#"{"id":"E1","name":"甲","industry":"C3974"}"#, geometry: #"{"type":"Point","coordinates":[\#(x),\#(y)]}"#)
+            + #"],"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4544"}}}"#)
+        let result = try DatasetLoader.load(folder: fixture.folder.path, options: .init(keepsFeatures: false))
+        XCTAssertEqual(result.problems, [])
+        guard case .point(let p)? = result.dataset.enterprises.first?.geometry else { return XCTFail() }
+        XCTAssertEqual(p.x, 104.7, accuracy: 1e-9)
+        XCTAssertEqual(p.y, 31.45, accuracy: 1e-9)
+    }
+
     func testNotAFolderThrows() {
         XCTAssertThrowsError(try DatasetLoader.load(folder: "/nonexistent/dataset"))
     }

@@ -17,18 +17,17 @@ public enum DatasetCrossCheck {
         districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise]? = nil
     ) -> [DatasetProblem] {
         var problems: [DatasetProblem] = []
-        problems += duplicates(districts.map { ($0.code, $0.source) }, what: "district code", property: "code")
-        problems += duplicates(parks.map { ($0.id, $0.source) }, what: "park id", property: "id")
-        problems += duplicates(parcels.map { ($0.id, $0.source) }, what: "parcel id", property: "id")
-        if let enterprises {
-            problems += duplicates(enterprises.map { ($0.id, $0.source) }, what: "enterprise id", property: "id")
-        }
+        problems += duplicates(districts, { ($0.code, $0.source) }, what: "district code", property: "code").problems
+        problems += duplicates(parks, { ($0.id, $0.source) }, what: "park id", property: "id").problems
+        problems += duplicates(parcels, { ($0.id, $0.source) }, what: "parcel id", property: "id").problems
+        // One hash table of enterprise ids serves the duplicate check and the parcels' references.
+        let enterpriseIDs = enterprises.map { duplicates($0, { ($0.id, $0.source) }, what: "enterprise id", property: "id") }
+        problems += enterpriseIDs?.problems ?? []
         problems += parkReferences(parks: parks, districtCodes: Set(districts.map(\.code)))
         problems += parentCycles(parks: parks)
-        if let enterprises {
-            let known = Set(enterprises.map(\.id))
+        if let known = enterpriseIDs?.first {
             for parcel in parcels {
-                if let e = parcel.enterprise, !known.contains(e) {
+                if let e = parcel.enterprise, known[e] == nil {
                     problems.append(problem(parcel.source, parcel.id, "enterprise", "names enterprise \"\(e)\", which is not in enterprises.geojson"))
                 }
             }
@@ -40,17 +39,22 @@ public enum DatasetCrossCheck {
         DatasetProblem(file: source.file, index: source.index, id: id, property: property, severity: .error, reason: reason)
     }
 
-    private static func duplicates(_ items: [(String, FeatureSource)], what: String, property: String) -> [DatasetProblem] {
+    /// Problems for repeated ids, and the feature index of each id's first use.
+    private static func duplicates<Item>(
+        _ items: [Item], _ identify: (Item) -> (String, FeatureSource), what: String, property: String
+    ) -> (problems: [DatasetProblem], first: [String: Int]) {
         var first: [String: Int] = [:]
+        first.reserveCapacity(items.count)
         var problems: [DatasetProblem] = []
-        for (id, source) in items {
-            if let earlier = first[id] {
-                problems.append(problem(source, id, property, "duplicate \(what) \"\(id)\"; first used by feature \(earlier)"))
+        for item in items {
+            let (key, origin) = identify(item)
+            if let earlier = first[key] {
+                problems.append(problem(origin, key, property, "duplicate \(what) \"\(key)\"; first used by feature \(earlier)"))
             } else {
-                first[id] = source.index
+                first[key] = origin.index
             }
         }
-        return problems
+        return (problems, first)
     }
 
     private static func parkReferences(parks: [Park], districtCodes: Set<String>) -> [DatasetProblem] {

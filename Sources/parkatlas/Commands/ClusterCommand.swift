@@ -83,7 +83,7 @@ struct ClusterCommand: ParsableCommand {
     var writesMap: Bool { output.out.map { $0.lowercased().hasSuffix(".geojson") } ?? false }
 
     func run() throws {
-        let loaded = try dataset.load(quiet: output.quiet, layers: [.enterprises])
+        let loaded = try dataset.load(quiet: output.quiet, layers: [.enterprises], keepFeatures: writesMap)
         let options = ClusterOptions(
             grouping: IndustryGrouping(prefixes: try parsedPrefixes(), level: level.flatMap(IndustryLevel.init(rawValue:))),
             eps: eps, minPoints: minPoints, radii: try parsedRadii(), studyArea: StudyAreaKind(rawValue: studyArea)!,

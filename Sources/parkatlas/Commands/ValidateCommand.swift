@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try dataset.load(allowErrors: true, quiet: true)
+        let result = try dataset.load(allowErrors: true, quiet: true, keepFeatures: true)
         if let fix { try writeRepaired(result, to: fix) }
         switch output.format {
         case .json:

@@ -11,12 +11,15 @@ struct DatasetArgument: ParsableArguments {
     @OptionGroup var threads: ThreadsOption
 
     /// Loads the dataset; load failures and data errors become exit code 3 with every problem listed.
-    /// - Parameter layers: the optional layers the command uses (see `DatasetLoader.Options.layers`).
-    func load(allowErrors: Bool = false, quiet: Bool = false, layers: DatasetLayers = .all) throws -> DatasetLoadResult {
+    /// - Parameters:
+    ///   - layers: the optional layers the command uses (see `DatasetLoader.Options.layers`).
+    ///   - keepFeatures: keep the features as read (`repairedFiles`), for commands that write
+    ///     them back with every input property; others let the loader free them early.
+    func load(allowErrors: Bool = false, quiet: Bool = false, layers: DatasetLayers = .all, keepFeatures: Bool = false) throws -> DatasetLoadResult {
         let result: DatasetLoadResult
         do {
             let override = CommandLine.arguments.contains("--datum") ? datum.datum : nil
-            result = try DatasetLoader.load(folder: dataset, options: .init(datum: override, threads: threads.resolved, layers: layers))
+            result = try DatasetLoader.load(folder: dataset, options: .init(datum: override, threads: threads.resolved, layers: layers, keepsFeatures: keepFeatures))
         } catch let error as InputError {
             throw CommandFailure.badInput(error.description)
         }
