@@ -1,3 +1,4 @@
+import Foundation
 import GEOS
 import GeoCore
 import PROJ
@@ -8,9 +9,10 @@ import PROJ
 ///
 /// Candidate pairs come from a sweep over the parcels' envelopes sorted by
 /// their west edge (each parcel meets only the envelopes starting before its
-/// east edge), never all pairs; a pair is intersected only when the DE-9IM
-/// relation says the interiors share an area (`2********`), so the many
-/// neighbours that merely touch cost one relate. Work is split over threads,
+/// east edge), never all pairs. A pair whose envelopes overlap by no more than
+/// the threshold (an upper bound in m², so neighbours sharing a side cost
+/// nothing) is skipped; otherwise it is intersected only when the DE-9IM
+/// relation says the interiors share an area (`2********`). Work is split over threads,
 /// results stored per parcel and read in dataset order, so the set and its
 /// order do not depend on the thread count.
 enum ParcelOverlapRule {
@@ -52,6 +54,7 @@ enum ParcelOverlapRule {
                             let j = order[m]
                             m += 1
                             guard boxes[j].minY <= box.maxY, boxes[j].maxY >= box.minY else { continue }
+                            guard Self.envelopeOverlapBound(box, boxes[j]) > minimumArea else { continue }
                             guard try handles[i].relate(handles[j], pattern: "2********") else { continue }
                             let overlap = try handles[i].intersection(handles[j]).geometry()
                             let area = Geodesic.grs80.area(of: overlap)
@@ -68,5 +71,20 @@ enum ParcelOverlapRule {
             for h in hits { pairs.append((min(i, h.b), max(i, h.b), h.area, h.overlap)) }
         }
         return pairs.sorted { $0.a != $1.a ? $0.a < $1.a : $0.b < $1.b }
+    }
+
+    /// An upper bound, m², of the area two lon/lat envelopes share (so of any
+    /// overlap of what they enclose): the shared box measured with 111 700 m
+    /// per degree of latitude (the meridian degree is at most 111 695 m on
+    /// GRS80) and the same times the largest cosine of latitude in the box for
+    /// longitude (a parallel degree is at most 111 321 m · cos φ).
+    static func envelopeOverlapBound(_ a: BoundingBox, _ b: BoundingBox) -> Double {
+        let width = min(a.maxX, b.maxX) - max(a.minX, b.minX)
+        let height = min(a.maxY, b.maxY) - max(a.minY, b.minY)
+        guard width > 0, height > 0 else { return 0 }
+        let south = max(a.minY, b.minY), north = min(a.maxY, b.maxY)
+        let nearestEquator = south > 0 ? south : (north < 0 ? -north : 0)
+        let metresPerDegree = 111_700.0
+        return width * metresPerDegree * cos(nearestEquator * .pi / 180) * height * metresPerDegree
     }
 }

@@ -85,10 +85,14 @@ final class SpatialRuleTests: CheckRuleTestCase {
             F.parcel("C", F.rect(104.0029, 31.001, 104.004, 31.002)),  // overlaps B by 0.0001° ≈ 9.5 m × 111 m
             F.parcel("D", F.rect(104.005, 31.001, 104.006, 31.002)),
             F.parcel("E", F.rect(104.00599999, 31.001, 104.007, 31.002)),  // overlaps D by ≈ 0.001 m × 111 m < 1 m²
+            F.parcel("G", F.rect(104.008, 31.001, 104.009, 31.002)),
+            // Overlaps G by 1.6e-7° ≈ 0.0152 m × 110.9 m ≈ 1.69 m²: just above, and its envelope bound too.
+            F.parcel("H", F.rect(104.00899984, 31.001, 104.010, 31.002)),
         ]
         let report = try F.run(F.dataset(parks: [park], parcels: parcels))
         let found = report.findings(.parcelOverlap)
-        XCTAssertEqual(found.map { $0.subject.ids.joined(separator: "/") }, ["B/C"])
+        XCTAssertEqual(found.map { $0.subject.ids.joined(separator: "/") }, ["B/C", "G/H"])
+        XCTAssertEqual(found[1].value!, Geodesic.grs80.area(of: F.rect(104.00899984, 31.001, 104.009, 31.002)), accuracy: 1e-6)
         let expected = Geodesic.grs80.area(of: F.rect(104.0029, 31.001, 104.003, 31.002))
         XCTAssertEqual(found[0].value!, expected, accuracy: expected * 1e-6)
         XCTAssertEqual(found[0].parks, ["P"])
