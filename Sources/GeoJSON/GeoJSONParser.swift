@@ -70,9 +70,9 @@ extension ByteScanner {
 
     // MARK: FeatureCollection
 
-    /// A FeatureCollection; with a `sink`, each feature goes to it (with its
-    /// index) as soon as it is parsed and the result holds no features.
-    mutating func parseFeatureCollection(sink: ((Int, Feature) throws -> Void)? = nil) throws -> FeatureCollection {
+    /// A FeatureCollection. With `features`, that closure consumes the
+    /// `features` array (the cursor on its `[`) and the result holds no features.
+    mutating func parseFeatureCollection(features handler: ((inout ByteScanner) throws -> Void)? = nil) throws -> FeatureCollection {
         let objectStart = index
         var collection = FeatureCollection(features: [])
         var sawFeatures = false
@@ -82,8 +82,8 @@ extension ByteScanner {
             } else if s.equals(key, "features") {
                 sawFeatures = true
                 collection.features.removeAll(keepingCapacity: true)
-                if let sink {
-                    try s.parseFeatures(sink: sink)
+                if let handler {
+                    try handler(&s)
                 } else {
                     try s.parseFeatures(into: &collection.features)
                 }
@@ -116,21 +116,6 @@ extension ByteScanner {
                 throw s.structureError("expected a Feature in \"features\", found type \"\(type)\"")
             }
             features.append(try s.parseFeature())
-            s.featureIndex = nil
-        }
-    }
-
-    private mutating func parseFeatures(sink: (Int, Feature) throws -> Void) throws {
-        guard peekToken() == ASCII.openBracket else { throw structureError("\"features\" must be an array") }
-        var count = 0
-        try forEachElement(of: "features array") { s in
-            s.featureIndex = count
-            let type = try s.lookAheadType()
-            guard type == "Feature" else {
-                throw s.structureError("expected a Feature in \"features\", found type \"\(type)\"")
-            }
-            try sink(count, try s.parseFeature())
-            count += 1
             s.featureIndex = nil
         }
     }

@@ -66,20 +66,37 @@ public struct GeoJSONReader: Sendable {
         try read(Array(text.utf8), fileName: fileName)
     }
 
-    /// Parses a FeatureCollection text and hands each feature to `body`, with
-    /// its index, as soon as it is read, so the features are never all held
-    /// at once (a large file's features take about twice its size in memory).
-    /// Returns the collection's other members (`crs`, `bbox`, foreign members)
-    /// with no features, or nil when the text is a single Feature or Geometry
-    /// (read those with `read`). Errors are those of `read`.
-    public func streamFeatures(_ bytes: [UInt8], fileName: String? = nil, _ body: @escaping (Int, Feature) throws -> Void) throws -> FeatureCollection? {
-        try bytes.withUnsafeBytes { buffer in
-            try withScanner(buffer, fileName: fileName) { scanner in
-                scanner.skipByteOrderMark()
-                guard try scanner.lookAheadType() == "FeatureCollection" else { return nil }
-                let collection = try scanner.parseFeatureCollection(sink: body)
-                try scanner.expectEndOfInput()
-                return collection
+    /// Parses a FeatureCollection text on up to `threads` threads without
+    /// holding its features: `transform` turns each batch of up to `batchSize`
+    /// consecutive features into a value on the thread that parsed them, and
+    /// `consume` receives the values in feature order, on the calling thread,
+    /// with the index of each batch's first feature (`announce` is told first
+    /// how many features the parallel part holds, e.g. to size the result
+    /// once). Features, order and
+    /// errors are exactly those of `read` (see `GeoJSONParser+Parallel`).
+    /// Returns the collection's other members with no features, or nil when
+    /// the text is a single Feature or Geometry. Each thread gets at least
+    /// `minimumChunkBytes` of the array (below a few megabytes threads cost
+    /// more than they save).
+    public func forEachFeatureBatch<Batch>(
+        _ bytes: [UInt8], fileName: String? = nil, threads: Int, batchSize: Int = 8_192, minimumChunkBytes: Int = 4 << 20,
+        transform: @Sendable ([Feature]) -> Batch, announce: ((Int) -> Void)? = nil, consume: (Int, Batch) throws -> Void
+    ) throws -> FeatureCollection? {
+        try withoutActuallyEscaping(transform) { transform in
+            try withoutActuallyEscaping(consume) { consume in
+                try bytes.withUnsafeBytes { buffer in
+                    try withScanner(buffer, fileName: fileName) { scanner in
+                        scanner.skipByteOrderMark()
+                        guard try scanner.lookAheadType() == "FeatureCollection" else { return nil }
+                        let collection = try scanner.parseFeatureCollection {
+                            try $0.parseFeaturesInParallel(
+                                threads: threads, batchSize: max(1, batchSize), minimumChunkBytes: minimumChunkBytes,
+                                transform: transform, announce: announce, emit: consume)
+                        }
+                        try scanner.expectEndOfInput()
+                        return collection
+                    }
+                }
             }
         }
     }

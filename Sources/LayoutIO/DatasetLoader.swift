@@ -127,46 +127,41 @@ public enum DatasetLoader {
         return DatasetLoadResult(dataset: dataset, problems: ordered(problems), repairedFiles: repaired)
     }
 
-    /// Decodes `enterprises.geojson` batch by batch while it is parsed, never
-    /// holding all its generic features. Nil (nothing added to `problems`) when
-    /// the file is missing or not a lon/lat FeatureCollection document: the
-    /// caller then reads it the ordinary way, which reports or converts as usual.
-    ///
-    /// (Decoding the batches on a second thread while parsing goes on was
-    /// measured: no faster at 10⁶ enterprises, as allocation and freeing of the
-    /// generic features dominate, so the batches are decoded in turn.)
+    /// Decodes `enterprises.geojson` while it is parsed, never holding all its
+    /// generic features: `GeoJSONReader.forEachFeatureBatch` parses on
+    /// `threads` threads and each batch is decoded on the thread that parsed
+    /// it (with indices from 0, shifted here to the file's). Nil (nothing added
+    /// to `problems`) when the file is missing or not a lon/lat
+    /// FeatureCollection document: the caller then reads it the ordinary way,
+    /// which reports or converts as usual.
     static func streamEnterprises(_ path: String, threads: Int, problems: inout [DatasetProblem]) -> [Enterprise]? {
         guard FileManager.default.fileExists(atPath: path), let bytes = try? GeoJSONFile.readBytes(path: path),
               GeoJSONSequence.detectFormat(bytes) == .document
         else { return nil }
-        let batchSize = 16_384
-        var batch: [Feature] = []
-        var batchStart = 0
-        var parts: [(values: [Enterprise], problems: [DatasetProblem])] = []
-        func flush() {
-            guard !batch.isEmpty else { return }
-            parts.append(DatasetDecoding.enterprises(FeatureCollection(features: batch), threads: threads, firstIndex: batchStart))
-            batchStart += batch.count
-            batch.removeAll(keepingCapacity: true)
-        }
+        var values: [Enterprise] = []
+        var found: [DatasetProblem] = []
         do {
-            batch.reserveCapacity(batchSize)
-            guard let header = try GeoJSONReader().streamFeatures(bytes, fileName: path, { _, feature in
-                batch.append(feature)
-                if batch.count == batchSize { flush() }
-            }) else { return nil }
-            flush()
+            guard let header = try GeoJSONReader().forEachFeatureBatch(
+                bytes, fileName: path, threads: threads,
+                transform: { DatasetDecoding.enterprises(FeatureCollection(features: $0)) },
+                announce: { values.reserveCapacity($0) },
+                consume: { first, part in
+                    for var value in part.values {
+                        value.source.index += first
+                        values.append(value)
+                    }
+                    for var problem in part.problems {
+                        problem.index = problem.index.map { $0 + first }
+                        found.append(problem)
+                    }
+                })
+            else { return nil }
             // A projected CRS declared after the features: read again the ordinary way.
             if let crs = header.crs, !LonLatInput.isLonLatName(crs) { return nil }
         } catch {
             return nil
         }
-        var values: [Enterprise] = []
-        values.reserveCapacity(parts.reduce(0) { $0 + $1.values.count })
-        for part in parts {
-            values += part.values
-            problems += part.problems
-        }
+        problems += found
         return values
     }
 

@@ -2,9 +2,10 @@ import LayoutAnalysis
 import LayoutIO
 import LayoutModel
 
-/// Enterprises-in-parks spatial join: read `parks.geojson` and
-/// `enterprises.geojson`, decode them, and find for every enterprise the
-/// smallest park covering it (`ParkMembership`).
+/// Enterprises-in-parks spatial join: load the dataset as the commands do
+/// (`DatasetLoader`, districts, parks and enterprises, features streamed and
+/// not kept) and find for every enterprise the smallest park covering it
+/// (`ParkMembership`).
 ///
 /// Prints the wall time of the whole task (read + decode + join), of the join
 /// alone, and the number of enterprises inside parks, so the peer
@@ -20,8 +21,9 @@ struct JoinBenchmark {
 
     func run() throws {
         let start = monotonicSeconds()
-        let parks = DatasetDecoding.parks(try LonLatInput.read(path: dataset + "/parks.geojson").collection).values
-        let enterprises = DatasetDecoding.enterprises(try LonLatInput.read(path: dataset + "/enterprises.geojson").collection).values
+        let loaded = try DatasetLoader.load(
+            folder: dataset, options: .init(threads: threads, layers: [.enterprises], keepsFeatures: false))
+        let parks = loaded.dataset.parks, enterprises = loaded.dataset.enterprises
         let joinStart = monotonicSeconds()
         let membership = try ParkMembership(parks: parks, enterprises: enterprises, threads: threads)
         let end = monotonicSeconds()

@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 import GeoJSON
 import XCTest
@@ -143,7 +144,8 @@ final class FixtureFileTests: XCTestCase {
     }
 }
 
-/// `GeoJSONReader.streamFeatures`: the same features, in order, as `read`, without holding them.
+/// `GeoJSONReader.forEachFeatureBatch` on one thread: the features `read` returns, in order, one batch
+/// at a time, with the collection's other members.
 final class GeoJSONStreamingTests: XCTestCase {
     func testStreamsTheFeaturesReadWouldReturnAndKeepsTheOtherMembers() throws {
         let text = """
@@ -154,11 +156,12 @@ final class GeoJSONStreamingTests: XCTestCase {
             ],"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4544"}}}
             """
         let bytes = Array(text.utf8)
-        var streamed: [(Int, Feature)] = []
-        let header = try XCTUnwrap(try GeoJSONReader().streamFeatures(bytes, fileName: "s.geojson") { streamed.append(($0, $1)) })
+        var streamed: [(Int, [Feature])] = []
+        let header = try XCTUnwrap(try GeoJSONReader().forEachFeatureBatch(
+            bytes, fileName: "s.geojson", threads: 1, batchSize: 2, transform: { $0 }, consume: { streamed.append(($0, $1)) }))
         let whole = try GeoJSONReader().read(bytes).featureCollection
-        XCTAssertEqual(streamed.map(\.0), [0, 1, 2])
-        XCTAssertEqual(streamed.map(\.1), whole.features)
+        XCTAssertEqual(streamed.map(\.0), [0, 2])
+        XCTAssertEqual(streamed.flatMap(\.1), whole.features)
         XCTAssertEqual(header.features, [])
         XCTAssertEqual(header.crs, "EPSG:4544")
         XCTAssertEqual(header.foreignMembers["name"], .string("x"))
@@ -166,13 +169,91 @@ final class GeoJSONStreamingTests: XCTestCase {
 
     func testNotACollectionIsNilAndErrorsNameTheFeature() throws {
         var count = 0
-        XCTAssertNil(try GeoJSONReader().streamFeatures(Array(#"{"type":"Feature","geometry":null,"properties":null}"#.utf8)) { _, _ in count += 1 })
+        XCTAssertNil(try GeoJSONReader().forEachFeatureBatch(
+            Array(#"{"type":"Feature","geometry":null,"properties":null}"#.utf8), threads: 1, transform: { $0.count }, consume: { _, n in count += n }))
         XCTAssertEqual(count, 0)
         let bad = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{}},{"type":"Feature","geometry":{"type":"Point","coordinates":[1,]},"properties":{}}]}"#
-        XCTAssertThrowsError(try GeoJSONReader().streamFeatures(Array(bad.utf8), fileName: "bad.geojson") { _, _ in count += 1 }) { error in
+        XCTAssertThrowsError(try GeoJSONReader().forEachFeatureBatch(
+            Array(bad.utf8), fileName: "bad.geojson", threads: 1, batchSize: 1, transform: { $0.count }, consume: { _, n in count += n })) { error in
             XCTAssertTrue(String(describing: error).contains("bad.geojson:1:"), "\(error)")
             XCTAssertTrue(String(describing: error).contains("feature 1"), "\(error)")
         }
         XCTAssertEqual(count, 1, "the first feature was handed over before the second failed")
+    }
+}
+
+/// `GeoJSONReader.forEachFeatureBatch`: on any number of threads, the same features, order and errors
+/// as the sequential `read`, including texts where the guessed chunk starts are wrong.
+final class GeoJSONParallelBatchTests: XCTestCase {
+    /// Feature k, sometimes with traps for the chunk guesser: arrays of objects (`,{"` inside a
+    /// feature), a string ending in `,{`, members out of order.
+    private func feature(_ k: Int) -> String {
+        switch k % 5 {
+        case 0: return #"{"type":"Feature","id":\#(k),"geometry":{"type":"Point","coordinates":[\#(k),1]},"properties":{"tags":[{"a":1},{"b":[{"c":2}]}]}}"#
+        case 1: return #"{"properties":{"s":"x,{","t":"},{\"u\":1"},"geometry":null,"type":"Feature","id":"f\#(k)"}"#
+        case 2: return #"{ "type" : "Feature" , "geometry" : { "type" : "LineString", "coordinates" : [[0,0],[\#(k),2]] }, "properties" : { } }"#
+        default: return #"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[\#(k),0],[\#(k),1],[0,0]]]},"properties":{"n":\#(k)}}"#
+        }
+    }
+
+    private func text(_ n: Int, separator: String = ",\n") -> [UInt8] {
+        Array((#"{"type":"FeatureCollection","features":["# + (0..<n).map(feature).joined(separator: separator) + #"],"name":"t"}"#).utf8)
+    }
+
+    private func batches(_ bytes: [UInt8], threads: Int, batchSize: Int, chunk: Int) throws -> (features: [Feature], firsts: [Int]) {
+        var features: [Feature] = [], firsts: [Int] = []
+        let header = try GeoJSONReader().forEachFeatureBatch(
+            bytes, threads: threads, batchSize: batchSize, minimumChunkBytes: chunk,
+            transform: { $0 }, consume: { first, batch in
+                firsts.append(first)
+                XCTAssertEqual(first, features.count)
+                features += batch
+            })
+        XCTAssertEqual(header?.foreignMembers["name"], .string("t"))
+        return (features, firsts)
+    }
+
+    func testSameFeaturesAsSequentialReadForAnyThreadsAndChunks() throws {
+        for separator in [",\n", ",", " , "] {
+            let bytes = text(997, separator: separator)
+            let expected = try GeoJSONReader().read(bytes).featureCollection.features
+            for threads in [1, 2, 3, 7] {
+                for chunk in [1, 500, 20_000, 1 << 20] {
+                    for batchSize in [1, 64, 5_000] {
+                        let got = try batches(bytes, threads: threads, batchSize: batchSize, chunk: chunk)
+                        XCTAssertEqual(got.features, expected, "threads \(threads) chunk \(chunk) batch \(batchSize)")
+                    }
+                }
+            }
+        }
+        // The parallel path really runs: some batches are parsed and transformed off the calling thread
+        // (each batch made slow, so that the dispatch workers join before the caller takes every chunk).
+        let caller = pthread_self()
+        var offThread = 0
+        _ = try GeoJSONReader().forEachFeatureBatch(
+            text(4_000), threads: 4, batchSize: 64, minimumChunkBytes: 50_000,
+            transform: { _ in
+                usleep(2_000)
+                return pthread_equal(pthread_self(), caller) != 0
+            }, consume: { _, onCaller in offThread += onCaller ? 0 : 1 })
+        XCTAssertGreaterThan(offThread, 0)
+        let empty = Array(#"{"type":"FeatureCollection","features":[ ],"name":"t"}"#.utf8)
+        XCTAssertEqual(try batches(empty, threads: 4, batchSize: 3, chunk: 1).features, [])
+    }
+
+    func testAnErrorInALaterChunkHasTheSequentialMessageAndFeatureIndex() throws {
+        var features = (0..<400).map(feature)
+        features[351] = #"{"type":"Feature","geometry":{"type":"Point","coordinates":[1,]},"properties":{}}"#
+        let bytes = Array((#"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}").utf8)
+        var sequential = ""
+        XCTAssertThrowsError(try GeoJSONReader().read(bytes, fileName: "e.geojson")) { sequential = String(describing: $0) }
+        XCTAssertTrue(sequential.contains("feature 351"), sequential)
+        for threads in [2, 5] {
+            XCTAssertThrowsError(try GeoJSONReader().forEachFeatureBatch(
+                bytes, fileName: "e.geojson", threads: threads, batchSize: 16, minimumChunkBytes: 100,
+                transform: { $0.count }, consume: { _, _ in })) { error in
+                XCTAssertEqual(String(describing: error), sequential)
+            }
+        }
     }
 }

@@ -16,9 +16,20 @@ enum ReportOutput {
         }
     }
 
+    /// The report as pretty JSON with a final newline, streamed into the file (no
+    /// intermediate string: `check` on 10⁶ enterprises writes ~130 MB).
     static func emit(json: JSONValue, options: OutputOptions) throws {
-        let text = try JSONText.string(json, pretty: true) + "\n"
-        try emit(text, options: options)
+        if let path = options.out {
+            do {
+                try JSONText.write(json, to: path, pretty: true)
+            } catch {
+                throw CommandFailure.badInput("cannot write \(path): \(error)")
+            }
+        } else if !options.quiet {
+            var bytes = try JSONText.serialize(json, pretty: true)
+            bytes.append(UInt8(ascii: "\n"))
+            FileHandle.standardOutput.write(Data(bytes))
+        }
     }
 }
 
