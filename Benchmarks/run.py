@@ -16,7 +16,7 @@ Tasks (ParkAtlas command | Python peer):
     cluster   parkatlas cluster --industry C --eps 500 --min-points 5 --radii 100 --simulations 0
                                                                | cluster_peer.py (scikit-learn DBSCAN, same projection)
     hotspots  parkatlas hotspots --band 1000                   | hotspots_peer.py (libpysal DistanceBand + esda G_Local, Moran)
-    check     parkatlas check --fail-on never                  | check_peer.py (PARTIAL: only parcel-overlap and park-overlap)
+    check     parkatlas check --fail-on never                  | check_peer.py (every rule; geopandas sjoin, sjoin_nearest, pandas, pyproj Geod)
 
 Every run is a separate process under `/usr/bin/time -f "%e %M"` (wall seconds, peak RSS in KB,
 children included), so start-up and file reading count on both sides. For `geojson` the in-process
