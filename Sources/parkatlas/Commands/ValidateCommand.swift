@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try dataset.load(allowErrors: true, quiet: true, keepFeatures: true)
+        let result = try dataset.load(allowErrors: true, quiet: true, keepFeatures: fix != nil)
         if let fix { try writeRepaired(result, to: fix) }
         switch output.format {
         case .json:
