@@ -208,4 +208,3 @@ public enum DatasetLoader {
         DatasetProblem(file: file, index: nil, id: nil, property: nil, severity: .error, reason: reason)
     }
 }
-

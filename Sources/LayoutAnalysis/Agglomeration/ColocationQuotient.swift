@@ -1,3 +1,4 @@
+import GeoCore
 /// Co-location quotients between point categories (Leslie & Kronenfeld 2011),
 /// with an optional label-shuffling permutation test (analyses.md §3).
 ///
@@ -57,7 +58,7 @@ public struct ColocationQuotient: Sendable {
         let workers = max(1, min(threads, permutations))
         let tallies = HotspotBuffer<[Int]>(repeating: [], count: workers)
         let perWorker = (permutations + workers - 1) / workers
-        ParallelChunks.forEach(count: workers, threads: workers) { range in
+        ParallelRanges.forEach(count: workers, threads: workers) { range in
             for w in range {
                 var tally = [Int](repeating: 0, count: k * k)
                 for r in (w * perWorker)..<min(permutations, (w + 1) * perWorker) {

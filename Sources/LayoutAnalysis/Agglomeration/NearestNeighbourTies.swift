@@ -1,3 +1,4 @@
+import GeoCore
 /// Every nearest other point of each point, ties kept (for co-location quotients).
 ///
 /// Neighbours of i are all j ≠ i at the minimum distance (exact equality of
@@ -29,7 +30,7 @@ struct NearestNeighbourTies: Sendable {
         side = max(side, max(maxX - minX, maxY - minY) / 4096, 1e-6)
         let grid = PointGridIndex(coordinates: xy, radius: side)
         let lists = HotspotBuffer<[Int32]>(repeating: [], count: n)
-        ParallelChunks.forEach(count: n, threads: threads) { range in
+        ParallelRanges.forEach(count: n, threads: threads) { range in
             for i in range { lists[i] = Self.nearest(of: i, grid: grid) }
         }
         var offsets = [0]

@@ -1,3 +1,4 @@
+import GeoCore
 import Dispatch
 
 /// DBSCAN (Ester et al. 1996) on projected points, with scikit-learn's labels.
@@ -51,7 +52,7 @@ public struct DBSCAN: Sendable {
         flags.initialize(repeating: false)
         defer { flags.deallocate() }
         nonisolated(unsafe) let coreOut = flags
-        ParallelChunks.forEach(count: n, threads: threads, minimumChunk: 512) { range in
+        ParallelRanges.forEach(count: n, threads: threads, minimumChunk: 512) { range in
             for i in range { coreOut[i] = index.countNeighbors(of: i, upTo: minPoints) >= minPoints }
         }
         let core = Array(flags)

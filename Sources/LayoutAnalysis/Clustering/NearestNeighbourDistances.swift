@@ -1,3 +1,4 @@
+import GeoCore
 /// Distance from every point to its nearest other point, by a ring search on a grid.
 ///
 /// Units: metres (projected coordinates). Coincident points are each other's nearest
@@ -27,7 +28,7 @@ enum NearestNeighbourDistances {
         out.initialize(repeating: 0)
         defer { out.deallocate() }
         nonisolated(unsafe) let result = out
-        ParallelChunks.forEach(count: n, threads: threads, minimumChunk: 512) { range in
+        ParallelRanges.forEach(count: n, threads: threads, minimumChunk: 512) { range in
             for i in range { result[i] = grid.nearestOtherDistance(of: i) }
         }
         return Array(out)

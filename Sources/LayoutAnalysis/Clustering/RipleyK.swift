@@ -1,3 +1,4 @@
+import GeoCore
 /// Ripley's K and L functions without edge correction, pointpats convention.
 ///
 /// Units: radii in metres, K in m², L in metres; A = study area in m².
@@ -27,7 +28,7 @@ public enum RipleyK {
         nonisolated(unsafe) let out = totals
         let chunk = (n + workers - 1) / workers
         let ordered = grid.coordinatesInCellOrder
-        ParallelChunks.forEach(count: workers, threads: workers, minimumChunk: 1) { range in
+        ParallelRanges.forEach(count: workers, threads: workers, minimumChunk: 1) { range in
             ordered.withUnsafeBufferPointer { cellXY in
                 for w in range {
                     for i in (w * chunk)..<min(n, (w + 1) * chunk) {

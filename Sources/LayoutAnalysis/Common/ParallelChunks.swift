@@ -1,5 +1,4 @@
 import Dispatch
-import GeoCore
 import Synchronization
 
 /// Runs work over `0..<count` on several threads, handing out fixed-size
@@ -38,11 +37,6 @@ enum ParallelChunks {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
         }
         if let message = failure.message { throw AnalysisError.geometry(message) }
-    }
-
-    /// Non-throwing per-index work on contiguous ranges: `ParallelRanges.forEach` (GeoCore).
-    static func forEach(count: Int, threads: Int, minimumChunk: Int = 1024, _ body: @Sendable (Range<Int>) -> Void) {
-        ParallelRanges.forEach(count: count, threads: threads, minimumChunk: minimumChunk, body)
     }
 
     /// Maps `0 ..< count` to values on up to `threads` workers, handing out

@@ -1,3 +1,4 @@
+import GeoCore
 /// Per-point sums over a binary distance band, shared by Gi* and Moran's I.
 ///
 /// For each point i, over the points j with d(i, j) ≤ band (inclusive, the
@@ -26,7 +27,7 @@ struct BandNeighbourhood: Sendable {
         let counts = HotspotBuffer<Int32>(repeating: 0, count: n)
         let sums = HotspotBuffer<Double>(repeating: 0, count: n)
         let lags = HotspotBuffer<Double>(repeating: 0, count: n)
-        ParallelChunks.forEach(count: n, threads: threads) { range in
+        ParallelRanges.forEach(count: n, threads: threads) { range in
             totals.cells.withUnsafeBufferPointer { cells in
                 totals.sorted.withUnsafeBufferPointer { sorted in
                     xy.withUnsafeBufferPointer { xy in

@@ -1,3 +1,4 @@
+import GeoCore
 /// Global Moran's I on a distance band with row-standardised weights
 /// (analyses.md §3), with the moments under the normality assumption.
 ///
@@ -57,7 +58,7 @@ public struct GlobalMoran: Sendable {
         let totals = grid.cellTotals(weights, channels: 2)
         let s1Parts = HotspotBuffer<Double>(repeating: 0, count: n)
         let columnSums = HotspotBuffer<Double>(repeating: 0, count: n)
-        ParallelChunks.forEach(count: n, threads: threads) { range in
+        ParallelRanges.forEach(count: n, threads: threads) { range in
             totals.cells.withUnsafeBufferPointer { cells in
                 totals.sorted.withUnsafeBufferPointer { sorted in
                     xy.withUnsafeBufferPointer { xy in

@@ -25,18 +25,16 @@ public enum DatasetDecoding {
     }
 
     /// The usable enterprises of `enterprises.geojson` and its problems.
-    /// `firstIndex`: the file index of the collection's first feature, when
-    /// the file is decoded in batches as it is read.
     public static func enterprises(
-        _ collection: FeatureCollection, file: String = DatasetFile.enterprises, threads: Int = 1, firstIndex: Int = 0
+        _ collection: FeatureCollection, file: String = DatasetFile.enterprises, threads: Int = 1
     ) -> (values: [Enterprise], problems: [DatasetProblem]) {
-        decodeAll(collection, threads: threads, firstIndex: firstIndex) { Enterprise.decode($0, file: file, index: $1, problems: &$2) }
+        decodeAll(collection, threads: threads) { Enterprise.decode($0, file: file, index: $1, problems: &$2) }
     }
 
     /// Decodes every feature, on up to `threads` threads (features are
     /// independent); values and problems come out in feature order.
     private static func decodeAll<T: Sendable>(
-        _ collection: FeatureCollection, threads: Int, firstIndex: Int = 0,
+        _ collection: FeatureCollection, threads: Int,
         _ decode: @escaping @Sendable (Feature, Int, inout [DatasetProblem]) -> T?
     ) -> (values: [T], problems: [DatasetProblem]) {
         let features = collection.features
@@ -53,7 +51,7 @@ public enum DatasetDecoding {
                     let items = (chunk * chunkSize)..<min(features.count, (chunk + 1) * chunkSize)
                     values.reserveCapacity(items.count)
                     for index in items {
-                        if let value = decode(features[index], firstIndex + index, &problems) { values.append(value) }
+                        if let value = decode(features[index], index, &problems) { values.append(value) }
                     }
                     out[chunk] = (values, problems)
                 }

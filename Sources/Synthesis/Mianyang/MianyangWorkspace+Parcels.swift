@@ -18,6 +18,9 @@ extension MianyangWorkspace {
             let subParks = parks.indices.filter { parks[$0].parent == park.id }
             let profile: IntensityProfile = park.id == "P12" ? .low : .typical
             let reserve = park.id == Self.landReserve.park ? reserveRegion(park: index, grid: grid) : nil
+            if park.id == Self.landReserve.park, reserve == nil {
+                throw SynthesisError.plantingFailed(rule: "land-reserve", place: park.id)
+            }
             var number = 0
             for k in 0..<grid.cellCount {
                 let c = grid.cell(k)
@@ -51,17 +54,10 @@ extension MianyangWorkspace {
                     enterprise: nil))
             }
         }
-        if reserveMissing { throw SynthesisError.plantingFailed(rule: "land-reserve", place: Self.landReserve.park) }
         try plantParcelOverlap(in: "P07")
         try plantStrayParcel(beside: "P08")
         let idle = parcels.filter { $0.attributes.status == .idle }.map(\.id)
         planted.append(PlantedSituation(rule: "idle-land", subjects: idle, note: "\(idle.count) idle parcels (≈ 1.5 % of all), spread over the parks"))
-    }
-
-    /// Whether the reserve park exists but has no room for the reserve.
-    var reserveMissing: Bool {
-        guard let p = parkIndex(Self.landReserve.park), let grid = grids[p] else { return false }
-        return reserveRegion(park: p, grid: grid) == nil
     }
 
     /// Park-local rectangle of the land reserve: the smallest a × b whole blocks
