@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "LayoutIOTests", dependencies: ["LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutAnalysisTests", dependencies: ["LayoutAnalysis", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "LayoutModel", "GeoCore", "PROJ"]),
-        .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore", "Synthesis"]),
+        .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore", "GEOS", "Synthesis"]),
     ]
 )

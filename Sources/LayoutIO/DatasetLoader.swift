@@ -120,10 +120,11 @@ public enum DatasetLoader {
             districts: districts.values, parks: parks.values, parcels: parcels.values,
             enterprises: enterprises.present ? enterprises.values : nil)
 
-        let dataset = Dataset(
+        var dataset = Dataset(
             folder: folder, districts: districts.values, parks: parks.values, parcels: parcels.values,
             enterprises: enterprises.values, policy: policy, hasParcels: parcels.present,
             hasEnterprises: enterprises.present, hasPolicyFile: hasPolicy)
+        problems += FarOutsideFeatures.separate(&dataset)
         return DatasetLoadResult(dataset: dataset, problems: ordered(problems), repairedFiles: repaired)
     }
 

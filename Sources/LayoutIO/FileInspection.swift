@@ -29,6 +29,14 @@ public struct FileSummary: Sendable {
     public var geometryProblems: [GeometryProblem]
     public var measures: [FeatureMeasure]
 
+    /// Whether the extent leaves the longitude/latitude range (±180, ±90) though no
+    /// projected CRS was declared: projected metres read as degrees. Areas and
+    /// lengths are then not measured (they would be meaningless).
+    public var coordinatesOutOfLonLatRange: Bool {
+        guard let b = boundingBox else { return false }
+        return b.minX < -180 || b.maxX > 180 || b.minY < -90 || b.maxY > 90
+    }
+
     /// Sum of the features' ellipsoidal areas (repaired geometry), m².
     public var totalArea: Double { measures.reduce(0) { $0 + $1.area } }
     /// Sum of the line features' geodesic lengths, m.
@@ -102,7 +110,9 @@ public enum FileInspection {
             }
         }
 
-        let perFeature = try measureAll(features, fileName: path, threads: threads)
+        // Metres read as degrees: GEOS validity still means something, ellipsoidal measures do not.
+        let outOfRange = !box.isEmpty && (box.minX < -180 || box.maxX > 180 || box.minY < -90 || box.maxY > 90)
+        let perFeature = try measureAll(features, fileName: path, threads: threads, measures: !outOfRange)
         var problems: [GeometryProblem] = []
         var measures: [FeatureMeasure] = []
         for result in perFeature {
@@ -150,7 +160,7 @@ public enum FileInspection {
 
     /// Validity, repair and measures for every feature, in parallel chunks.
     /// Each worker thread uses its own GEOS context (the GEOS module keeps one per thread).
-    private static func measureAll(_ features: [Feature], fileName: String, threads: Int) throws -> [PerFeature] {
+    private static func measureAll(_ features: [Feature], fileName: String, threads: Int, measures: Bool) throws -> [PerFeature] {
         let results = UnsafeMutableBufferPointer<PerFeature>.allocate(capacity: features.count)
         results.initialize(repeating: PerFeature())
         defer { results.deinitialize(); results.deallocate() }
@@ -162,7 +172,7 @@ public enum FileInspection {
             let end = min(start + chunk, features.count)
             guard start < end else { return }
             for i in start..<end {
-                slots[i] = inspectFeature(features[i], index: i)
+                slots[i] = inspectFeature(features[i], index: i, measures: measures)
             }
         }
         let all = Array(results)
@@ -173,7 +183,7 @@ public enum FileInspection {
         return all
     }
 
-    private static func inspectFeature(_ feature: Feature, index: Int) -> PerFeature {
+    private static func inspectFeature(_ feature: Feature, index: Int, measures: Bool) -> PerFeature {
         var out = PerFeature()
         guard let geometry = feature.geometry else { return out }
         let label = label(of: feature, index: index)
@@ -205,6 +215,7 @@ public enum FileInspection {
                         location: problem.location, dropped: dropped))
                 }
             }
+            guard measures else { return out }
             out.measure = FeatureMeasure(
                 featureIndex: index, featureLabel: label,
                 area: Geodesic.grs80.area(of: measured), length: lineLength(measured))

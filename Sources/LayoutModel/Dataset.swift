@@ -14,6 +14,9 @@ public struct Dataset: Sendable {
     public var hasParcels: Bool
     public var hasEnterprises: Bool
     public var hasPolicyFile: Bool
+    /// Features read without error but left out of the analyses (e.g. far
+    /// outside every district), in file then feature order.
+    public var leftOut: [LeftOutFeature] = []
 
     public init(
         folder: String, districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise] = [],
@@ -43,3 +46,23 @@ public struct Dataset: Sendable {
     }
 }
 
+
+/// A feature read without error but kept out of the analyses, and why
+/// (`Dataset.leftOut`); every report gives their count.
+public struct LeftOutFeature: Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable {
+        /// Far outside every district (LayoutIO `FarOutsideFeatures`).
+        case farOutsideDistricts = "far_outside_districts"
+    }
+    public var file: String
+    public var index: Int
+    public var id: String
+    public var reason: Reason
+
+    public init(file: String, index: Int, id: String, reason: Reason) {
+        self.file = file
+        self.index = index
+        self.id = id
+        self.reason = reason
+    }
+}

@@ -137,8 +137,9 @@ final class CheckCommandTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(key), "\(key) in \(r.stderr)")
         }
         XCTAssertEqual(r.stdout, "")
+        // A policy path that does not exist is a command-line error (README: exit 2); a bad file is 3 (above).
         let missing = try CLIRunner.run(["check", "--policy", dir.appendingPathComponent("none.json").path])
-        XCTAssertEqual(missing.status, 3)
+        XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("none.json"), missing.stderr)
     }
 

@@ -105,7 +105,7 @@ final class ClusterCommandTests: XCTestCase {
 
     func testBadOptionsExitTwo() throws {
         for args in [["--eps", "0"], ["--min-points", "0"], ["--radii", "100,-5"], ["--study-area", "moon"],
-                     ["--level", "7"], ["--industry", "3974"], ["--simulations", "-1"], ["--format", "csv"]] {
+                     ["--level", "7"], ["--industry", "3974"], ["--simulations", "-1"], ["--format", "json", "--out", "x.csv"]] {
             let result = try CLIRunner.run(["cluster"] + args)
             XCTAssertEqual(result.status, 2, "\(args): \(result.stderr)")
         }

@@ -32,7 +32,7 @@ final class CompareCommandTests: XCTestCase {
     func testJSONKeysAndReferenceAgreement() throws {
         let root = try json(["GeoData/mianyang-2023", "GeoData/mianyang", "--level", "1"])
         let o = try XCTUnwrap(root.objectValue)
-        XCTAssertEqual(o.keys, ["old", "new", "level", "area_method", "city", "parks", "enterprises", "parcels"])
+        XCTAssertEqual(o.keys, ["old", "new", "level", "area_method", "city", "parks", "enterprises", "parcels", "left_out"])
         let city = try XCTUnwrap(o["city"]?.objectValue)
         XCTAssertEqual(city.keys, ["indicators", "leading_industry_share", "per_mu", "industrial_in_parks", "land_use_transitions",
                                    "status_transitions"])
@@ -104,9 +104,11 @@ final class CompareCommandTests: XCTestCase {
     func testExitCodesAndHandles() throws {
         XCTAssertEqual(try CLIRunner.run(["compare", Self.berlinOld, Self.berlinNew, "--level", "3"]).status, 2)
         XCTAssertEqual(try CLIRunner.run(["compare", Self.berlinOld]).status, 2)
-        XCTAssertEqual(try CLIRunner.run(["compare", Self.berlinOld, dir.appendingPathComponent("missing").path]).status, 3)
+        // A folder that does not exist is a command-line error (README: 2); one that exists with bad data is 3.
+        XCTAssertEqual(try CLIRunner.run(["compare", Self.berlinOld, dir.appendingPathComponent("missing").path]).status, 2)
         let report = dir.appendingPathComponent("report.json").path
-        let run = try CLIRunner.run(["compare", Self.berlinOld, Self.berlinNew, "--format", "json", "--report", report],
+        // --out with .json writes the report (format from the extension), as for every other command.
+        let run = try CLIRunner.run(["compare", Self.berlinOld, Self.berlinNew, "--out", report],
                                     environment: ["PARKATLAS_REPORT_HANDLES": "1"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("live handles: GEOS 0, PROJ 0"), run.stderr)

@@ -90,11 +90,12 @@ final class ConvertCommandTests: XCTestCase {
         XCTAssertEqual(features.map { $0[property: "i"] }, [.integer(1), .integer(2)])
     }
 
-    func testUnknownCRSIsBadInputAndWritesNothing() throws {
+    /// A CRS typed on the command line that PROJ does not know is a command-line error (README: exit 2).
+    func testUnknownCRSIsBadCommandLineAndWritesNothing() throws {
         let input = try write(#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}"#, "x.geojson")
         let output = dir.appendingPathComponent("never.geojson").path
         let result = try CLIRunner.run(["convert", input, output, "--to", "EPSG:999999"])
-        XCTAssertEqual(result.status, 3)
+        XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("EPSG:999999"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }

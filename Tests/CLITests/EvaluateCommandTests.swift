@@ -62,7 +62,10 @@ final class EvaluateCommandTests: XCTestCase {
         }
         let table = try CLIRunner.run(["evaluate", "GeoData/mianyang", "--previous", "GeoData/mianyang-2023"])
         XCTAssertTrue(table.stdout.contains("建议撤销认定 recommend_withdrawal"), table.stdout)
-        XCTAssertEqual(try CLIRunner.run(["evaluate", "--format", "csv"]).status, 2)
+        // CSV: one row per park and criterion, as many as the JSON's criteria.
+        let csv = try CLIRunner.run(["evaluate", "GeoData/mianyang", "--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        XCTAssertEqual(csv.stdout.split(separator: "\n").count, counts.reduce(0, +) + 1)
         XCTAssertEqual(try CLIRunner.run(["evaluate", "GeoData/mianyang", "--previous", dir.path]).status, 3)
     }
 

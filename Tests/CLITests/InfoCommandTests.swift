@@ -52,9 +52,10 @@ final class InfoCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("20,280.68 "), result.stdout)
     }
 
-    func testMissingFileIsBadInput() throws {
+    /// A path that does not exist is a command-line error (README: exit 2).
+    func testMissingFileIsBadCommandLine() throws {
         let result = try CLIRunner.run(["info", "/nonexistent/file.geojson"])
-        XCTAssertEqual(result.status, 3)
+        XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("/nonexistent/file.geojson"), result.stderr)
     }
 

@@ -183,13 +183,13 @@ final class SiteCommandTests: XCTestCase {
 
     func testExitCodes() throws {
         let unknown = try CLIRunner.run(["site", "--industry", "C1310", "--area-ha", "2"])
-        XCTAssertEqual(unknown.status, 3)
+        XCTAssertEqual(unknown.status, 2)  // an unknown code given on the command line is a command-line error
         XCTAssertTrue(unknown.stderr.contains("unknown industry code \"C1310\""), unknown.stderr)
         XCTAssertTrue(unknown.stderr.contains("GB/T 4754-2011"), unknown.stderr)
         let bogus = try CLIRunner.run(["site", "--industry", "C9999", "--area-ha", "2"])
-        XCTAssertEqual(bogus.status, 3)
+        XCTAssertEqual(bogus.status, 2)
         let district = try CLIRunner.run(["site", "--industry", "C3974", "--area-ha", "2", "--district", "999999"])
-        XCTAssertEqual(district.status, 3)
+        XCTAssertEqual(district.status, 2)
         XCTAssertTrue(district.stderr.contains("510703"), district.stderr)
         let negative = try CLIRunner.run(["site", "--industry", "C3974", "--area-ha=-5"])
         XCTAssertEqual(negative.status, 2)

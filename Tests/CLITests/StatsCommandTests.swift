@@ -136,7 +136,7 @@ final class StatsCommandTests: XCTestCase {
     func testBadLevelIsACommandLineErrorAndBadDataIsInputError() throws {
         XCTAssertEqual(try CLIRunner.run(["stats", "--level", "4"]).status, 2)
         XCTAssertEqual(try CLIRunner.run(["stats", "--threads", "0"]).status, 2)
-        XCTAssertEqual(try CLIRunner.run(["stats", dir.appendingPathComponent("missing").path]).status, 3)
+        XCTAssertEqual(try CLIRunner.run(["stats", dir.appendingPathComponent("missing").path]).status, 2)
     }
 
     /// A park with no parcels: every share and indicator is null, never NaN.
@@ -147,8 +147,10 @@ final class StatsCommandTests: XCTestCase {
             try Data(#"{"type":"FeatureCollection","features":[\#(features)]}"#.utf8).write(to: URL(fileURLWithPath: ds + "/" + name))
         }
         let square = #"{"type":"Polygon","coordinates":[[[104.5,31.3],[104.6,31.3],[104.6,31.4],[104.5,31.4],[104.5,31.3]]]}"#
-        let far = #"{"type":"Polygon","coordinates":[[[105.5,31.3],[105.6,31.3],[105.6,31.4],[105.5,31.4],[105.5,31.3]]]}"#
-        let lot = #"{"type":"Polygon","coordinates":[[[105.51,31.31],[105.52,31.31],[105.52,31.32],[105.51,31.32],[105.51,31.31]]]}"#
+        // Parcels outside the park (and the district), but within the 10 km within which the loader
+        // keeps features near the districts (farther ones are left out: FarOutsideFeatures).
+        let far = #"{"type":"Polygon","coordinates":[[[104.62,31.3],[104.68,31.3],[104.68,31.36],[104.62,31.36],[104.62,31.3]]]}"#
+        let lot = #"{"type":"Polygon","coordinates":[[[104.61,31.31],[104.615,31.31],[104.615,31.32],[104.61,31.32],[104.61,31.31]]]}"#
         try write("districts.geojson", #"{"type":"Feature","properties":{"code":"D","name":"区"},"geometry":\#(square)}"#)
         try write("parks.geojson", #"{"type":"Feature","properties":{"id":"P","name":"园","level":"municipal","main_industries":["C39"]},"geometry":\#(square)}"#)
         try write("parcels.geojson", #"{"type":"Feature","properties":{"id":"L","land_use":"17","status":"unbuildable"},"geometry":\#(lot)}"#

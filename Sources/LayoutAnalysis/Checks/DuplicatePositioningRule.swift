@@ -38,7 +38,7 @@ enum DuplicatePositioningRule {
                     messageEn: "\(pa.id) and \(pb.id) (\(whyEn)) both declare main industries in group \(CheckText.codes(shared))",
                     value: distance, threshold: limit, unit: .metres, parks: [pa.id, pb.id],
                     district: sameDistrict ? c.reportingDistrict[a] : nil,
-                    geometry: .multiPolygon(pa.geometry.polygons + pb.geometry.polygons)))
+                    geometry: FindingGeometry.union([pa.geometry, pb.geometry])))
             }
         }
         return findings

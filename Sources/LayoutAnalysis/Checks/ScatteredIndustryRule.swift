@@ -48,7 +48,7 @@ enum ScatteredIndustryRule {
                 messageEn: "\(division.value) \(name?.nameEn ?? ""): output spread over \(holders.count) parks (\(list)), the largest share \(CheckText.percent(topShare)); concentrate in \(parks[top].id)",
                 value: topShare, threshold: c.thresholds.scatteredIndustryMaxShare, unit: .ratio,
                 suggestion: FindingSuggestion(park: parks[top].id, name: parks[top].name, share: topShare),
-                geometry: .multiPolygon(holders.flatMap { parks[$0].geometry.polygons })))
+                geometry: FindingGeometry.union(holders.map { parks[$0].geometry })))
         }
         return findings
     }

@@ -26,16 +26,16 @@ struct AgglomerationCommand: ParsableCommand {
 
     @OptionGroup var dataset: DatasetArgument
 
-    @Option(name: .long, help: "Industry level: 2 division, 3 group, 4 class.")
+    @Option(name: .long, parsing: .unconditional, help: "Industry level: 2 division, 3 group, 4 class.")
     var level: Int = 2
 
     @Option(name: .long, help: "Measure: employees (default), output or count.")
     var measure: AgglomerationMeasure = .employees
 
-    @Option(name: .long, help: "Label permutations for the co-location p-values (0 = none).")
+    @Option(name: .long, parsing: .unconditional, help: "Label permutations for the co-location p-values (0 = none).")
     var permutations: Int = 0
 
-    @Option(name: .long, help: "Seed of the permutations.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the permutations.")
     var seed: UInt64 = 0
 
     @OptionGroup var output: OutputOptions
@@ -59,11 +59,9 @@ struct AgglomerationCommand: ParsableCommand {
         } catch let error as AnalysisError {
             throw CommandFailure.badInput(error.description)
         }
-        switch output.format {
-        case .json: try ReportOutput.emit(json: AgglomerationReport.json(analysis, dataset: data), options: output)
-        case .csv: try ReportOutput.emit(AgglomerationReport.csv(analysis), options: output)
-        case .table: try ReportOutput.emit(AgglomerationReport.table(analysis, dataset: data), options: output)
-        }
+        try ReportOutput.emit(
+            output, leftOut: [data], table: { AgglomerationReport.table(analysis, dataset: data) },
+            json: { AgglomerationReport.json(analysis, dataset: data) }, csv: { AgglomerationReport.csv(analysis) })
     }
 }
 
@@ -127,11 +125,11 @@ enum AgglomerationReport {
 
     /// CSV: the location-quotient table (industry, unit, e, lq).
     static func csv(_ a: AgglomerationAnalysis) -> String {
-        var out = "industry,unit,e,lq\n"
+        var out = CSVText.row(["industry", "unit", "e", "lq"])
         for i in a.industries.indices where a.indices.industryTotals[i] > 0 {
             for p in a.units.indices {
                 let lq = a.indices.locationQuotient(industry: i, unit: p).map { String($0) } ?? ""
-                out += "\(a.industries[i]),\(a.units[p]),\(a.indices.value(industry: i, unit: p)),\(lq)\n"
+                out += CSVText.row([a.industries[i], a.units[p], "\(a.indices.value(industry: i, unit: p))", lq])
             }
         }
         return out
@@ -141,25 +139,27 @@ enum AgglomerationReport {
         func fx(_ v: Double?, _ d: Int = 3) -> String { v.map { NumberText.fixed($0, decimals: d) } ?? "—" }
         let x = a.indices, c = a.colocation
         let parkNames = Dictionary(dataset.parks.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func unitName(_ id: String) -> String { id == AgglomerationAnalysis.outsideUnit ? "园区外 outside parks" : "\(id) \(parkNames[id] ?? "")" }
+        func unitName(_ id: String) -> String { id == AgglomerationAnalysis.outsideUnit ? "园区外 outside parks" : TextTable.truncated("\(id) \(parkNames[id] ?? "")", width: 36) }
         var out = "Industry agglomeration (产业集聚) by \(a.measure.rawValue), level \(a.level.rawValue), \(a.units.count) units\n"
         out += "  CRS  \(a.crsLabel)\n"
         if !a.excluded.isEmpty { out += "  \(a.excluded.count) enterprises excluded from LQ/HHI/γ (no \(a.measure.rawValue))\n" }
         out += "\nIndustries: concentration across units (HHI) and Ellison–Glaeser γ\n"
-        var t = TextTable(headers: ["industry", "name", "e", "HHI", "HHI norm", "γ (EG)", "top unit", "LQ"])
+        // The measure is named in every header (not "e"), names are capped so the table stays readable.
+        let measure = a.measure.rawValue
+        var t = TextTable(headers: ["industry", "name", measure, "HHI", "HHI norm", "γ (EG)", "top unit", "LQ"])
         t.rightAligned = [2, 3, 4, 5, 7]
         let order = a.industries.indices.sorted { x.industryTotals[$0] > x.industryTotals[$1] || (x.industryTotals[$0] == x.industryTotals[$1] && $0 < $1) }
         for i in order where x.industryTotals[i] > 0 {
             let h = x.industryHHI(i)
             let best = a.units.indices.max { (x.locationQuotient(industry: i, unit: $0) ?? -1, -$0) < (x.locationQuotient(industry: i, unit: $1) ?? -1, -$1) }
             let n = names(a.industries[i])
-            t.rows.append([a.industries[i], "\(n.zh) \(n.en)", NumberText.grouped(x.industryTotals[i], decimals: 0), fx(h.hhi), fx(h.normalized),
+            t.rows.append([a.industries[i], TextTable.truncated("\(n.zh) \(n.en)", width: 40), NumberText.grouped(x.industryTotals[i], decimals: 0), fx(h.hhi), fx(h.normalized),
                            fx(x.ellisonGlaeser(i), 4), best.map { a.units[$0] } ?? "—",
                            fx(best.flatMap { x.locationQuotient(industry: i, unit: $0) }, 2)])
         }
         out += t.render(indent: "  ") + "\n"
         out += "Units: industry-mix concentration (HHI)\n"
-        var u = TextTable(headers: ["unit", "e", "HHI", "HHI norm"])
+        var u = TextTable(headers: ["unit", measure, "HHI", "HHI norm"])
         u.rightAligned = [1, 2, 3]
         for p in a.units.indices {
             let h = x.unitHHI(p)
@@ -167,7 +167,7 @@ enum AgglomerationReport {
         }
         out += u.render(indent: "  ") + "\n"
         out += "Location quotients ≥ 1.5 (specialisation)\n"
-        var l = TextTable(headers: ["unit", "industry", "e", "LQ"])
+        var l = TextTable(headers: ["unit", "industry", measure, "LQ"])
         l.rightAligned = [2, 3]
         var lqRows: [(Double, Int, Int)] = []
         for i in a.industries.indices {

@@ -93,29 +93,29 @@ struct AnalyzeCommand: ParsableCommand {
 
     private func writeTables(_ r: AnalyzeResults, evaluation: AnalyzeEvaluation?, data: Dataset, files: AnalyzeFiles) throws {
         let stats = StatsRendering(dataset: dataset.dataset, report: r.stats, benefit: r.benefit)
-        try files.json("stats.json", stats.json())
-        try files.text("stats_classes.csv", stats.classCSV())
-        try files.text("per_mu.csv", stats.benefitCSV())
-        try files.json("cluster.json", r.cluster.json())
+        try files.report("stats.json", data, stats.json())
+        try files.csv("stats_classes.csv", stats.classCSV())
+        try files.csv("per_mu.csv", stats.benefitCSV())
+        try files.report("cluster.json", data, r.cluster.json())
         if let h = r.hotspots {
-            try files.json("hotspots.json", HotspotsReport.json(h, enterprises: data.enterprises))
-            try files.text("hotspots.csv", HotspotsReport.csv(h, enterprises: data.enterprises))
+            try files.report("hotspots.json", data, HotspotsReport.json(h, enterprises: data.enterprises))
+            try files.csv("hotspots.csv", HotspotsReport.csv(h, enterprises: data.enterprises))
         }
         if let a = r.agglomeration {
-            try files.json("agglomeration.json", AgglomerationReport.json(a, dataset: data))
-            try files.text("agglomeration.csv", AgglomerationReport.csv(a))
+            try files.report("agglomeration.json", data, AgglomerationReport.json(a, dataset: data))
+            try files.csv("agglomeration.csv", AgglomerationReport.csv(a))
         }
-        let check = CheckRendering(dataset: dataset.dataset, report: r.check)
-        try files.json("check.json", check.json())
-        try files.text("findings.csv", check.csv())
+        let check = CheckRendering(dataset: dataset.dataset, report: r.check, districtNames: DistrictNames.of(data))
+        try files.report("check.json", data, check.json())
+        try files.csv("findings.csv", check.csv())
         try files.geojson("findings.geojson", check.featureCollection())
         try files.geojson("districts.geojson", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.districts(data)])))
         try files.geojson("parks.geojson", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.parks(data)])))
         try files.geojson("parcels.geojson", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.parcels(data)])))
         try files.geojson("enterprises.geojson", EnterpriseAttributes.collection(data: data, results: r))
         if let evaluation {
-            try files.json("compare.json", evaluation.compareJSON)
-            try files.json("evaluate.json", evaluation.evaluateJSON)
+            try files.report("compare.json", evaluation.previous, evaluation.compareJSON, data)
+            try files.report("evaluate.json", data, evaluation.evaluateJSON, evaluation.previous)
         }
     }
 }
@@ -139,6 +139,16 @@ final class AnalyzeFiles {
 
     func text(_ name: String, _ text: String) throws {
         try guarded(name) { try AtomicFileWriter.write(to: path(name)) { sink in try sink.write(text: text) } }
+    }
+
+    /// A CSV file, starting with the UTF-8 byte order mark (see `CSVText.byteOrderMark`).
+    func csv(_ name: String, _ table: String) throws {
+        try text(name, CSVText.byteOrderMark + table)
+    }
+
+    /// An analysis report, with the count of features left out of it (as the command itself writes it).
+    func report(_ name: String, _ data: Dataset, _ value: JSONValue, _ more: Dataset...) throws {
+        try json(name, LeftOutNote.adding(to: value, [data] + more))
     }
 
     func json(_ name: String, _ value: JSONValue) throws {

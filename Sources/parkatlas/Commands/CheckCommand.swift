@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import GeoJSON
 import LayoutAnalysis
+import LayoutIO
 import LayoutModel
 
 /// `parkatlas check [DATASET]`: the layout-consolidation findings of
@@ -55,7 +56,7 @@ struct CheckCommand: ParsableCommand {
         } catch let error as AnalysisError {
             throw CommandFailure.badInput("\(dataset.dataset): \(error)")
         }
-        let render = CheckRendering(dataset: dataset.dataset, report: report)
+        let render = CheckRendering(dataset: dataset.dataset, report: report, districtNames: DistrictNames.of(data))
         if let path = output.out, path.lowercased().hasSuffix(".geojson") {
             do {
                 try GeoJSONFile.write(render.featureCollection(), to: path)
@@ -64,25 +65,24 @@ struct CheckCommand: ParsableCommand {
             }
             var toStdout = output
             toStdout.out = nil
-            try emit(render, options: toStdout)
+            try emit(render, options: toStdout, data: data)
         } else {
-            try emit(render, options: output)
+            try emit(render, options: output, data: data)
         }
         if let threshold = failOn.severity, report.hasFindings(atLeast: threshold) {
             throw ExitCode(ExitStatus.findings.rawValue)
         }
     }
 
-    private func emit(_ render: CheckRendering, options: OutputOptions) throws {
-        switch options.format {
-        case .json: try ReportOutput.emit(json: render.json(), options: options)
-        case .csv: try ReportOutput.emit(render.csv(), options: options)
-        case .table: try ReportOutput.emit(render.table(), options: options)
-        }
+    private func emit(_ render: CheckRendering, options: OutputOptions, data: Dataset) throws {
+        try ReportOutput.emit(options, leftOut: [data], table: render.table, json: render.json, csv: render.csv)
     }
 
     /// Reads `--policy FILE`; every problem (unknown key, wrong type, impossible value) is exit 3 naming the file.
     static func readPolicy(_ path: String) throws -> Policy {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure.badCommandLine("--policy \(path): no such file")
+        }
         let json: JSONValue
         do {
             json = try JSONText.parse(contentsOfFile: path)
@@ -106,6 +106,8 @@ struct CheckCommand: ParsableCommand {
 struct CheckRendering {
     let dataset: String
     let report: CheckReport
+    /// District and functional-zone names by code, so that people read 三台县, not 510722.
+    var districtNames: [String: String] = [:]
 
     static let distanceMethod = "planar metres in the local metric frame (crs)"
     static let areaMethod = "ellipsoidal area on GRS80 (PROJ geod_polygonarea)"
@@ -189,12 +191,12 @@ struct CheckRendering {
     func csv() -> String {
         var lines = ["rule,severity,subject_kind,subject_id,value,threshold,unit,suggestion_park,suggestion_distance_m,parks,district,message_zh,message_en"]
         for f in report.findings {
-            let number = { (v: Double?) -> String in StatsRendering.csvNumber(v) }
+            let number = { (v: Double?) -> String in CSVText.number(v) }
             var cells: [String] = [f.rule.rawValue, f.severity.rawValue, f.subject.kind.rawValue, f.subject.ids.joined(separator: " / ")]
             cells += [number(f.value), number(f.threshold), f.unit.rawValue]
             cells += [f.suggestion?.park ?? "", number(f.suggestion?.distance), f.parks.joined(separator: " ")]
             cells += [f.district ?? "", f.messageZh, f.messageEn]
-            lines.append(cells.map(StatsRendering.csvField).joined(separator: ","))
+            lines.append(cells.map(CSVText.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -208,7 +210,7 @@ struct CheckRendering {
         let s = report.summary
         var out = "\(dataset): layout-consolidation checks 布局整合检查 (analyses.md §4)\n"
         out += "Distances: \(Self.distanceMethod), \(report.crs); areas: \(Self.areaMethod)\n"
-        out += "Summary 汇总: \(s.error) errors 错误, \(s.warning) warnings 警告, \(s.info) info 提示\n"
+        out += "Summary 汇总: \(Plural.count(s.error, "error")) 错误, \(Plural.count(s.warning, "warning")) 警告, \(s.info) info 提示\n"
         if !report.skippedRules.isEmpty {
             out += "Not run (file missing) 未检查: " + report.skippedRules.map(\.rawValue).joined(separator: ", ") + "\n"
         }
@@ -222,7 +224,7 @@ struct CheckRendering {
         }
         let parks = order.map { report.parks[$0] }
         for p in parks {
-            t.rows.append([p.district ?? "—", p.id, p.name, "\(p.verdict.nameZh) \(p.verdict.rawValue.replacingOccurrences(of: "_", with: " "))",
+            t.rows.append([p.district.map { districtNames[$0] ?? $0 } ?? "—", p.id, p.name, "\(p.verdict.nameZh) \(p.verdict.rawValue.replacingOccurrences(of: "_", with: " "))",
                            String(p.counts.error), String(p.counts.warning), String(p.counts.info)])
         }
         out += t.render()

@@ -34,23 +34,22 @@ struct ClusterCommand: ParsableCommand {
 
     @Option(name: .long, help: "Industry code prefixes, comma-separated (e.g. C39 or C39,C13).")
     var industry: String?
-    @Option(name: .long, help: "Group by code level: 1 section, 2 division, 3 group, 4 class.")
+    @Option(name: .long, parsing: .unconditional, help: "Group by code level: 1 section, 2 division, 3 group, 4 class.")
     var level: Int?
-    @Option(name: .long, help: "DBSCAN radius in metres.")
+    @Option(name: .long, parsing: .unconditional, help: "DBSCAN radius in metres.")
     var eps: Double = 500
-    @Option(name: .long, help: "DBSCAN core threshold, the point itself counted.")
+    @Option(name: .long, parsing: .unconditional, help: "DBSCAN core threshold, the point itself counted.")
     var minPoints: Int = 5
-    @Option(name: .long, help: "Ripley K radii in metres, comma-separated.")
+    @Option(name: .long, parsing: .unconditional, help: "Ripley K radii in metres, comma-separated.")
     var radii: String = ClusterOptions.defaultRadii.map { String(Int($0)) }.joined(separator: ",")
     @Option(name: .long, help: "Study area for NNI and K: bbox, parks or districts.")
     var studyArea: String = "bbox"
-    @Option(name: .long, help: "CSR simulations for the K envelope (0 = none).")
+    @Option(name: .long, parsing: .unconditional, help: "CSR simulations for the K envelope (0 = none).")
     var simulations: Int = 99
-    @Option(name: .long, help: "Seed of the CSR simulations.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the CSR simulations.")
     var seed: UInt64 = 1
 
     func validate() throws {
-        if output.format == .csv { throw ValidationError("cluster prints table or json") }
         if let level, !(1...4).contains(level) { throw ValidationError("--level must be 1, 2, 3 or 4") }
         if !(eps > 0 && eps.isFinite) { throw ValidationError("--eps must be a positive number of metres") }
         if minPoints < 1 { throw ValidationError("--min-points must be at least 1") }
@@ -105,10 +104,9 @@ struct ClusterCommand: ParsableCommand {
             try writeMap(report, loaded: loaded, to: path)
             reportOptions.out = nil
         }
-        switch output.format {
-        case .json: try ReportOutput.emit(json: report.json(), options: reportOptions)
-        default: try ReportOutput.emit(ClusterTable.render(report), options: reportOptions)
-        }
+        try ReportOutput.emit(
+            reportOptions, leftOut: [loaded.dataset], table: { ClusterTable.render(report) }, json: report.json,
+            csv: { ClusterTable.csv(report) })
     }
 
     private func writeMap(_ report: ClusterReport, loaded: DatasetLoadResult, to path: String) throws {
@@ -186,6 +184,24 @@ enum ClusterTable {
             }
         }
         return out
+    }
+
+    /// CSV: one row per cluster of every group (noise is not a cluster).
+    static func csv(_ report: ClusterReport) -> String {
+        var rows: [[String]] = []
+        for group in report.groups {
+            for c in group.clusters {
+                rows.append([
+                    group.industry, String(c.id), String(c.size), String(c.coreCount), CSVText.number(c.outputWan),
+                    c.industries.joined(separator: " "), c.parks.joined(separator: " "), CSVText.number(c.centroid.x),
+                    CSVText.number(c.centroid.y), c.hullKind.rawValue, CSVText.number(c.hullAreaM2),
+                ])
+            }
+        }
+        return CSVText.table(
+            header: ["industry", "cluster", "size", "core_count", "output_wan", "industries", "parks", "centroid_lon", "centroid_lat",
+                     "hull", "hull_area_m2"],
+            rows: rows)
     }
 
     private static func abbreviated(_ items: [String]) -> String {

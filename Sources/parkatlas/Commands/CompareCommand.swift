@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cartography
 import Foundation
 import GeoCore
 import GeoJSON
@@ -21,7 +22,9 @@ struct CompareCommand: ParsableCommand {
             (unchanged grey, idle_to_built green, newly_built light green, built_to_idle red,
             status_changed orange, land_use_changed purple, new blue), moved enterprises as
             LineStrings from the old to the new location, entered (green) and exited (red) enterprises
-            as points; simplestyle keys. The report goes to stdout, or with --report FILE to a file.
+            as points; simplestyle keys; the report then goes to stdout. --out with any other name
+            writes the report there, in the format its extension asks for (.json, .csv, .txt).
+            --format csv gives one row per unit (city, then each park) and indicator.
 
             JSON (--format json), stable snake_case keys; m², 万元, ratios 0–1, null when a
             denominator is zero:
@@ -57,51 +60,38 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The earlier dataset folder.") var old: String
     @Argument(help: "The later dataset folder.") var new: String
 
-    @Option(name: .long, help: "Land-use class level of the transition matrix: 1 or 2.") var level: Int = 2
-    @Option(name: .long, help: "Report format: table or json.") var format: OutputFormat = .table
-    @Option(name: .long, help: "Write the change map (GeoJSON) to this file.") var out: String?
-    @Option(name: .long, help: "Write the report to this file (atomically) instead of stdout.") var report: String?
-    @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
+    @Option(name: .long, parsing: .unconditional, help: "Land-use class level of the transition matrix: 1 or 2.") var level: Int = 2
+    @OptionGroup var output: OutputOptions
     @OptionGroup var datum: DatumOption
     @OptionGroup var threads: ThreadsOption
 
     func validate() throws {
         if !(1...2).contains(level) { throw ValidationError("--level must be 1 or 2") }
-        if format == .csv { throw ValidationError("--format must be table or json") }
     }
 
     func run() throws {
+        let quiet = output.quiet
         let oldData = try Self.load(old, datum: datum, threads: threads, quiet: quiet)
         let newData = try Self.load(new, datum: datum, threads: threads, quiet: quiet)
+        try SnapshotPlausibility.check(oldName: old, old: oldData, newName: new, new: newData, quiet: quiet)
         let comparison = try SnapshotComparison.compare(old: oldData, new: newData, level: level, threads: threads.resolved)
         let rendering = CompareRendering(oldName: old, newName: new, old: oldData, new: newData, comparison: comparison)
-        if let out {
+        var reportOptions = output
+        if let out = output.out, out.lowercased().hasSuffix(".geojson") {
             do {
                 try GeoJSONFile.write(rendering.changeMap(), to: out)
             } catch {
                 throw CommandFailure.badInput("cannot write \(out): \(error)")
             }
+            reportOptions.out = nil
         }
-        let options = try OutputOptions.with(out: report, quiet: quiet)
-        switch format {
-        case .json: try ReportOutput.emit(json: rendering.json(), options: options)
-        default: try ReportOutput.emit(rendering.table(), options: options)
-        }
+        try ReportOutput.emit(
+            reportOptions, leftOut: [oldData, newData], table: rendering.table, json: rendering.json, csv: rendering.csv)
     }
 
     /// Loads one snapshot as `DatasetArgument` does (exit 3 on data errors).
     static func load(_ folder: String, datum: DatumOption, threads: ThreadsOption, quiet: Bool) throws -> Dataset {
-        var arguments = [folder, "--threads", String(threads.resolved)]
-        if CommandLine.arguments.contains("--datum") { arguments += ["--datum", datum.datum.rawValue] }
-        return try DatasetArgument.parse(arguments).load(quiet: quiet).dataset
-    }
-}
-
-extension OutputOptions {
-    /// Options for a report written to `out` (or stdout).
-    static func with(out: String?, quiet: Bool) throws -> OutputOptions {
-        // Parsed, not assigned: ArgumentParser's wrappers hold values only after parsing.
-        try OutputOptions.parse((out.map { ["--out", $0] } ?? []) + (quiet ? ["--quiet"] : []))
+        try DatasetArgument.load(folder: folder, datum: datum.datum, threads: threads.resolved, quiet: quiet).dataset
     }
 }
 
@@ -179,6 +169,20 @@ struct CompareRendering {
             }),
         ])
         return .object(root)
+    }
+
+    /// CSV: one row per unit (the city, then each park) and indicator, with old, new and delta.
+    func csv() -> String {
+        var rows: [[String]] = []
+        func add(_ kind: String, _ id: String, _ name: String, _ list: [SnapshotComparison.IndicatorDelta]) {
+            for d in list {
+                rows.append([kind, id, name, d.indicator.key, d.indicator.nameZh, CSVText.number(d.old), CSVText.number(d.new),
+                             CSVText.number(d.delta)])
+            }
+        }
+        add("city", "total", "全部 total", comparison.city.indicators)
+        for p in comparison.parks { add("park", p.id, p.name, p.indicators) }
+        return CSVText.table(header: ["unit_kind", "unit_id", "unit_name", "indicator", "name_zh", "old", "new", "delta"], rows: rows)
     }
 
     static func indicators(_ list: [SnapshotComparison.IndicatorDelta]) -> JSONValue {
@@ -265,30 +269,34 @@ struct CompareRendering {
                 "\(before?.status.rawValue ?? "—") → \(parcel.status.rawValue); \(before?.landUse ?? "—") → \(parcel.landUse)"))
             features.append(Feature(id: .string(parcel.id), geometry: parcel.geometry, properties: p))
         }
+        // Enterprise points and moves carry the enterprise's input properties (the new year's, or the
+        // old year's for an exit), then the change; styling keys only where the input has none.
+        let newByID = Dictionary(new.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldByID = Dictionary(old.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for change in c.movements.changes {
-            var p = JSONObject()
-            p.append(key: "id", value: .string(change.id))
-            p.append(key: "name", value: .string(change.name))
-            p.append(key: "change", value: .string(change.kind.rawValue))
-            p.append(key: "old_park", value: change.oldPark.map(JSONValue.string) ?? .null)
-            p.append(key: "new_park", value: change.newPark.map(JSONValue.string) ?? .null)
-            p.append(key: "distance_m", value: Self.number(change.distance))
+            var p = (change.kind == .exited ? oldByID[change.id] : newByID[change.id] ?? oldByID[change.id])?.exportProperties
+                ?? ["id": .string(change.id), "name": .string(change.name)]
+            func style(_ key: String, _ value: JSONValue) { if p[key] == nil { p[key] = value } }
+            p["change"] = .string(change.kind.rawValue)
+            p["old_park"] = change.oldPark.map(JSONValue.string) ?? .null
+            p["new_park"] = change.newPark.map(JSONValue.string) ?? .null
+            p["distance_m"] = Self.number(change.distance)
             let title = "\(change.name) \(change.kind.nameZh) \(change.kind.rawValue)"
             let geometry: Geometry
             switch change.kind {
             case .entered, .exited:
                 guard let at = change.newLocation ?? change.oldLocation else { continue }
                 geometry = .point(at)
-                p.append(key: "marker-color", value: .string(change.kind == .entered ? "#1a9850" : "#d73027"))
-                p.append(key: "marker-size", value: .string("small"))
+                style("marker-color", .string(change.kind == .entered ? "#1a9850" : "#d73027"))
+                style("marker-size", .string("small"))
             default:
                 guard let a = change.oldLocation, let b = change.newLocation else { continue }
                 geometry = .lineString(CoordinateSequence(xy: [(a.x, a.y), (b.x, b.y)]))
-                p.append(key: "stroke", value: .string("#6a3d9a"))
-                p.append(key: "stroke-width", value: .double(2))
+                style("stroke", .string("#6a3d9a"))
+                style("stroke-width", .double(2))
             }
-            p.append(key: "title", value: .string(title))
-            p.append(key: "description", value: .string("\(change.oldPark ?? "outside 园区外") → \(change.newPark ?? "outside 园区外")"))
+            style("title", .string(title))
+            style("description", .string("\(change.oldPark ?? "outside 园区外") → \(change.newPark ?? "outside 园区外")"))
             features.append(Feature(id: .string(change.id), geometry: geometry, properties: p))
         }
         return FeatureCollection(features: features)

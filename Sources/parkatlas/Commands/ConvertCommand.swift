@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GeoCore
 import GeoJSON
 import LayoutIO
@@ -25,24 +26,29 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Target CRS.")
     var to: String = "EPSG:4326"
 
-    @Option(name: .long, help: "Maximum decimal digits of coordinates (default: shortest exact).")
+    @Option(name: .long, parsing: .unconditional, help: "Maximum decimal digits of coordinates (default: shortest exact).")
     var precision: Int?
 
     @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
 
     func validate() throws {
         if let precision, !(0...17).contains(precision) { throw ValidationError("--precision must be 0…17") }
+        try InputPaths.requireFile(input, what: "input file")
+        try OutputOptions.requireParentFolder(of: output, option: "OUT")
     }
 
     func run() throws {
+        // A CRS typed on the command line that PROJ does not know is a command-line error (exit 2).
+        let target = try Self.commandLineCRS(to, option: "--to")
+        let given = try from.map { try Self.commandLineCRS($0, option: "--from") }
         do {
             let bytes = try GeoJSONFile.readBytes(path: input)
             let format = GeoJSONSequence.detectFormat(bytes)
             let collection: FeatureCollection = format == .document
                 ? try GeoJSONReader().read(bytes, fileName: input).featureCollection
                 : FeatureCollection(features: try GeoJSONSequence.readFeatures(bytes, fileName: input))
-            let source = try CoordinateSystemChoice(parsing: from ?? collection.crs ?? "EPSG:4326")
-            let target = try CoordinateSystemChoice(parsing: to)
+            let source = try given ?? CoordinateSystemChoice(parsing: collection.crs ?? "EPSG:4326")
+            if given == nil, collection.crs == nil { try Self.requireLonLat(collection, file: input) }
             let (converted, crsMember) = try CoordinateConversion.convert(collection, from: source, to: target, fileName: input)
             var options = GeoJSONWriter.Options()
             options.coordinatePrecision = precision
@@ -55,5 +61,26 @@ struct ConvertCommand: ParsableCommand {
         } catch let error as GeoJSONError {
             throw CommandFailure.badInput(error.description)
         }
+    }
+
+    static func commandLineCRS(_ text: String, option: String) throws -> CoordinateSystemChoice {
+        do {
+            return try CoordinateSystemChoice(parsing: text)
+        } catch let error as InputError {
+            throw CommandFailure.badCommandLine("\(option): \(error.description)")
+        }
+    }
+
+    /// With neither --from nor a crs member the input is taken as lon/lat (RFC 7946); coordinates
+    /// outside ±180/±90 then mean projected metres, said once instead of one PROJ error per vertex.
+    static func requireLonLat(_ collection: FeatureCollection, file: String) throws {
+        var box = BoundingBox.empty
+        for f in collection.features { if let b = f.geometry?.boundingBox { box.extend(with: b) } }
+        guard !box.isEmpty, box.minX < -180 || box.maxX > 180 || box.minY < -90 || box.maxY > 90 else { return }
+        let extent = [box.minX, box.minY, box.maxX, box.maxY].map { String(format: "%.0f", $0) }.joined(separator: ", ")
+        throw CommandFailure.badInput(
+            "\(file): the coordinates (extent \(extent)) are not longitude/latitude, and neither --from nor a crs member "
+                + "says what they are. They look projected (metres): give their CRS with --from, e.g. --from EPSG:4544 "
+                + "(CGCS2000 3° Gauss-Krüger, central meridian 105°E).")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import LayoutAnalysis
+import LayoutIO
 import LayoutModel
 
 /// `parkatlas evaluate DATASET [--previous OLD]`: the featured-park scorecard
@@ -37,21 +38,19 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(name: .long, help: "The previous year's dataset folder (adds revenue-per-mu growth).") var previous: String?
 
-    func validate() throws {
-        if output.format == .csv { throw ValidationError("--format must be table or json") }
-    }
-
     func run() throws {
         let data = try dataset.load(quiet: output.quiet).dataset
         let before = try previous.map {
             try CompareCommand.load($0, datum: dataset.datum, threads: dataset.threads, quiet: output.quiet)
         }
+        if let previous, let before {
+            try SnapshotPlausibility.check(oldName: previous, old: before, newName: dataset.dataset, new: data, quiet: output.quiet)
+        }
         let cards = try FeaturedParkEvaluation.evaluate(dataset: data, previous: before, threads: dataset.threads.resolved)
         let policy = data.policy.featured
-        switch output.format {
-        case .json: try ReportOutput.emit(json: json(cards, policy: policy), options: output)
-        default: try ReportOutput.emit(table(cards, policy: policy), options: output)
-        }
+        try ReportOutput.emit(
+            output, leftOut: [data] + (before.map { [$0] } ?? []), table: { table(cards, policy: policy) },
+            json: { json(cards, policy: policy) }, csv: { csv(cards) })
     }
 
     func json(_ cards: [FeaturedParkEvaluation.Scorecard], policy: FeaturedParkPolicy) -> JSONValue {
@@ -82,6 +81,20 @@ struct EvaluateCommand: ParsableCommand {
                 ])
             }),
         ])
+    }
+
+    /// CSV: one row per park and criterion, with the park's verdict on each row.
+    func csv(_ cards: [FeaturedParkEvaluation.Scorecard]) -> String {
+        var rows: [[String]] = []
+        for card in cards {
+            for c in card.criteria {
+                rows.append([card.id, card.name, card.status.rawValue, card.verdict.rawValue, card.verdict.nameZh, c.key.rawValue,
+                             c.key.nameZh, CSVText.number(c.value), CSVText.number(c.threshold), c.passed ? "true" : "false"])
+            }
+        }
+        return CSVText.table(
+            header: ["park", "name", "featured_status", "verdict", "verdict_zh", "criterion", "criterion_zh", "value", "threshold", "pass"],
+            rows: rows)
     }
 
     func table(_ cards: [FeaturedParkEvaluation.Scorecard], policy: FeaturedParkPolicy) -> String {

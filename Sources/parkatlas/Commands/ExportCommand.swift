@@ -49,12 +49,13 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Comma-separated layers, drawn in registry order.", valueName: MapLayerCatalog.help))
     var layers: String?
 
-    @Option(name: .long, help: "Maximum decimal digits of coordinates (default: shortest exact).")
+    @Option(name: .long, parsing: .unconditional, help: "Maximum decimal digits of coordinates (default: shortest exact).")
     var precision: Int?
 
     @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
 
     func validate() throws {
+        try OutputOptions.requireParentFolder(of: out, option: "--out")
         _ = try MapLayerCatalog.names(layers)
         if let precision, !(0...17).contains(precision) { throw ValidationError("--precision must be 0…17") }
     }

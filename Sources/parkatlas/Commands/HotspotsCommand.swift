@@ -32,7 +32,7 @@ struct HotspotsCommand: ParsableCommand {
     @Option(name: .long, help: "Enterprise value: output_wan (default), tax_wan or employees.")
     var value: HotspotValue = .outputWan
 
-    @Option(name: .long, help: "Distance band in metres (inclusive).")
+    @Option(name: .long, parsing: .unconditional, help: "Distance band in metres (inclusive).")
     var band: Double = 1000
 
     @Flag(name: .long, help: "Bin by Benjamini–Hochberg adjusted p-values (false discovery rate).")
@@ -68,11 +68,10 @@ struct HotspotsCommand: ParsableCommand {
             }
             reportOptions.out = nil
         }
-        switch output.format {
-        case .json: try ReportOutput.emit(json: HotspotsReport.json(analysis, enterprises: data.enterprises), options: reportOptions)
-        case .csv: try ReportOutput.emit(HotspotsReport.csv(analysis, enterprises: data.enterprises), options: reportOptions)
-        case .table: try ReportOutput.emit(HotspotsReport.table(analysis, enterprises: data.enterprises), options: reportOptions)
-        }
+        try ReportOutput.emit(
+            reportOptions, leftOut: [data], table: { HotspotsReport.table(analysis, enterprises: data.enterprises) },
+            json: { HotspotsReport.json(analysis, enterprises: data.enterprises) },
+            csv: { HotspotsReport.csv(analysis, enterprises: data.enterprises) })
     }
 }
 
@@ -135,11 +134,10 @@ enum HotspotsReport {
 
     static func csv(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> String {
         func f(_ v: Double?) -> String { v.map { String($0) } ?? "" }
-        var out = "id,value,z,p,\(a.fdr ? "q," : "")bin,neighbours\n"
+        var out = CSVText.row(["id", "value", "z", "p"] + (a.fdr ? ["q"] : []) + ["bin", "neighbours"])
         for e in a.entries {
-            let id = enterprises[e.enterprise].id
-            let quoted = id.contains(",") || id.contains("\"") ? "\"" + id.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : id
-            out += "\(quoted),\(e.value),\(f(e.z)),\(f(e.p)),\(a.fdr ? f(e.q) + "," : "")\(e.bin),\(e.neighbours)\n"
+            out += CSVText.row(
+                [enterprises[e.enterprise].id, "\(e.value)", f(e.z), f(e.p)] + (a.fdr ? [f(e.q)] : []) + ["\(e.bin)", "\(e.neighbours)"])
         }
         return out
     }
@@ -165,12 +163,15 @@ enum HotspotsReport {
         let ranked = a.entries.filter { $0.z != nil }.sorted { ($0.z!, enterprises[$1.enterprise].id) > ($1.z!, enterprises[$0.enterprise].id) }
         for (title, rows) in [("Hottest enterprises", Array(ranked.prefix(10))), ("Coldest enterprises", Array(ranked.suffix(10).reversed()))] {
             out += "\(title)\n"
-            var r = TextTable(headers: ["id", "name", "industry", a.value.rawValue, "Wi", "z", "p", "bin"])
-            r.rightAligned = [3, 4, 5, 6, 7]
+            // Under FDR the bins follow q, so both p and q are shown, each under its own name.
+            var r = TextTable(
+                headers: ["id", "name", "industry", a.value.rawValue, "neighbours", "z", "p"] + (a.fdr ? ["q (FDR)"] : []) + ["bin"])
+            r.rightAligned = Set(3..<(a.fdr ? 9 : 8))
             for e in rows {
                 let ent = enterprises[e.enterprise]
-                r.rows.append([ent.id, ent.name, ent.industry.value, NumberText.grouped(e.value, decimals: a.value == .employees ? 0 : 1),
-                               String(e.neighbours), fx(e.z, 3), pv(a.fdr ? e.q : e.p), String(e.bin)])
+                r.rows.append([ent.id, TextTable.truncated(ent.name, width: 24), ent.industry.value,
+                               NumberText.grouped(e.value, decimals: a.value == .employees ? 0 : 1),
+                               String(e.neighbours), fx(e.z, 3), pv(e.p)] + (a.fdr ? [pv(e.q)] : []) + [String(e.bin)])
             }
             out += r.render(indent: "  ") + "\n"
         }

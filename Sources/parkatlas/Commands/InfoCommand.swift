@@ -21,11 +21,11 @@ struct InfoCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one GeoJSON file") }
-        if output.format == .csv { throw ValidationError("info prints table or json") }
+        for file in files { try InputPaths.requireFile(file, what: "file") }
     }
 
     func run() throws {
-        let datum = datum.datum
+        let datum = datum.datum ?? .wgs84
         var summaries: [FileSummary] = []
         for file in files {
             do {
@@ -34,12 +34,9 @@ struct InfoCommand: ParsableCommand {
                 throw CommandFailure.badInput(error.description)
             }
         }
-        switch output.format {
-        case .json:
-            try ReportOutput.emit(json: .object(["files": .array(summaries.map(InfoReport.json))]), options: output)
-        default:
-            try ReportOutput.emit(summaries.map(InfoReport.table).joined(separator: "\n"), options: output)
-        }
+        try ReportOutput.emit(
+            output, table: { summaries.map(InfoReport.table).joined(separator: "\n") },
+            json: { .object(["files": .array(summaries.map(InfoReport.json))]) }, csv: { InfoReport.csv(summaries) })
     }
 }
 
@@ -52,9 +49,10 @@ enum InfoReport {
         row("features", String(s.featureCount))
         row("geometry", s.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: ", ") + (s.hasZ ? " (with Z)" : ""))
         if let b = s.boundingBox {
-            row("bbox (lon/lat)", [b.minX, b.minY, b.maxX, b.maxY].map { NumberText.fixed($0, decimals: 6) }.joined(separator: ", "))
+            row(s.coordinatesOutOfLonLatRange ? "bbox" : "bbox (lon/lat)", [b.minX, b.minY, b.maxX, b.maxY].map { NumberText.fixed($0, decimals: 6) }.joined(separator: ", "))
         }
         row("crs", crsText(s))
+        if let warning = coordinateWarning(s) { out += "  WARNING: " + warning + "\n" }
         let invalid = s.geometryProblems.filter { $0.kind == .invalid }
         let repeats = s.geometryProblems.filter { $0.kind == .repeatedVertices }
         row("invalid", invalid.isEmpty ? "none" : "\(invalid.count) of \(s.featureCount) (repaired with GEOS make-valid)")
@@ -96,6 +94,25 @@ enum InfoReport {
         return out
     }
 
+    /// CSV: one row per file with its summary figures.
+    static func csv(_ summaries: [FileSummary]) -> String {
+        CSVText.table(
+            header: ["path", "format", "bytes", "features", "geometry_types", "min_lon", "min_lat", "max_lon", "max_lat", "declared_crs",
+                     "invalid", "repeated_vertices", "total_area_m2", "total_length_m", "warning"],
+            rows: summaries.map { s in
+                let b = s.boundingBox
+                return [
+                    s.path, s.format == .document ? "document" : s.format == .newlineDelimited ? "newline_delimited" : "text_sequence",
+                    String(s.byteCount), String(s.featureCount), s.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: "; "),
+                    CSVText.number(b?.minX), CSVText.number(b?.minY), CSVText.number(b?.maxX), CSVText.number(b?.maxY),
+                    s.declaredCRS ?? "", String(s.geometryProblems.filter { $0.kind == .invalid }.count),
+                    String(s.geometryProblems.filter { $0.kind == .repeatedVertices }.count),
+                    s.coordinatesOutOfLonLatRange ? "" : CSVText.number(s.totalArea),
+                    s.coordinatesOutOfLonLatRange ? "" : CSVText.number(s.totalLength), coordinateWarning(s) ?? "",
+                ]
+            })
+    }
+
     static func formatName(_ s: FileSummary) -> String {
         let size = NumberText.grouped(Double(s.byteCount) / 1_048_576, decimals: 1) + " MiB"
         switch s.format {
@@ -105,7 +122,20 @@ enum InfoReport {
         }
     }
 
+    /// Projected metres without a `crs` member: said once, with the command that fixes it.
+    static func coordinateWarning(_ s: FileSummary) -> String? {
+        guard s.coordinatesOutOfLonLatRange, let b = s.boundingBox else { return nil }
+        let extent = [b.minX, b.minY, b.maxX, b.maxY].map { NumberText.fixed($0, decimals: 0) }.joined(separator: ", ")
+        return "the coordinates (extent \(extent)) are outside the longitude/latitude range and no crs member declares "
+            + "their system: they look projected (metres). Areas are not measured. Reproject with "
+            + "`parkatlas convert \(s.path) OUT.geojson --from EPSG:XXXX --to EPSG:4326` (e.g. EPSG:4544 for the "
+            + "CGCS2000 3° Gauss-Krüger zone of central meridian 105°E), or add the crs member to the file."
+    }
+
     static func crsText(_ s: FileSummary) -> String {
+        if s.coordinatesOutOfLonLatRange && (s.declaredCRS.map(LonLatInput.isLonLatName) ?? true) {
+            return (s.declaredCRS.map { "\($0) declared, but " } ?? "none declared; ") + "the coordinates are NOT longitude/latitude"
+        }
         var text: String
         if let declared = s.declaredCRS {
             text = LonLatInput.isLonLatName(declared)
@@ -127,6 +157,8 @@ enum InfoReport {
         o["geometry_types"] = .object(JSONObject(members: s.geometryTypes.map { .init(key: $0.type, value: .integer(Int64($0.count))) }))
         o["bbox"] = s.boundingBox.map { b in .array([b.minX, b.minY, b.maxX, b.maxY].map(JSONValue.double)) } ?? .null
         o["declared_crs"] = s.declaredCRS.map(JSONValue.string) ?? .null
+        o["coordinates_out_of_lon_lat_range"] = .bool(s.coordinatesOutOfLonLatRange)
+        o["warning"] = coordinateWarning(s).map(JSONValue.string) ?? .null
         o["datum"] = .string(s.datum.rawValue)
         o["has_z"] = .bool(s.hasZ)
         o["properties"] = .array(s.properties.map { p in

@@ -28,8 +28,8 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "Map title (default: the dataset folder's name).")
     var title: String?
 
-    @Option(name: .long, help: "Page width in pixels.") var width: Double = 1400
-    @Option(name: .long, help: "Page height in pixels.") var height: Double = 1000
+    @Option(name: .long, parsing: .unconditional, help: "Page width in pixels.") var width: Double = 1400
+    @Option(name: .long, parsing: .unconditional, help: "Page height in pixels.") var height: Double = 1000
 
     @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
 
@@ -40,6 +40,7 @@ struct MapCommand: ParsableCommand {
         guard lower.hasSuffix(".svg") || lower.hasSuffix(".html") || lower.hasSuffix(".htm") else {
             throw ValidationError("--out must end in .svg or .html")
         }
+        try OutputOptions.requireParentFolder(of: out, option: "--out")
         guard (400...20000).contains(width), (300...20000).contains(height) else {
             throw ValidationError("--width must be 400…20000 and --height 300…20000 pixels")
         }

@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import GeoJSON
 import LayoutAnalysis
+import LayoutIO
 import LayoutModel
 
 /// `parkatlas site [DATASET] --industry CODE --area-ha N`: ranked parks and land
@@ -18,9 +19,12 @@ struct SiteCommand: ParsableCommand {
             Hard constraints: a hazardous-chemical project (policy checks.hazardous_chemical_industries, default C25, C26)
             only in a park itself flagged chemical_park; some single block must hold the land needed.
             Score 0-100 = positioning 40 + cluster synergy 25 + land 20 + efficiency 15 (policy siting.*).
+            Scores are RELATIVE to the candidates of this run: synergy is scaled by the best candidate's
+            same-division output nearby, efficiency by the best candidate's industrial tax per ha (a lone
+            candidate gets both in full). Positioning and land are absolute. Compare scores within one run only.
             --out FILE.geojson writes a styled map of the parks by rank and the chosen blocks (the report still goes to
             stdout); --out with any other name writes the report there.
-            Exit 3 for an unknown industry or district code; a request no park can take is a result (exit 0) that
+            Exit 2 for an unknown industry or district code (a command-line value); a request no park can take is a result (exit 0) that
             lists every park's reason and the largest available block.
             """)
 
@@ -30,13 +34,13 @@ struct SiteCommand: ParsableCommand {
     @Option(name: .long, help: "GB/T 4754-2017 code of the project, e.g. C3974.")
     var industry: String
 
-    @Option(name: .customLong("area-ha"), help: "Land needed, hectares (> 0).")
+    @Option(name: .customLong("area-ha"), parsing: .unconditional, help: "Land needed, hectares (> 0).")
     var areaHa: Double
 
     @Option(name: .long, help: "Only parks of this district or functional zone (its code).")
     var district: String?
 
-    @Option(name: .long, help: "Show only the best K candidates (default: all).")
+    @Option(name: .long, parsing: .unconditional, help: "Show only the best K candidates (default: all).")
     var top: Int?
 
     func validate() throws {
@@ -54,14 +58,15 @@ struct SiteCommand: ParsableCommand {
         do {
             request = try SitingRequest.make(industry: industry, areaHectares: areaHa, district: district)
         } catch {
-            throw CommandFailure.badInput(error.description)
+            throw CommandFailure.badCommandLine("--industry: \(error.description)")
         }
         let data = try dataset.load(quiet: output.quiet).dataset
         let result: SitingResult
         do {
             result = try Siting.evaluate(dataset: data, request: request, threads: dataset.threads.resolved)
         } catch let error as SitingError {
-            throw CommandFailure.badInput(error.description)
+            // The request was checked before loading; what remains is the --district code, unknown to this dataset.
+            throw CommandFailure.badCommandLine("--district: \(error.description)")
         }
         let render = SiteRendering(dataset: data, result: result, top: top)
         var reportOptions = output
@@ -73,11 +78,7 @@ struct SiteCommand: ParsableCommand {
             }
             reportOptions.out = nil
         }
-        switch output.format {
-        case .json: try ReportOutput.emit(json: render.json(), options: reportOptions)
-        case .csv: try ReportOutput.emit(render.csv(), options: reportOptions)
-        case .table: try ReportOutput.emit(render.table(), options: reportOptions)
-        }
+        try ReportOutput.emit(reportOptions, leftOut: [data], table: render.table, json: render.json, csv: render.csv)
     }
 }
 
@@ -106,6 +107,10 @@ struct SiteRendering {
 
     var industryName: IndustryClassification? { IndustryTable.nearestKnown(result.request.industry) }
 
+    /// What the score means, for the table and the JSON (`site` scales two components by the best candidate).
+    static let scoreBasis = "synergy and efficiency are scaled by the best candidate of this run (a lone candidate gets both "
+        + "in full); positioning and land are absolute. Compare scores within one run only."
+
     // MARK: JSON
 
     func json() -> JSONValue {
@@ -121,6 +126,7 @@ struct SiteRendering {
             "crs": .string(result.crs),
             "weights": .object(["positioning": Self.number(p.positioningWeight), "synergy": Self.number(p.synergyWeight),
                                 "land": Self.number(p.landWeight), "efficiency": Self.number(p.efficiencyWeight)]),
+            "score_basis": .string(Self.scoreBasis),
             "synergy_radius_m": Self.number(p.synergyRadius),
             "block_merge_distance_m": Self.number(p.blockMergeDistance),
         ]
@@ -176,11 +182,11 @@ struct SiteRendering {
             lines.append([String(c.rank), c.parkId, c.parkName, "\(c.score)", "\(c.components.positioning)", "\(c.components.synergy)",
                           "\(c.components.land)", "\(c.components.efficiency)", "\(Self.hectares(c.block.area))",
                           c.block.parcels.map { dataset.parcels[$0].id }.joined(separator: " "), "\(Self.hectares(c.reclaimableArea))", ""]
-                .map(StatsRendering.csvField).joined(separator: ","))
+                .map(CSVText.field).joined(separator: ","))
         }
         for o in result.ruledOut {
             lines.append((["", o.parkId, o.parkName] + Array(repeating: "", count: 8) + [o.reason.english])
-                .map(StatsRendering.csvField).joined(separator: ","))
+                .map(CSVText.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -197,7 +203,8 @@ struct SiteRendering {
         out += "Score 得分 = positioning 产业定位 \(NumberText.fixed(p.positioningWeight, decimals: 0)) + synergy 集群协同 "
         out += "\(NumberText.fixed(p.synergyWeight, decimals: 0)) (within \(NumberText.grouped(p.synergyRadius, decimals: 0)) m) + land 用地 "
         out += "\(NumberText.fixed(p.landWeight, decimals: 0)) + efficiency 亩均效益 \(NumberText.fixed(p.efficiencyWeight, decimals: 0)); "
-        out += "blocks merge parcels within \(NumberText.grouped(p.blockMergeDistance, decimals: 0)) m (\(result.crs))\n\n"
+        out += "blocks merge parcels within \(NumberText.grouped(p.blockMergeDistance, decimals: 0)) m (\(result.crs))\n"
+        out += "Scores are relative 相对得分: \(Self.scoreBasis)\n\n"
 
         if shown.isEmpty {
             out += "No park can take this project 无可选园区.\n"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import LayoutAnalysis
+import LayoutIO
 import LayoutModel
 
 /// `parkatlas stats [DATASET]`: land-use statistics and intensive-use
@@ -21,7 +22,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var dataset: DatasetArgument
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: "Land-use class level: 1, 2 or 3.")
+    @Option(name: .long, parsing: .unconditional, help: "Land-use class level: 1, 2 or 3.")
     var level: Int = 2
 
     @Flag(name: .long, help: "Add the per-mu benefit (亩均效益) table of the enterprises.")
@@ -42,11 +43,9 @@ struct StatsCommand: ParsableCommand {
                                     policy: data.policy.benefit)
             : nil
         let render = StatsRendering(dataset: dataset.dataset, report: report, benefit: benefit)
-        switch output.format {
-        case .json: try ReportOutput.emit(json: render.json(), options: output)
-        case .csv: try ReportOutput.emit(benefit != nil ? render.benefitCSV() : render.classCSV(), options: output)
-        case .table: try ReportOutput.emit(render.table(), options: output)
-        }
+        try ReportOutput.emit(
+            output, leftOut: [data], table: render.table, json: render.json,
+            csv: benefit != nil ? render.benefitCSV : render.classCSV)
     }
 }
 
@@ -146,8 +145,8 @@ struct StatsRendering {
         var lines = ["unit_kind,unit_id,unit_name,unit_area_m2,parcel_area_m2,code,name_zh,name_en,area_m2,share"]
         for (kind, id, name, u) in units() {
             for c in u.landUse {
-                lines.append([kind, id, name, Self.csvNumber(u.area), Self.csvNumber(u.parcelArea), c.code, c.nameZh, c.nameEn,
-                              Self.csvNumber(c.area), Self.csvNumber(c.share)].map(Self.csvField).joined(separator: ","))
+                lines.append([kind, id, name, CSVText.number(u.area), CSVText.number(u.parcelArea), c.code, c.nameZh, c.nameEn,
+                              CSVText.number(c.area), CSVText.number(c.share)].map(CSVText.field).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -158,24 +157,14 @@ struct StatsRendering {
         guard let benefit else { return "" }
         var lines = ["rank,grade,id,name,industry,land_m2,land_source,mu,revenue_per_mu,tax_per_mu,revenue_per_employee,score,reason"]
         for e in benefit.evaluated {
-            lines.append([String(e.rank), e.grade.rawValue, e.id, e.name, e.industry, Self.csvNumber(e.land), e.landSource.rawValue,
-                          Self.csvNumber(e.mu), Self.csvNumber(e.revenuePerMu), Self.csvNumber(e.taxPerMu),
-                          Self.csvNumber(e.revenuePerEmployee), Self.csvNumber(e.score), ""].map(Self.csvField).joined(separator: ","))
+            lines.append([String(e.rank), e.grade.rawValue, e.id, e.name, e.industry, CSVText.number(e.land), e.landSource.rawValue,
+                          CSVText.number(e.mu), CSVText.number(e.revenuePerMu), CSVText.number(e.taxPerMu),
+                          CSVText.number(e.revenuePerEmployee), CSVText.number(e.score), ""].map(CSVText.field).joined(separator: ","))
         }
         for e in benefit.notEvaluated {
-            lines.append((["", "", e.id, e.name] + Array(repeating: "", count: 8) + [e.reason]).map(Self.csvField).joined(separator: ","))
+            lines.append((["", "", e.id, e.name] + Array(repeating: "", count: 8) + [e.reason]).map(CSVText.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func csvNumber(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return "\(value)"
-    }
-
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Every unit with its kind, identifier and name, in JSON order.
@@ -204,21 +193,22 @@ struct StatsRendering {
 
         out += "Intensive-use indicators 土地集约利用指标\n"
         let indicators = IntensiveUseIndicators.Indicator.allCases
-        var t = TextTable(headers: ["id"] + indicators.indices.map { "(\($0 + 1))" })
-        t.rightAligned = Set(1...indicators.count)
-        for (_, id, _, u) in units() {
-            t.rows.append([id] + u.indicators.all.map { Self.indicatorText($0.value, $0.indicator) })
+        // Columns are named (short Chinese names, explained below), rows show the unit's name beside its id.
+        var t = TextTable(headers: ["id", "name 名称"] + indicators.map(Self.columnName))
+        t.rightAligned = Set(2...(indicators.count + 1))
+        for (_, id, name, u) in units() {
+            t.rows.append([id, TextTable.truncated(name, width: 16)] + u.indicators.all.map { Self.indicatorText($0.value, $0.indicator) })
         }
         out += t.render()
-        for (i, indicator) in indicators.enumerated() {
-            out += "  (\(i + 1)) \(indicator.nameZh) \(indicator.nameEn) [\(indicator.unit)]\n"
+        for indicator in indicators {
+            out += "  \(Self.columnName(indicator)): \(indicator.nameZh) \(indicator.nameEn) [\(indicator.unit)]\n"
         }
         out += "  — = no denominator (e.g. no built land)\n\n"
 
         out += "Area by status 按土地状态 (ha)\n"
-        var s = TextTable(headers: ["id"] + ParcelStatus.allCases.map { "\($0.nameZh) \($0.rawValue)" })
-        s.rightAligned = Set(1...ParcelStatus.allCases.count)
-        for (_, id, _, u) in units() { s.rows.append([id] + u.statuses.map { ha($0.area) }) }
+        var s = TextTable(headers: ["id", "name 名称"] + ParcelStatus.allCases.map { "\($0.nameZh) \($0.rawValue)" })
+        s.rightAligned = Set(2...(ParcelStatus.allCases.count + 1))
+        for (_, id, name, u) in units() { s.rows.append([id, TextTable.truncated(name, width: 16)] + u.statuses.map { ha($0.area) }) }
         out += s.render() + "\n"
 
         out += "Area by land use 按用地类型\n"
@@ -233,6 +223,24 @@ struct StatsRendering {
         }
         if let benefit { out += "\n" + benefitTable(benefit) }
         return out
+    }
+
+    /// A short column header for an indicator (the full name is in the legend below the table).
+    static func columnName(_ indicator: IntensiveUseIndicators.Indicator) -> String {
+        switch indicator {
+        case .landDevelopmentRate: "开发率"
+        case .landSupplyRate: "供应率"
+        case .landBuiltRate: "建成率"
+        case .industrialLandRate: "工业用地率"
+        case .floorAreaRatio: "容积率"
+        case .buildingDensity: "建筑密度"
+        case .industrialFloorAreaRatio: "工业容积率"
+        case .industrialBuildingCoefficient: "建筑系数"
+        case .investmentIntensity: "投入强度"
+        case .industrialTaxPerHectare: "工业地均税收"
+        case .taxPerHectare: "地均税收"
+        case .idleLandRate: "闲置率"
+        }
     }
 
     func benefitTable(_ b: PerMuBenefitReport) -> String {

@@ -22,26 +22,27 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "Write a repaired copy of the dataset into this folder.")
     var fix: String?
 
-    func validate() throws {
-        if output.format == .csv { throw ValidationError("validate prints table or json") }
-    }
-
     func run() throws {
         let result = try dataset.load(allowErrors: true, quiet: true, keepFeatures: fix != nil)
         if let fix { try writeRepaired(result, to: fix) }
-        switch output.format {
-        case .json:
-            let json: JSONValue = .object([
+        let json: () -> JSONValue = {
+            .object([
                 "ok": .bool(!result.hasErrors),
                 "dataset": .string(dataset.dataset),
                 "errors": .integer(Int64(result.errorCount)),
                 "warnings": .integer(Int64(result.warningCount)),
                 "problems": .array(result.problems.map { .object($0.jsonObject) }),
             ])
-            try ReportOutput.emit(json: json, options: output)
-        default:
-            try ReportOutput.emit(table(result), options: output)
         }
+        // Every problem, one row each, as in the JSON.
+        let csv: () -> String = {
+            CSVText.table(
+                header: ["severity", "file", "index", "id", "property", "reason"],
+                rows: result.problems.map {
+                    [$0.severity.rawValue, $0.file, $0.index.map(String.init) ?? "", $0.id ?? "", $0.property ?? "", $0.reason]
+                })
+        }
+        try ReportOutput.emit(output, leftOut: [result.dataset], table: { table(result) }, json: json, csv: csv)
         if result.hasErrors { throw ExitCode(ExitStatus.badInput.rawValue) }
     }
 

@@ -60,19 +60,22 @@ struct AnalyzeRunner {
 /// JSON of `compare --format json` and `evaluate --format json`.
 struct AnalyzeEvaluation {
     let previousName: String
+    /// The previous year's dataset as loaded.
+    let previous: Dataset
     let cards: [FeaturedParkEvaluation.Scorecard]
     let compareJSON: JSONValue
     let evaluateJSON: JSONValue
 
     static func run(current: Dataset, currentName: String, previousName: String, dataset: DatasetArgument, quiet: Bool) throws -> AnalyzeEvaluation {
         let old = try CompareCommand.load(previousName, datum: dataset.datum, threads: dataset.threads, quiet: true)
+        try SnapshotPlausibility.check(oldName: previousName, old: old, newName: currentName, new: current, quiet: quiet)
         let threads = dataset.threads.resolved
         let comparison = try SnapshotComparison.compare(old: old, new: current, level: 2, threads: threads)
         let rendering = CompareRendering(oldName: previousName, newName: currentName, old: old, new: current, comparison: comparison)
         let cards = try FeaturedParkEvaluation.evaluate(dataset: current, previous: old, threads: threads)
         // The evaluate command renders its JSON from its own parsed arguments.
         let evaluate = try EvaluateCommand.parse([currentName, "--previous", previousName])
-        return AnalyzeEvaluation(previousName: previousName, cards: cards, compareJSON: rendering.json(),
+        return AnalyzeEvaluation(previousName: previousName, previous: old, cards: cards, compareJSON: rendering.json(),
                                  evaluateJSON: evaluate.json(cards, policy: current.policy.featured))
     }
 }

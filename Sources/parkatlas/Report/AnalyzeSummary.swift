@@ -35,6 +35,7 @@ struct AnalyzeSummary {
         o["crs"] = .string(results?.check.crs ?? "OGC:CRS84")
         o["counts"] = .object(["districts": .integer(Int64(d.districts.count)), "parks": .integer(Int64(d.parks.count)),
                                "parcels": .integer(Int64(d.parcels.count)), "enterprises": .integer(Int64(d.enterprises.count))])
+        o["left_out"] = LeftOutNote.json([d])
         o["errors"] = .integer(Int64(loaded.errorCount))
         o["warnings"] = .integer(Int64(loaded.warningCount))
         var reference = JSONObject()

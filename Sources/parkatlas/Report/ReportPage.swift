@@ -87,6 +87,8 @@ struct ReportPage {
             out += card(String(h.entries.filter { $0.bin >= 2 }.count), "热点企业 (≥95 %)", "hot-spot enterprises")
         }
         out += "</div>\n"
+        let leftOut = LeftOutNote.summary([data])
+        if !leftOut.isEmpty { out += "<p class=\"low\">\(HTML.escape(leftOut))</p>\n" }
         let parks = results.check.parks
         let count = { (v: ParkVerdict.Verdict) in parks.filter { $0.verdict == v }.count }
         out += "<p>\(count(.compliant)) of \(parks.count) parks compliant 合规; \(count(.attention)) need attention 需关注 (warnings only); "

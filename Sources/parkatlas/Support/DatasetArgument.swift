@@ -1,11 +1,15 @@
 import ArgumentParser
 import Foundation
 import LayoutIO
+import PROJ
 
 /// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (cli.md).
 struct DatasetArgument: ParsableArguments {
-    @Argument(help: "Dataset folder (default: GeoData/mianyang).")
-    var dataset: String = "GeoData/mianyang"
+    /// The reference dataset, relative to the repository root.
+    static let defaultDataset = "GeoData/mianyang"
+
+    @Argument(help: "Dataset folder.")
+    var dataset: String = defaultDataset
 
     @OptionGroup var datum: DatumOption
     @OptionGroup var threads: ThreadsOption
@@ -16,21 +20,44 @@ struct DatasetArgument: ParsableArguments {
     ///   - keepFeatures: keep the features as read (`repairedFiles`), for commands that write
     ///     them back with every input property; others let the loader free them early.
     func load(allowErrors: Bool = false, quiet: Bool = false, layers: DatasetLayers = .all, keepFeatures: Bool = false) throws -> DatasetLoadResult {
+        try Self.load(
+            folder: dataset, datum: datum.datum, threads: threads.resolved, allowErrors: allowErrors, quiet: quiet,
+            layers: layers, keepFeatures: keepFeatures)
+    }
+
+    /// Loads the dataset in `folder`; the one path every command (and `compare`'s two snapshots) takes.
+    /// - Parameter datum: `--datum` when given; nil lets policy.json decide.
+    static func load(
+        folder: String, datum: Datum?, threads: Int, allowErrors: Bool = false, quiet: Bool = false,
+        layers: DatasetLayers = .all, keepFeatures: Bool = false
+    ) throws -> DatasetLoadResult {
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            // A path on the command line that does not exist is a command-line error (2); a folder
+            // that exists but is not a valid dataset is bad data (3).
+            let what = FileManager.default.fileExists(atPath: folder) ? "is a file, not a dataset folder" : "no such folder"
+            let hint = folder == defaultDataset
+                ? " (no DATASET was given, and the default \(defaultDataset) is not in the current folder: give a dataset folder)"
+                : ""
+            throw CommandFailure.badCommandLine("\(folder): \(what)\(hint)")
+        }
         let result: DatasetLoadResult
         do {
-            let override = CommandLine.arguments.contains("--datum") ? datum.datum : nil
-            result = try DatasetLoader.load(folder: dataset, options: .init(datum: override, threads: threads.resolved, layers: layers, keepsFeatures: keepFeatures))
+            result = try DatasetLoader.load(folder: folder, options: .init(datum: datum, threads: threads, layers: layers, keepsFeatures: keepFeatures))
         } catch let error as InputError {
             throw CommandFailure.badInput(error.description)
         }
         if result.hasErrors && !allowErrors {
             let lines = result.problems.filter { $0.severity == .error }.prefix(50).map { "  " + $0.description }
-            var message = "\(dataset): \(result.errorCount) errors in the dataset (run `parkatlas validate \(dataset)` for all of them):\n"
+            var message = "\(folder): \(Plural.count(result.errorCount, "error")) in the dataset (run `parkatlas validate \(folder)` for all of them):\n"
             message += lines.joined(separator: "\n")
             throw CommandFailure.badInput(message)
         }
         if !quiet && result.warningCount > 0 {
-            Console.warning("\(dataset): \(result.warningCount) warnings (see `parkatlas validate`)")
+            Console.warning("\(folder): \(Plural.count(result.warningCount, "warning")) (see `parkatlas validate`)")
+        }
+        if !quiet, !result.dataset.leftOut.isEmpty {
+            Console.warning("\(folder): " + LeftOutNote.summary([result.dataset]))
         }
         return result
     }

@@ -1,6 +1,8 @@
 import Foundation
 import GeoCore
 import GeoJSON
+import LayoutIO
+import LayoutModel
 
 /// Delivers a finished report to stdout or, with `--out`, atomically to a file.
 enum ReportOutput {
@@ -13,6 +15,30 @@ enum ReportOutput {
             }
         } else if !options.quiet {
             FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// A CSV table: files start with a UTF-8 byte order mark (Excel on Chinese
+    /// Windows then reads the names right), stdout gets none (it feeds pipes).
+    static func emit(csv text: String, options: OutputOptions) throws {
+        try emit(options.out == nil ? text : CSVText.byteOrderMark + text, options: options)
+    }
+
+    /// The report in `options.resolvedFormat`, rendered only in that format; a
+    /// format a command does not offer never reaches here (`validate()` refuses it).
+    static func emit(
+        _ options: OutputOptions, leftOut datasets: [Dataset]? = nil, table: () throws -> String, json: () throws -> JSONValue,
+        csv: (() throws -> String)? = nil
+    ) throws {
+        switch options.resolvedFormat {
+        case .json:
+            let report = try json()
+            try emit(json: datasets.map { LeftOutNote.adding(to: report, $0) } ?? report, options: options)
+        case .csv:
+            guard let csv else { throw CommandFailure.badCommandLine("this command has no CSV output; use --format table or json") }
+            try emit(csv: try csv(), options: options)
+        case .table:
+            try emit(try table() + LeftOutNote.text(datasets ?? []), options: options)
         }
     }
 
@@ -39,7 +65,7 @@ enum NumberText {
     /// Hand-rolled: Foundation's NumberFormatter on Linux ignores fraction-digit settings.
     static func grouped(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "—" }
-        let plain = String(format: "%.\(decimals)f", value)
+        let plain = unsignedZero(String(format: "%.\(decimals)f", value))
         let negative = plain.hasPrefix("-")
         let body = negative ? String(plain.dropFirst()) : plain
         let parts = body.split(separator: ".", maxSplits: 1)
@@ -57,7 +83,13 @@ enum NumberText {
 
     static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "—" }
-        return String(format: "%.\(decimals)f", value)
+        return unsignedZero(String(format: "%.\(decimals)f", value))
+    }
+
+    /// "-0.000" (a tiny negative rounded away) printed as "0.000".
+    static func unsignedZero(_ text: String) -> String {
+        guard text.hasPrefix("-"), !text.contains(where: { ("1"..."9").contains($0) }) else { return text }
+        return String(text.dropFirst())
     }
 }
 
@@ -86,6 +118,17 @@ struct TextTable {
         var out = [line(headers), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         out += rows.map(line)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `s` cut to at most `width` terminal cells, with "…" when cut.
+    static func truncated(_ s: String, width: Int) -> String {
+        guard displayWidth(s) > width else { return s }
+        var out = ""
+        for ch in s {
+            if displayWidth(out + String(ch)) > width - 1 { break }
+            out.append(ch)
+        }
+        return out + "…"
     }
 
     /// Terminal cells: East Asian wide characters take two.
