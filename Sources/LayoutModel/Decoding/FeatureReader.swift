@@ -206,7 +206,7 @@ struct FeatureReader {
             error(key, reason)
             return code
         case .malformed(let reason):
-            error(key, "\"\(code)\" is not a land-use code: \(reason)")
+            error(key, "\"\(code)\" is not a land-use code of the 2023 guide: \(reason)")
             return nil
         }
     }
