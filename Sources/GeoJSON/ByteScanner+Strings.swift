@@ -155,14 +155,14 @@ extension ByteScanner {
         case 0xF0: length = 4; low = 0x90
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; high = 0x8F
-        default: throw syntaxError("invalid UTF-8 byte \(describeByte(lead))")
+        default: throw invalidUTF8("invalid UTF-8 byte 0x\(String(lead, radix: 16, uppercase: true))")
         }
-        guard index + length <= end else { throw syntaxError("truncated UTF-8 sequence") }
+        guard index + length <= end else { throw invalidUTF8("truncated UTF-8 sequence") }
         let second = bytes[index + 1]
-        guard second >= low && second <= high else { throw syntaxError("invalid UTF-8 sequence") }
+        guard second >= low && second <= high else { throw invalidUTF8("invalid UTF-8 sequence") }
         var k = 2
         while k < length {
-            guard bytes[index + k] & 0xC0 == 0x80 else { throw syntaxError("invalid UTF-8 sequence") }
+            guard bytes[index + k] & 0xC0 == 0x80 else { throw invalidUTF8("invalid UTF-8 sequence") }
             k += 1
         }
         return length

@@ -43,6 +43,9 @@ struct ByteScanner {
     let fileName: String?
     /// GeoJSON rule: reject unclosed rings (true) or close them (false).
     var strictRings = true
+    /// When non-nil, structural errors inside one element of a `features`
+    /// array are collected here instead of thrown (see `parseFeatureElement`).
+    var featureErrors: [GeoJSONError]?
     /// Decoded bytes of the last string that contained escapes.
     var scratch: [UInt8] = []
 

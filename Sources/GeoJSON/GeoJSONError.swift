@@ -80,6 +80,20 @@ public enum GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The same error with its feature index moved by `offset` (a chunk
+    /// parsed from index 0 handing its errors over at its place in the file).
+    func shiftingFeatureIndex(by offset: Int) -> GeoJSONError {
+        switch self {
+        case .malformedJSON(var l, let m):
+            l.featureIndex = l.featureIndex.map { $0 + offset }
+            return .malformedJSON(l, message: m)
+        case .invalidGeoJSON(var l, let m):
+            l.featureIndex = l.featureIndex.map { $0 + offset }
+            return .invalidGeoJSON(l, message: m)
+        case .unwritableValue, .io: return self
+        }
+    }
+
     public var description: String {
         switch self {
         case .malformedJSON(let l, let m), .invalidGeoJSON(let l, let m): "\(l): \(m)"

@@ -10,8 +10,9 @@ import GeoCore
 /// begins in every writer's output. A guess is only trusted once the chunk
 /// before it, parsed exactly, ends on it; otherwise everything from that
 /// point is parsed again in order. So the result (features, order, errors with
-/// their feature index) is always that of the sequential parser; a wrong
-/// guess costs time, never correctness.
+/// their feature index, and the feature errors set aside when the scanner
+/// collects them) is always that of the sequential parser; a wrong guess costs
+/// time, never correctness.
 extension ByteScanner {
     /// One chunk's work: the batches it produced, how many features, and where it stopped.
     struct ChunkOutcome<Batch> {
@@ -22,6 +23,8 @@ extension ByteScanner {
         var end = 0
         var closed = false
         var failure: Error?
+        /// The feature errors set aside (when collecting), indices counted from `firstIndex`.
+        var featureErrors: [GeoJSONError] = []
     }
 
     /// Parses features from `start` (an element's first byte) until the next
@@ -33,6 +36,7 @@ extension ByteScanner {
         var s = self
         s.index = start
         s.depth = depth
+        if s.featureErrors != nil { s.featureErrors = [] }
         var outcome = ChunkOutcome<Batch>(start: start)
         var batch: [Feature] = []
         batch.reserveCapacity(batchSize)
@@ -47,11 +51,7 @@ extension ByteScanner {
         do {
             while true {
                 s.featureIndex = firstIndex + outcome.features
-                let type = try s.lookAheadType()
-                guard type == "Feature" else {
-                    throw s.structureError("expected a Feature in \"features\", found type \"\(type)\"")
-                }
-                batch.append(try s.parseFeature())
+                batch.append(try s.parseFeatureElement())
                 outcome.features += 1
                 s.featureIndex = nil
                 if batch.count == batchSize { try flush() }
@@ -73,6 +73,7 @@ extension ByteScanner {
         } catch {
             outcome.failure = error
         }
+        outcome.featureErrors = s.featureErrors ?? []
         return outcome
     }
 
@@ -163,6 +164,10 @@ extension ByteScanner {
                     try emit(first, batch.value)
                     first += batch.count
                 }
+                if featureErrors != nil {
+                    // The chunk counted its features from 0.
+                    featureErrors? += chunk.featureErrors.map { $0.shiftingFeatureIndex(by: emitted) }
+                }
                 emitted += chunk.features
                 position = chunk.end
                 if chunk.closed { closedAt = chunk.end }
@@ -175,6 +180,7 @@ extension ByteScanner {
                     from: position, until: Int.max, depth: depth, firstIndex: emitted, batchSize: batchSize, transform: transform, emit: emit)
             }
             if let failure = rest.failure { throw failure }
+            featureErrors? += rest.featureErrors
             closedAt = rest.end
         }
         index = closedAt! + 1

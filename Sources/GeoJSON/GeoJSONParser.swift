@@ -111,21 +111,61 @@ extension ByteScanner {
         guard peekToken() == ASCII.openBracket else { throw structureError("\"features\" must be an array") }
         try forEachElement(of: "features array") { s in
             s.featureIndex = features.count
-            let type = try s.lookAheadType()
-            guard type == "Feature" else {
-                throw s.structureError("expected a Feature in \"features\", found type \"\(type)\"")
-            }
-            features.append(try s.parseFeature())
+            features.append(try s.parseFeatureElement())
             s.featureIndex = nil
         }
     }
 
     // MARK: Feature
 
-    mutating func parseFeature() throws -> Feature {
+    /// One element of a `features` array, at the cursor, as a Feature.
+    ///
+    /// When `featureErrors` collects (is non-nil), a structural error inside
+    /// the element (an unclosed ring, a position with one number, a member of
+    /// the wrong type, an element that is not a Feature) is recorded there
+    /// instead of thrown, and the element is skipped structurally: a Feature
+    /// becomes one with a null geometry and with its `id`, `properties` and
+    /// foreign members where those are readable (wherever they come, before or
+    /// after the geometry); anything else becomes an empty Feature. So the
+    /// features after it keep their indices and a caller can name it.
+    /// Malformed JSON is always thrown: past a syntax error nothing can be
+    /// trusted, not even where the element ends.
+    mutating func parseFeatureElement() throws -> Feature {
+        skipWhitespace()
+        let start = index, startDepth = depth
+        var isFeature = false
+        do {
+            let type = try lookAheadType()
+            isFeature = type == "Feature"
+            guard isFeature else {
+                throw structureError("expected a Feature in \"features\", found type \"\(type)\"")
+            }
+            return try parseFeature()
+        } catch let error as GeoJSONError {
+            guard featureErrors != nil, case .invalidGeoJSON = error else { throw error }
+            index = start
+            depth = startDepth
+            var feature = Feature(geometry: nil, properties: nil)
+            if isFeature {
+                feature = try parseFeature(tolerant: true)
+            } else {
+                try skipValue()
+            }
+            featureErrors?.append(error)
+            return feature
+        }
+    }
+
+    /// The Feature object at the cursor. `tolerant` reads only what can be
+    /// read of a Feature known to be broken: `type`, `geometry` and `bbox` are
+    /// skipped unread (the geometry is null), an `id` or `properties` of the
+    /// wrong type is skipped; only malformed JSON then throws.
+    mutating func parseFeature(tolerant: Bool = false) throws -> Feature {
         var feature = Feature(geometry: nil, properties: nil)
         try forEachMember { s, key in
-            if s.equals(key, "type") {
+            if tolerant, s.equals(key, "type") || s.equals(key, "geometry") || s.equals(key, "bbox") {
+                try s.skipValue()
+            } else if s.equals(key, "type") {
                 _ = try s.scanString()
             } else if s.equals(key, "geometry") {
                 feature.geometry = try s.parseOptionalGeometry()
@@ -135,10 +175,16 @@ extension ByteScanner {
                 case UInt8(ascii: "n"):
                     try s.expectLiteral("null")
                     feature.properties = nil
-                default: throw s.structureError("\"properties\" must be an object or null")
+                default:
+                    if tolerant { try s.skipValue() } else { throw s.structureError("\"properties\" must be an object or null") }
                 }
             } else if s.equals(key, "id") {
-                feature.id = try s.parseFeatureID()
+                let b = s.peekToken()
+                if tolerant, b != ASCII.quote, b != ASCII.minus, !(ASCII.zero...ASCII.nine).contains(b) {
+                    try s.skipValue()
+                } else {
+                    feature.id = try s.parseFeatureID()
+                }
             } else if s.equals(key, "bbox") {
                 feature.bbox = try s.parseBoundingBox()
             } else {

@@ -78,9 +78,15 @@ public struct GeoJSONReader: Sendable {
     /// the text is a single Feature or Geometry. Each thread gets at least
     /// `minimumChunkBytes` of the array (below a few megabytes threads cost
     /// more than they save).
+    ///
+    /// With `featureErrors`, structural errors inside a feature are not thrown
+    /// but handed there after the last batch, in feature order (as
+    /// `readFeatureCollection(_:fileName:featureErrors:)` sets them aside; the
+    /// feature stays in its batch with a null geometry).
     public func forEachFeatureBatch<Batch>(
         _ bytes: [UInt8], fileName: String? = nil, threads: Int, batchSize: Int = 8_192, minimumChunkBytes: Int = 4 << 20,
-        transform: @Sendable ([Feature]) -> Batch, announce: ((Int) -> Void)? = nil, consume: (Int, Batch) throws -> Void
+        transform: @Sendable ([Feature]) -> Batch, announce: ((Int) -> Void)? = nil, consume: (Int, Batch) throws -> Void,
+        featureErrors: ((GeoJSONError) -> Void)? = nil
     ) throws -> FeatureCollection? {
         try withoutActuallyEscaping(transform) { transform in
             try withoutActuallyEscaping(consume) { consume in
@@ -88,12 +94,14 @@ public struct GeoJSONReader: Sendable {
                     try withScanner(buffer, fileName: fileName) { scanner in
                         scanner.skipByteOrderMark()
                         guard try scanner.lookAheadType() == "FeatureCollection" else { return nil }
+                        if featureErrors != nil { scanner.featureErrors = [] }
                         let collection = try scanner.parseFeatureCollection {
                             try $0.parseFeaturesInParallel(
                                 threads: threads, batchSize: max(1, batchSize), minimumChunkBytes: minimumChunkBytes,
                                 transform: transform, announce: announce, emit: consume)
                         }
                         try scanner.expectEndOfInput()
+                        for error in scanner.featureErrors ?? [] { featureErrors?(error) }
                         return collection
                     }
                 }
@@ -115,6 +123,37 @@ public struct GeoJSONReader: Sendable {
             return try read(bytes, fileName: fileName).featureCollection
         case .newlineDelimited, .textSequence:
             return FeatureCollection(features: try GeoJSONSequence.readFeatures(bytes, fileName: fileName, options: options))
+        }
+    }
+
+    /// `readFeatureCollection(_:fileName:)` that goes on past a broken feature.
+    ///
+    /// A structural error inside one feature of a FeatureCollection or one
+    /// record of a sequence (an unclosed ring, a position with one number, a
+    /// member of the wrong type, …) is appended to `featureErrors`, with the
+    /// feature's index, line and column, instead of thrown; the feature stays
+    /// in place with a null geometry and, when readable, its `id` and
+    /// `properties`, so every later feature keeps its index. Malformed JSON,
+    /// and any problem outside a feature, is still thrown.
+    public func readFeatureCollection(
+        _ bytes: [UInt8], fileName: String? = nil, featureErrors: inout [GeoJSONError]
+    ) throws -> FeatureCollection {
+        var collected: [GeoJSONError] = []
+        defer { featureErrors += collected }
+        switch GeoJSONSequence.detectFormat(bytes) {
+        case .document:
+            return try bytes.withUnsafeBytes { buffer in
+                try withScanner(buffer, fileName: fileName) { scanner in
+                    scanner.featureErrors = []
+                    defer { collected = scanner.featureErrors ?? [] }
+                    return try scanner.parseGeoJSONDocument().featureCollection
+                }
+            }
+        case .newlineDelimited, .textSequence:
+            var features: [Feature] = []
+            try GeoJSONSequence.forEachFeature(
+                bytes, fileName: fileName, options: options, featureErrors: &collected) { features.append($0) }
+            return FeatureCollection(features: features)
         }
     }
 

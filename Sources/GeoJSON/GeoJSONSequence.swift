@@ -67,10 +67,32 @@ public enum GeoJSONSequence {
         _ bytes: [UInt8], fileName: String? = nil, options: GeoJSONReader.Options = .init(),
         _ body: (Feature) throws -> Void
     ) throws {
+        var unused: [GeoJSONError]?
+        try forEachFeature(bytes, fileName: fileName, options: options, collecting: &unused, body)
+    }
+
+    /// `forEachFeature` with structural errors inside a Feature record (or a
+    /// feature of a document) appended to `featureErrors` instead of thrown;
+    /// see `GeoJSONReader.readFeatureCollection(_:fileName:featureErrors:)`.
+    static func forEachFeature(
+        _ bytes: [UInt8], fileName: String? = nil, options: GeoJSONReader.Options = .init(),
+        featureErrors: inout [GeoJSONError], _ body: (Feature) throws -> Void
+    ) throws {
+        var collected: [GeoJSONError]? = []
+        defer { featureErrors += collected ?? [] }
+        try forEachFeature(bytes, fileName: fileName, options: options, collecting: &collected, body)
+    }
+
+    private static func forEachFeature(
+        _ bytes: [UInt8], fileName: String?, options: GeoJSONReader.Options,
+        collecting: inout [GeoJSONError]?, _ body: (Feature) throws -> Void
+    ) throws {
         let format = detectFormat(bytes)
         let reader = GeoJSONReader(options: options)
         try bytes.withUnsafeBytes { raw in
             try reader.withScanner(raw, fileName: fileName) { s in
+                s.featureErrors = collecting
+                defer { collecting = s.featureErrors }
                 s.skipByteOrderMark()
                 if format == .document {
                     for feature in try s.parseGeoJSONDocument().featureCollection.features { try body(feature) }
@@ -88,7 +110,12 @@ public enum GeoJSONSequence {
                         // Consecutive separators make empty records; RFC 8142 §2.4 says skip them.
                         if s.current == ASCII.recordSeparator || s.isAtEnd { continue }
                     }
-                    for feature in try s.parseGeoJSONObject().featureCollection.features { try body(feature) }
+                    if s.featureErrors != nil, (try? s.lookAheadType()) == "Feature" {
+                        // A Feature record is one feature: set aside like an element of `features`.
+                        try body(try s.parseFeatureElement())
+                    } else {
+                        for feature in try s.parseGeoJSONObject().featureCollection.features { try body(feature) }
+                    }
                     s.skipInlineSpaces()
                     if !s.isAtEnd && s.current != ASCII.newline {
                         throw s.syntaxError("expected a line feed after the record, found \(s.describeByte(s.current))")

@@ -19,8 +19,11 @@ public struct DatasetLayers: OptionSet, Sendable {
 /// datum), repair polygon geometry with GEOS (repeated vertices, make-valid),
 /// decode the properties into the model, then check references across files.
 /// A malformed file is reported with its line and column and loading goes on
-/// with the other files, so one run shows every problem. Only problems that
-/// make a feature unusable drop it; each is reported as an error.
+/// with the other files, so one run shows every problem. A geometry that is
+/// valid JSON but not valid GeoJSON (an unclosed ring, a position with one
+/// number) is an error of that feature alone, with its line and column, and
+/// the rest of the file is read. Only problems that make a feature unusable
+/// drop it; each is reported as an error.
 public enum DatasetLoader {
     public struct Options: Sendable {
         /// Overrides policy.json's `coordinate_system` when set (`--datum`).
@@ -71,16 +74,17 @@ public enum DatasetLoader {
         }
         let datum = options.datum ?? Datum(name: policy.coordinateSystem.rawValue) ?? .wgs84
 
-        func read(_ file: String, required: Bool, polygonal: Bool) -> FeatureCollection? {
+        func read(_ file: String, required: Bool, polygonal: Bool) -> (FeatureCollection, featureErrors: [GeoJSONError])? {
             let p = path(folder, file)
             guard FileManager.default.fileExists(atPath: p) else {
                 if required { problems.append(fileProblem(file, "required file is missing")) }
                 return nil
             }
             do {
-                var collection = try LonLatInput.read(path: p, datum: datum).collection
+                let input = try LonLatInput.read(path: p, datum: datum, collectingFeatureErrors: true)
+                var collection = input.collection
                 if polygonal { problems += repair(&collection, file: file, threads: options.threads) }
-                return collection
+                return (collection, input.featureErrors)
             } catch let error as InputError {
                 problems.append(fileProblem(file, error.description))
             } catch {
@@ -94,31 +98,32 @@ public enum DatasetLoader {
         var repaired: [(String, FeatureCollection)] = []
         func decode<Value>(
             _ file: String, required: Bool, polygonal: Bool, wanted: Bool = true,
-            _ decoder: (FeatureCollection) -> (values: [Value], problems: [DatasetProblem])
-        ) -> (values: [Value], present: Bool) {
-            guard wanted, let collection = read(file, required: required, polygonal: polygonal) else { return ([], false) }
+            _ decoder: (FeatureCollection) -> DatasetDecoding.Decoded<Value>
+        ) -> (values: [Value], present: Bool, rejected: Set<String>) {
+            guard wanted, let (collection, featureErrors) = read(file, required: required, polygonal: polygonal) else { return ([], false, []) }
             let decoded = decoder(collection)
-            problems += decoded.problems
+            problems += merging(featureErrors, into: decoded.problems, file: file)
             if options.keepsFeatures { repaired.append((file, collection)) }
-            return (decoded.values, true)
+            return (decoded.values, true, Set(decoded.rejectedIDs))
         }
         let districts = decode(DatasetFile.districts, required: true, polygonal: true) { DatasetDecoding.districts($0, threads: options.threads) }
         let parks = decode(DatasetFile.parks, required: true, polygonal: true) { DatasetDecoding.parks($0, threads: options.threads) }
         let parcels = decode(
             DatasetFile.parcels, required: false, polygonal: true, wanted: options.layers.contains(.parcels)) { DatasetDecoding.parcels($0, threads: options.threads) }
-        var enterprises: (values: [Enterprise], present: Bool) = ([], false)
+        var enterprises: (values: [Enterprise], present: Bool, rejected: Set<String>) = ([], false, [])
         if options.layers.contains(.enterprises) {
             // Point features need no repair, so when they need not be kept either they are
             // decoded in batches while the file is parsed (peak memory: the file and the model).
             let streamed = options.keepsFeatures || datum != .wgs84
                 ? nil : streamEnterprises(path(folder, DatasetFile.enterprises), threads: options.threads, problems: &problems)
-            enterprises = streamed.map { ($0, true) } ?? decode(DatasetFile.enterprises, required: false, polygonal: false) {
+            enterprises = streamed.map { ($0.values, true, Set($0.rejectedIDs)) } ?? decode(DatasetFile.enterprises, required: false, polygonal: false) {
                 DatasetDecoding.enterprises($0, threads: options.threads)
             }
         }
         problems += DatasetCrossCheck.problems(
             districts: districts.values, parks: parks.values, parcels: parcels.values,
-            enterprises: enterprises.present ? enterprises.values : nil)
+            enterprises: enterprises.present ? enterprises.values : nil,
+            rejected: .init(districtCodes: districts.rejected, parkIDs: parks.rejected, enterpriseIDs: enterprises.rejected))
 
         var dataset = Dataset(
             folder: folder, districts: districts.values, parks: parks.values, parcels: parcels.values,
@@ -135,12 +140,16 @@ public enum DatasetLoader {
     /// to `problems`) when the file is missing or not a lon/lat
     /// FeatureCollection document: the caller then reads it the ordinary way,
     /// which reports or converts as usual.
-    static func streamEnterprises(_ path: String, threads: Int, problems: inout [DatasetProblem]) -> [Enterprise]? {
+    static func streamEnterprises(
+        _ path: String, threads: Int, problems: inout [DatasetProblem]
+    ) -> DatasetDecoding.Decoded<Enterprise>? {
         guard FileManager.default.fileExists(atPath: path), let bytes = try? GeoJSONFile.readBytes(path: path),
               GeoJSONSequence.detectFormat(bytes) == .document
         else { return nil }
         var values: [Enterprise] = []
         var found: [DatasetProblem] = []
+        var rejected: [String] = []
+        var featureErrors: [GeoJSONError] = []
         do {
             guard let header = try GeoJSONReader().forEachFeatureBatch(
                 bytes, fileName: path, threads: threads,
@@ -155,15 +164,47 @@ public enum DatasetLoader {
                         problem.index = problem.index.map { $0 + first }
                         found.append(problem)
                     }
-                })
+                    rejected += part.rejectedIDs
+                },
+                featureErrors: { featureErrors.append($0) })
             else { return nil }
             // A projected CRS declared after the features: read again the ordinary way.
             if let crs = header.crs, !LonLatInput.isLonLatName(crs) { return nil }
         } catch {
             return nil
         }
-        problems += found
-        return values
+        problems += merging(featureErrors, into: found, file: DatasetFile.enterprises)
+        return DatasetDecoding.Decoded(values: values, rejectedIDs: rejected)
+    }
+
+    /// The decoder's problems with the reader's feature errors put in: a
+    /// feature whose geometry could not be read (see
+    /// `LonLatCollection.featureErrors`) reached the decoder with a null
+    /// geometry, so its "geometry is null" problem, which carries the
+    /// feature's id, gets the reader's reason with line and column instead.
+    static func merging(_ featureErrors: [GeoJSONError], into problems: [DatasetProblem], file: String) -> [DatasetProblem] {
+        guard !featureErrors.isEmpty else { return problems }
+        var pending: [Int: GeoJSONError] = [:]
+        for error in featureErrors {
+            if let index = error.location?.featureIndex { pending[index] = error }
+        }
+        var merged = problems
+        for k in merged.indices where merged[k].property == "geometry" {
+            guard let index = merged[k].index, let error = pending.removeValue(forKey: index) else { continue }
+            merged[k].reason = featureErrorReason(error)
+        }
+        // Not reached with the shipped decoders (each reports a null geometry); kept so nothing is lost.
+        for (index, error) in pending.sorted(by: { $0.key < $1.key }) {
+            merged.append(DatasetProblem(
+                file: file, index: index, id: nil, property: "geometry", severity: .error, reason: featureErrorReason(error)))
+        }
+        return merged
+    }
+
+    /// `unclosed polygon ring (first and last positions differ) at line 4, column 46`.
+    static func featureErrorReason(_ error: GeoJSONError) -> String {
+        guard let location = error.location else { return error.message }
+        return "\(error.message) at line \(location.line), column \(location.column)"
     }
 
     /// Repairs the polygonal geometries of `collection` in place; returns the warnings.

@@ -15,6 +15,10 @@ public struct LonLatCollection: Sendable {
     public var format: GeoJSONInputFormat
     /// Size of the file in bytes.
     public var byteCount: Int
+    /// Structural errors inside single features (an unclosed ring, …), in
+    /// feature order; each such feature is in `collection` at its index with a
+    /// null geometry (see `GeoJSONReader.readFeatureCollection(_:fileName:featureErrors:)`).
+    public var featureErrors: [GeoJSONError] = []
 
     /// Whether coordinates were changed on reading.
     public var wasTransformed: Bool { declaredCRS.map { !LonLatInput.isLonLatName($0) } ?? false || datum != .wgs84 }
@@ -33,25 +37,31 @@ public struct LonLatCollection: Sendable {
 /// - `datum` converts Amap/Tencent (GCJ-02) or Baidu (BD-09) coordinates to
 ///   WGS84 after any reprojection.
 public enum LonLatInput {
-    public static func read(path: String, datum: Datum = .wgs84) throws -> LonLatCollection {
+    /// - Parameter collectingFeatureErrors: set aside structural errors inside
+    ///   single features in `featureErrors` and go on (the dataset loader, which
+    ///   reports every problem at once); when false (callers that need every
+    ///   geometry) the first one is thrown.
+    public static func read(path: String, datum: Datum = .wgs84, collectingFeatureErrors: Bool = false) throws -> LonLatCollection {
         let bytes: [UInt8]
         do {
             bytes = try GeoJSONFile.readBytes(path: path)
         } catch let error as GeoJSONError {
             throw InputError.malformed(error)
         }
-        return try read(bytes: bytes, fileName: path, datum: datum)
+        return try read(bytes: bytes, fileName: path, datum: datum, collectingFeatureErrors: collectingFeatureErrors)
     }
 
-    public static func read(bytes: [UInt8], fileName: String, datum: Datum = .wgs84) throws -> LonLatCollection {
+    public static func read(
+        bytes: [UInt8], fileName: String, datum: Datum = .wgs84, collectingFeatureErrors: Bool = false
+    ) throws -> LonLatCollection {
         let format = GeoJSONSequence.detectFormat(bytes)
         var collection: FeatureCollection
+        var featureErrors: [GeoJSONError] = []
         do {
-            switch format {
-            case .document:
-                collection = try GeoJSONReader().read(bytes, fileName: fileName).featureCollection
-            case .newlineDelimited, .textSequence:
-                collection = FeatureCollection(features: try GeoJSONSequence.readFeatures(bytes, fileName: fileName))
+            if collectingFeatureErrors {
+                collection = try GeoJSONReader().readFeatureCollection(bytes, fileName: fileName, featureErrors: &featureErrors)
+            } else {
+                collection = try GeoJSONReader().readFeatureCollection(bytes, fileName: fileName)
             }
         } catch let error as GeoJSONError {
             throw InputError.malformed(error)
@@ -69,7 +79,8 @@ public enum LonLatInput {
             }
         }
         return LonLatCollection(
-            collection: collection, declaredCRS: declared, datum: datum, format: format, byteCount: bytes.count)
+            collection: collection, declaredCRS: declared, datum: datum, format: format, byteCount: bytes.count,
+            featureErrors: featureErrors)
     }
 
     /// Whether a normalised CRS name means lon/lat on WGS84 or CGCS2000.

@@ -91,9 +91,12 @@ public enum LandUseTable {
     /// Whether every child class of `code` is in the table.
     public static func listsAllChildren(of code: String) -> Bool { completeParents.contains(code) }
 
-    /// How a code stands against the table.
+    /// How a code stands against the table. A GB 50137-2011 code (`"M1"`) is
+    /// malformed, with a reason naming its 2023 class (`LegacyLandUseCodes`),
+    /// as `IndustryTable.check` names the 2017 classes of a 2011 industry code.
     public static func check(_ code: String) -> CodeCheck {
         guard LandUseCode.isWellFormed(code) else {
+            if let note = LegacyLandUseCodes.note(for: code) { return .malformed(reason: note) }
             return .malformed(reason: "land-use codes are 2, 4 or 6 digits, e.g. \"10\", \"1001\", \"100101\"")
         }
         if byCode[code] != nil { return .known }

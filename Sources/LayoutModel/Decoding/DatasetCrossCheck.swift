@@ -2,6 +2,22 @@
 /// between parks, districts, parents, parcels and enterprises (dataset.md,
 /// "Reading rules"). Runs on decoded values, after the per-feature decoders.
 public enum DatasetCrossCheck {
+    /// The ids of features that were in their file but rejected by the
+    /// decoders (`DatasetDecoding.Decoded.rejectedIDs`): a reference to one is
+    /// a knock-on of that feature's own errors and is reported as such, not
+    /// as a missing feature.
+    public struct Rejected: Sendable {
+        public var districtCodes: Set<String>
+        public var parkIDs: Set<String>
+        public var enterpriseIDs: Set<String>
+
+        public init(districtCodes: Set<String> = [], parkIDs: Set<String> = [], enterpriseIDs: Set<String> = []) {
+            self.districtCodes = districtCodes
+            self.parkIDs = parkIDs
+            self.enterpriseIDs = enterpriseIDs
+        }
+    }
+
     /// Every cross-feature problem, in file order then feature order.
     ///
     /// - duplicate district codes / park, parcel, enterprise ids: an error on
@@ -12,9 +28,15 @@ public enum DatasetCrossCheck {
     ///   cycle, listing it;
     /// - a parcel whose `enterprise` names no enterprise: error, only when an
     ///   enterprise list is given (`enterprises.geojson` is optional; pass
-    ///   `nil` when the file is absent).
+    ///   `nil` when the file is absent). A file with no feature at all (no
+    ///   usable and no rejected one) is treated like an absent one, so that an
+    ///   empty file does not turn every reference into an error when a missing
+    ///   file gives none;
+    /// - a reference to a feature listed in `rejected` is an error saying so
+    ///   and pointing to that feature's errors.
     public static func problems(
-        districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise]? = nil
+        districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise]? = nil,
+        rejected: Rejected = Rejected()
     ) -> [DatasetProblem] {
         var problems: [DatasetProblem] = []
         problems += duplicates(districts, { ($0.code, $0.source) }, what: "district code", property: "code").problems
@@ -23,16 +45,24 @@ public enum DatasetCrossCheck {
         // One hash table of enterprise ids serves the duplicate check and the parcels' references.
         let enterpriseIDs = enterprises.map { duplicates($0, { ($0.id, $0.source) }, what: "enterprise id", property: "id") }
         problems += enterpriseIDs?.problems ?? []
-        problems += parkReferences(parks: parks, districtCodes: Set(districts.map(\.code)))
+        problems += parkReferences(parks: parks, districtCodes: Set(districts.map(\.code)), rejected: rejected)
         problems += parentCycles(parks: parks)
-        if let known = enterpriseIDs?.first {
+        if let known = enterpriseIDs?.first, !(known.isEmpty && rejected.enterpriseIDs.isEmpty) {
             for parcel in parcels {
-                if let e = parcel.enterprise, known[e] == nil {
-                    problems.append(problem(parcel.source, parcel.id, "enterprise", "names enterprise \"\(e)\", which is not in enterprises.geojson"))
-                }
+                guard let e = parcel.enterprise, known[e] == nil else { continue }
+                let reason = rejected.enterpriseIDs.contains(e)
+                    ? rejectedReason("enterprise", e, DatasetFile.enterprises)
+                    : "names enterprise \"\(e)\", which is not in enterprises.geojson"
+                problems.append(problem(parcel.source, parcel.id, "enterprise", reason))
             }
         }
         return problems
+    }
+
+    /// `names enterprise "E1", which was rejected (see its errors in enterprises.geojson)`:
+    /// the file's own problems are listed under that file, which may come before or after.
+    private static func rejectedReason(_ what: String, _ id: String, _ file: String) -> String {
+        "names \(what) \"\(id)\", which was rejected (see its errors in \(file))"
     }
 
     private static func problem(_ source: FeatureSource, _ id: String, _ property: String, _ reason: String) -> DatasetProblem {
@@ -57,18 +87,24 @@ public enum DatasetCrossCheck {
         return (problems, first)
     }
 
-    private static func parkReferences(parks: [Park], districtCodes: Set<String>) -> [DatasetProblem] {
+    private static func parkReferences(parks: [Park], districtCodes: Set<String>, rejected: Rejected) -> [DatasetProblem] {
         let parkIds = Set(parks.map(\.id))
         var problems: [DatasetProblem] = []
         for park in parks {
             if let d = park.district, !districtCodes.contains(d) {
-                problems.append(problem(park.source, park.id, "district", "names district \"\(d)\", which is not in districts.geojson"))
+                let reason = rejected.districtCodes.contains(d)
+                    ? rejectedReason("district", d, DatasetFile.districts)
+                    : "names district \"\(d)\", which is not in districts.geojson"
+                problems.append(problem(park.source, park.id, "district", reason))
             }
             if let p = park.parent {
                 if p == park.id {
                     problems.append(problem(park.source, park.id, "parent", "a park cannot be its own parent"))
                 } else if !parkIds.contains(p) {
-                    problems.append(problem(park.source, park.id, "parent", "names parent park \"\(p)\", which is not in parks.geojson"))
+                    let reason = rejected.parkIDs.contains(p)
+                        ? rejectedReason("parent park", p, DatasetFile.parks)
+                        : "names parent park \"\(p)\", which is not in parks.geojson"
+                    problems.append(problem(park.source, park.id, "parent", reason))
                 }
             }
         }

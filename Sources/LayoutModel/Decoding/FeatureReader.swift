@@ -206,7 +206,7 @@ struct FeatureReader {
             error(key, reason)
             return code
         case .malformed(let reason):
-            error(key, "\"\(code)\" is not a land-use code: \(reason)")
+            error(key, "\"\(code)\" is not a land-use code of the 2023 guide: \(reason)")
             return nil
         }
     }
@@ -248,6 +248,16 @@ struct FeatureReader {
         return industryCode(value, property: key)
     }
 
+    /// The items of a list typed as one string, split where a Chinese user
+    /// separates them: ASCII `,` `;`, full-width `，` `；`, the enumeration comma
+    /// `、` and whitespace; empty pieces dropped (`"C392, C394"` → `C392`, `C394`).
+    /// The text itself when it holds no separator, so the hint is never empty.
+    static func listItems(_ text: String) -> [String] {
+        let separators: Set<Character> = [",", ";", "，", "；", "、"]
+        let items = text.split { separators.contains($0) || $0.isWhitespace }.map(String.init)
+        return items.isEmpty ? [text] : items
+    }
+
     /// A list of industry codes; `nil` when absent (or unreadable). Bad items
     /// are reported and dropped; repeated codes are warned about.
     mutating func industryCodeList(_ key: String, required: Bool) -> [IndustryCode]? {
@@ -258,7 +268,8 @@ struct FeatureReader {
         }
         guard case .array(let items) = value else {
             if case .string(let s) = value {
-                error(key, "expected an array of codes, found a string; write [\"\(s)\"]")
+                let items = Self.listItems(s).map { "\"\($0)\"" }.joined(separator: ", ")
+                error(key, "expected an array of codes, found a string; write [\(items)]")
             } else {
                 error(key, "expected an array of codes, found \(value.shortDescription)")
             }

@@ -53,11 +53,17 @@ struct ValidateCommand: ParsableCommand {
         if result.problems.isEmpty { return out + "OK: no problems\n" }
         var t = TextTable(headers: ["severity", "file", "index", "id", "property", "reason"])
         t.rightAligned = [2]
-        for p in result.problems {
-            t.rows.append([p.severity.rawValue, p.file, p.index.map(String.init) ?? "", p.id ?? "", p.property ?? "", p.reason])
+        // The same problem on many features is one row with the count (the JSON keeps every instance).
+        for g in DatasetProblem.grouped(result.problems) {
+            let p = g.first
+            if g.count == 1 {
+                t.rows.append([p.severity.rawValue, p.file, p.index.map(String.init) ?? "", p.id ?? "", p.property ?? "", p.reason])
+            } else {
+                t.rows.append([p.severity.rawValue, p.file, "", "", p.property ?? "", g.reason + " — " + g.featureCountText])
+            }
         }
         out += t.render()
-        out += "\(result.errorCount) errors, \(result.warningCount) warnings\n"
+        out += "\(Plural.count(result.errorCount, "error")), \(Plural.count(result.warningCount, "warning"))\n"
         return out
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LayoutIO
+import LayoutModel
 import PROJ
 
 /// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (cli.md).
@@ -48,7 +49,8 @@ struct DatasetArgument: ParsableArguments {
             throw CommandFailure.badInput(error.description)
         }
         if result.hasErrors && !allowErrors {
-            let lines = result.problems.filter { $0.severity == .error }.prefix(50).map { "  " + $0.description }
+            let groups = DatasetProblem.grouped(result.problems.filter { $0.severity == .error })
+            let lines = groups.prefix(50).map { "  " + $0.listing }
             var message = "\(folder): \(Plural.count(result.errorCount, "error")) in the dataset (run `parkatlas validate \(folder)` for all of them):\n"
             message += lines.joined(separator: "\n")
             throw CommandFailure.badInput(message)
@@ -60,5 +62,20 @@ struct DatasetArgument: ParsableArguments {
             Console.warning("\(folder): " + LeftOutNote.summary([result.dataset]))
         }
         return result
+    }
+}
+
+extension DatasetProblemGroup {
+    /// `3,164 features: P0001, P0002, P0003, …`.
+    var featureCountText: String {
+        "\(NumberText.grouped(Double(count), decimals: 0)) features: \(sampleText)"
+    }
+
+    /// One line for a terminal: the problem's own description when it is alone,
+    /// else `parcels.geojson status: error: <reason> — 3,164 features: P0001, P0002, P0003, …`.
+    var listing: String {
+        guard count > 1 else { return first.description }
+        let place = first.file + (first.property.map { " " + $0 } ?? "")
+        return "\(place): \(first.severity.rawValue): \(reason) — \(featureCountText)"
     }
 }

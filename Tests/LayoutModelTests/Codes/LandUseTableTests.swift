@@ -85,4 +85,16 @@ final class LandUseTableTests: XCTestCase {
         XCTAssertEqual(LandUseTable.check("0201"), .unlisted(ancestor: "02"))
         guard case .malformed = LandUseTable.check("100") else { return XCTFail("3 digits are malformed") }
     }
+
+    /// Every 2023 class a GB 50137-2011 code points to is a shipped class, and no 2011 code
+    /// (letters, e.g. "M1") can be taken for a well-formed 2023 code.
+    func testGB50137CrosswalkPointsToShippedClasses() {
+        XCTAssertFalse(LegacyLandUseCodes.all.isEmpty)
+        for legacy in LegacyLandUseCodes.all {
+            XCTAssertFalse(LandUseCode.isWellFormed(legacy.code), legacy.code)
+            for r in legacy.replacements { XCTAssertNotNil(LandUseTable.lookup(r), "\(legacy.code) → \(r)") }
+        }
+        XCTAssertEqual(LegacyLandUseCodes.lookup("m2")?.replacements, ["100102"])
+        XCTAssertEqual(Set(LegacyLandUseCodes.all.map(\.code)).count, LegacyLandUseCodes.all.count)
+    }
 }

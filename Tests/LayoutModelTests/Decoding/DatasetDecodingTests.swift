@@ -9,7 +9,10 @@ final class DatasetDecodingTests: XCTestCase {
             Fixtures.feature(Fixtures.with(Fixtures.parcel, "id", .string("L2")), geometry: nil),
             Fixtures.feature(Fixtures.with(Fixtures.with(Fixtures.parcel, "id", .string("L3")), "floor_area_m2", .integer(-1))),
         ])
-        let (parcels, problems) = DatasetDecoding.parcels(collection)
+        let decoded = DatasetDecoding.parcels(collection)
+        let (parcels, problems) = (decoded.values, decoded.problems)
+        // L2 (no geometry) is rejected; its id is kept for the cross-file checks.
+        XCTAssertEqual(decoded.rejectedIDs, ["L2"])
         XCTAssertEqual(parcels.map(\.id), ["L1", "L3"])
         XCTAssertEqual(parcels.map(\.source.index), [0, 2])
         XCTAssertEqual(problems.map(\.index), [1, 2])

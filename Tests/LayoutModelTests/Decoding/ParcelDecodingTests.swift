@@ -38,6 +38,22 @@ final class ParcelDecodingTests: XCTestCase {
         XCTAssertEqual(other.first?.reason, "codes are strings; write \"1001\"")
     }
 
+    /// Issue 20, item 11: a GB 50137-2011 class (城市用地分类与规划建设用地标准) is named as such,
+    /// with the 2023 guide's class it became (class names in both standards: M1 一类工业用地 is
+    /// 100101 一类工业用地; A3 教育科研用地 became 0804 教育用地 and 0802 科研用地).
+    func testGB50137CodeNamesThe2023Code() {
+        let (parcel, problems) = decode(Fixtures.with(Fixtures.parcel, "land_use", .string("M1")))
+        XCTAssertNil(parcel)
+        XCTAssertEqual(problems.about("land_use").map(\.reason), [
+            "\"M1\" is not a land-use code of the 2023 guide: it is 一类工业用地 of GB 50137-2011 "
+                + "(城市用地分类与规划建设用地标准); write \"100101\" (一类工业用地)",
+        ])
+        let (_, split) = decode(Fixtures.with(Fixtures.parcel, "land_use", .string("A3")))
+        XCTAssertEqual(split.about("land_use").first?.reason,
+            "\"A3\" is not a land-use code of the 2023 guide: it is 教育科研用地 of GB 50137-2011 "
+                + "(城市用地分类与规划建设用地标准); the 2023 guide splits it into \"0804\" (教育用地), \"0802\" (科研用地)")
+    }
+
     func testUnknownLandUseIsAnErrorButTheParcelIsKept() throws {
         let (parcel, problems) = decode(Fixtures.with(Fixtures.parcel, "land_use", .string("1099")))
         XCTAssertEqual(try XCTUnwrap(parcel).landUse, "1099")

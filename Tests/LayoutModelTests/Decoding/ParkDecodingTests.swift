@@ -53,6 +53,16 @@ final class ParkDecodingTests: XCTestCase {
         XCTAssertEqual(problems.about("main_industries").first?.reason, "expected an array of codes, found a string; write [\"C39\"]")
     }
 
+    /// Item 9 of issue 20: a list typed as one string is split where a user separates codes
+    /// (commas, 、 ， ; ； and spaces), so following the hint gives valid codes.
+    func testIndustriesTypedAsOneStringAreSplitInTheHint() {
+        for text in ["C392, C394", "C392、C394", "C392，C394", "C392; C394", "C392；C394", "C392 C394", " C392,,C394 "] {
+            let (_, problems) = decode(Fixtures.with(Fixtures.park, "main_industries", .string(text)))
+            XCTAssertEqual(problems.about("main_industries").first?.reason,
+                           "expected an array of codes, found a string; write [\"C392\", \"C394\"]", text)
+        }
+    }
+
     func testBadItemsOfIndustryListsAreReportedByPosition() throws {
         let list: JSONValue = .array([.string("C39"), .string("3974"), .integer(3841), .string("C1310"), .string("C39")])
         let (park, problems) = decode(Fixtures.with(Fixtures.park, "main_industries", list))
