@@ -26,8 +26,10 @@ struct SynthCommand: ParsableCommand {
     @Option(name: .long, help: "Centre of the synthetic city as lon,lat (write --center=-46.6,-23.5 for negative values).") var center: String = "104.7,31.45"
     @Option(name: .long, help: "Share of enterprises outside every park (0–1).") var outsideShare: Double = 0.2
     @Option(name: .long, help: "Preset dataset: mianyang or mianyang-2023.") var preset: String?
-    @Option(name: .long, help: "County boundaries for --preset mianyang.")
-    var counties: String = "../shared/data/mianyang_counties.raw.geojson"
+    /// The raw web-map county boundaries kept in the repository, relative to its root like the
+    /// DATASET default (provenance in GeoData/reference/README.md).
+    @Option(name: .long, help: "County boundaries for --preset mianyang and mianyang-2023.")
+    var counties: String = "GeoData/reference/mianyang_counties.raw.geojson"
     @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
 
     func validate() throws {
