@@ -12,16 +12,23 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "Ranked parks and land blocks for a new industrial project.",
         discussion: """
-            Available land: ready industrial/warehouse parcels (land use under 10 or 11), each in the smallest park
-            holding more than half of it, merged into blocks of parcels touching or within the policy's merge distance
-            (default 10 m, local metric CRS). Idle parcels of those uses are listed as reclaimable.
-            Hard constraints: a hazardous-chemical project (policy checks.hazardous_chemical_industries, default C25, C26)
-            only in a park itself flagged chemical_park; some single block must hold the land needed.
+            Available land: ready industrial/warehouse parcels (land use under 10 or 11), each in the smallest \
+            park holding more than half of it, merged into blocks of parcels touching or within the policy's \
+            merge distance (default 10 m, local metric CRS). Idle parcels of those uses are listed as \
+            reclaimable.
+
+            Hard constraints: a hazardous-chemical project (policy checks.hazardous_chemical_industries, default \
+            C25, C26) only in a park itself flagged chemical_park; some single block must hold the land needed.
+
             Score 0-100 = positioning 40 + cluster synergy 25 + land 20 + efficiency 15 (policy siting.*).
-            --out FILE.geojson writes a styled map of the parks by rank and the chosen blocks (the report still goes to
-            stdout); --out with any other name writes the report there.
-            Exit 3 for an unknown industry or district code; a request no park can take is a result (exit 0) that
-            lists every park's reason and the largest available block.
+
+            --out FILE.geojson writes a styled map of the parks by rank and the chosen blocks (the report still \
+            goes to stdout); --out with any other name writes the report there.
+
+            Exit 3 for an unknown industry or district code; a request no park can take is a result (exit 0) \
+            that lists every park's reason and the largest available block.
+
+            Definitions: docs/analyses.md §5 in the repository.
             """)
 
     @OptionGroup var dataset: DatasetArgument

@@ -11,11 +11,15 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Land-use statistics and intensive-use indicators per park, district and total.",
         discussion: """
-            Areas are ellipsoidal (GRS80, PROJ's geodesic polygon area). Parcels crossing a unit's
-            boundary count with their part inside, attributes apportioned by area share; the total
-            takes every parcel whole, its area being that of the union of the administrative districts.
-            --format json gives m²; tables show ha and 亩. --format csv writes one row per unit and
-            land-use class, or with --enterprises one row per enterprise of the per-mu benefit table.
+            Areas are ellipsoidal (GRS80, PROJ's geodesic polygon area). Parcels crossing a unit's boundary \
+            count with their part inside, attributes apportioned by area share; the total takes every parcel \
+            whole, its area being that of the union of the administrative districts.
+
+            --format json gives m²; tables show ha and 亩. --format csv writes one row per unit and land-use \
+            class, or with --enterprises one row per enterprise of the per-mu benefit table.
+
+            Definitions: docs/analyses.md §2 in the repository. Terms are explained in README.md#glossary in the \
+            repository.
             """)
 
     @OptionGroup var dataset: DatasetArgument

@@ -12,10 +12,15 @@ struct SynthCommand: ParsableCommand {
         abstract: "Generate a synthetic dataset (deterministic for a seed).",
         discussion: """
             Without --preset: a synthetic city of the requested size around --center.
-            --preset mianyang: the Mianyang reference dataset (GeoData/mianyang) on the real
-            county boundaries of --counties, repaired with GEOS make-valid first.
-            --preset mianyang-2023: the same city a year earlier (GeoData/mianyang-2023), back-cast
-            from the mianyang preset of the same --seed (MianyangEarlierSnapshot), for compare/evaluate.
+
+            --preset mianyang: the Mianyang reference dataset (GeoData/mianyang) on the real county boundaries \
+            of --counties, repaired with GEOS make-valid first.
+
+            --preset mianyang-2023: the same city a year earlier (GeoData/mianyang-2023), back-cast from the \
+            mianyang preset of the same --seed (MianyangEarlierSnapshot), for compare/evaluate.
+
+            Both presets run from the repository root, where the default --counties file is \
+            (GeoData/reference/README.md tells its source).
             """)
 
     @Option(name: .long, help: "Output dataset folder.") var out: String

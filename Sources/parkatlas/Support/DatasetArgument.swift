@@ -4,7 +4,7 @@ import LayoutIO
 
 /// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (cli.md).
 struct DatasetArgument: ParsableArguments {
-    @Argument(help: "Dataset folder (default: GeoData/mianyang).")
+    @Argument(help: "Dataset folder.")
     var dataset: String = "GeoData/mianyang"
 
     @OptionGroup var datum: DatumOption
