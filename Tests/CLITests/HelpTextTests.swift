@@ -118,7 +118,7 @@ final class HelpTextTests: XCTestCase {
         let path = try NSRegularExpression(pattern: #"[A-Za-z0-9_./-]+\.md\b"#)
         var named: Set<String> = []
         for (name, text) in try everyHelp(width: 1000) {
-            XCTAssertFalse(text.contains("shared/"), "\(name) points outside the repository")
+            XCTAssertFalse(text.contains("../shared"), "\(name) points outside the repository")
             for match in path.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let file = (text as NSString).substring(with: match.range)
                 named.insert(file)

@@ -13,7 +13,7 @@ final class ReportTextTests: XCTestCase {
     /// Every `….md` path in `text` exists in the repository (relative to its root).
     private func assertNamesOnlyRepositoryFiles(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let path = try NSRegularExpression(pattern: #"[A-Za-z0-9_./-]+\.md\b"#)
-        XCTAssertFalse(text.contains("shared/"), "\(what) points outside the repository", file: file, line: line)
+        XCTAssertFalse(text.contains("../shared"), "\(what) points outside the repository", file: file, line: line)
         for match in path.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             let name = (text as NSString).substring(with: match.range)
             XCTAssertTrue(FileManager.default.fileExists(atPath: CLIRunner.packageRoot.appendingPathComponent(name).path),

@@ -26,7 +26,7 @@ final class ValidateAndSynthTests: XCTestCase {
     /// The checked-in reference dataset is exactly what its generator produces, and
     /// `synth --preset mianyang` needs nothing outside the repository: run without
     /// --counties in a folder holding only a clone's `GeoData/reference/`, it reads the
-    /// county file there (the old default `../shared/…` named a folder a clone lacks).
+    /// county file there (the old default named a folder beside the repository, which a clone lacks).
     func testReferenceDatasetIsReproducibleFromItsGenerator() throws {
         let clone = dir.appendingPathComponent("clone")
         let reference = clone.appendingPathComponent(CLIRunner.countiesRelativePath)
