@@ -7,7 +7,7 @@ import PROJ
 ///
 /// Each subcommand parses its options, calls one library function and prints
 /// the result. Errors of every kind become a message and an exit code in one
-/// place (`ExitStatus`), so the codes documented in cli.md hold everywhere.
+/// place (`ExitStatus`), so the codes documented in docs/cli.md hold everywhere.
 @main
 struct ParkAtlasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

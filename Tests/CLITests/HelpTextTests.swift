@@ -113,7 +113,7 @@ final class HelpTextTests: XCTestCase {
 
     /// Help names only files a clone of the repository has: every `….md` path exists
     /// (relative to the repository root, an anchor `#…` allowed) and nothing points
-    /// outside it ("analyses.md §3" named a specification users never see).
+    /// outside it ("docs/analyses.md §3" named a specification users never see).
     func testHelpNamesOnlyFilesInTheRepository() throws {
         let path = try NSRegularExpression(pattern: #"[A-Za-z0-9_./-]+\.md\b"#)
         var named: Set<String> = []

@@ -3,7 +3,7 @@ import XCTest
 
 /// The words of the `analyze` report and the `check` report: the report explains its
 /// jargon in a glossary the README also covers (issue 20 item 18), and neither names a
-/// file a user does not have (issue 16 defect 7: "analyses.md §2" in the report).
+/// file a user does not have (issue 16 defect 7: "docs/analyses.md §2" in the report).
 final class ReportTextTests: XCTestCase {
     var dir: URL!
 

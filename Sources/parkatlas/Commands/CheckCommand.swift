@@ -6,7 +6,7 @@ import LayoutAnalysis
 import LayoutModel
 
 /// `parkatlas check [DATASET]`: the layout-consolidation findings of
-/// analyses.md §4, as a readable report, stable JSON (cli.md `check`) or CSV,
+/// docs/analyses.md §4, as a readable report, stable JSON (docs/cli.md `check`) or CSV,
 /// and with `--out FILE.geojson` a map of the findings styled by severity.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -108,7 +108,7 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// The `check` report as stable JSON (cli.md), CSV, a readable report and a styled GeoJSON map.
+/// The `check` report as stable JSON (docs/cli.md), CSV, a readable report and a styled GeoJSON map.
 struct CheckRendering {
     let dataset: String
     let report: CheckReport
@@ -144,7 +144,7 @@ struct CheckRendering {
         return .double(value)
     }
 
-    /// Every field of a finding, in cli.md order, then the additions.
+    /// Every field of a finding, in docs/cli.md order, then the additions.
     static func properties(_ f: Finding) -> JSONObject {
         var subject: JSONObject = ["kind": .string(f.subject.kind.rawValue)]
         if f.subject.isPair { subject["ids"] = .array(f.subject.ids.map(JSONValue.string)) } else { subject["id"] = .string(f.subject.ids[0]) }

@@ -7,7 +7,7 @@ import LayoutIO
 import LayoutModel
 
 /// `parkatlas cluster [DATASET]`: DBSCAN per industry group, Clark–Evans NNI, Ripley K/L
-/// with a CSR envelope (analyses.md §3; JSON shape `cluster:` of cli.md).
+/// with a CSR envelope (docs/analyses.md §3; JSON shape `cluster:` of docs/cli.md).
 struct ClusterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster",
@@ -93,7 +93,7 @@ struct ClusterCommand: ParsableCommand {
             simulations: simulations, seed: seed, threads: dataset.threads.resolved)
         let report: ClusterReport
         do {
-            // A progress line on a terminal only (cli.md): simulations on big groups take a while.
+            // A progress line on a terminal only (docs/cli.md): simulations on big groups take a while.
             let showProgress = Console.stderrIsTerminal && !output.quiet
             report = try ClusterAnalysis.run(dataset: loaded.dataset, options: options) { done, all, code in
                 guard showProgress else { return }

@@ -7,7 +7,7 @@ import LayoutIO
 import LayoutModel
 
 /// `parkatlas compare OLD NEW`: what changed between two snapshots of a city
-/// (analyses.md §6 加强动态评估认定).
+/// (docs/analyses.md §6 加强动态评估认定).
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",

@@ -5,7 +5,7 @@ import LayoutAnalysis
 import LayoutModel
 
 /// `parkatlas evaluate DATASET [--previous OLD]`: the featured-park scorecard
-/// (analyses.md §6 特色园区动态评估).
+/// (docs/analyses.md §6 特色园区动态评估).
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",

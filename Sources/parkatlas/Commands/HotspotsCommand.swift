@@ -214,7 +214,7 @@ enum HotspotsReport {
         return FeatureCollection(features: features)
     }
 
-    /// The enterprise's properties as dataset.md names them, then its extra properties untouched.
+    /// The enterprise's properties as docs/dataset.md names them, then its extra properties untouched.
     static func inputProperties(_ e: Enterprise) -> JSONObject {
         var p: JSONObject = ["id": .string(e.id), "name": .string(e.name), "industry": .string(e.industry.value)]
         if let v = e.output { p["output_wan"] = .double(v) }

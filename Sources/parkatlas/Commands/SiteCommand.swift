@@ -6,7 +6,7 @@ import LayoutAnalysis
 import LayoutModel
 
 /// `parkatlas site [DATASET] --industry CODE --area-ha N`: ranked parks and land
-/// blocks for a new industrial project (analyses.md §5).
+/// blocks for a new industrial project (docs/analyses.md §5).
 struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
@@ -89,7 +89,7 @@ struct SiteCommand: ParsableCommand {
 }
 
 
-/// The `site` result as stable JSON (cli.md `site:`), CSV, a table and a styled GeoJSON map.
+/// The `site` result as stable JSON (docs/cli.md `site:`), CSV, a table and a styled GeoJSON map.
 struct SiteRendering {
     let dataset: Dataset
     let result: SitingResult

@@ -5,7 +5,7 @@ import LayoutAnalysis
 import LayoutModel
 
 /// `parkatlas stats [DATASET]`: land-use statistics and intensive-use
-/// indicators per park, per district and for the whole dataset (analyses.md §2).
+/// indicators per park, per district and for the whole dataset (docs/analyses.md §2).
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
@@ -54,7 +54,7 @@ struct StatsCommand: ParsableCommand {
     }
 }
 
-/// The `stats` report as stable JSON (cli.md), CSV and readable tables.
+/// The `stats` report as stable JSON (docs/cli.md), CSV and readable tables.
 struct StatsRendering {
     let dataset: String
     let report: LandUseReport

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PROJ
 
-/// Output format of a report (cli.md: table for people, json stable for scripts, csv for tables).
+/// Output format of a report (docs/cli.md: table for people, json stable for scripts, csv for tables).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LayoutIO
 
-/// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (cli.md).
+/// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (docs/cli.md).
 struct DatasetArgument: ParsableArguments {
     @Argument(help: "Dataset folder.")
     var dataset: String = "GeoData/mianyang"
