@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""GeoPandas peer of `parkatlas check`: every rule of analyses.md §4, done the usual GeoPandas way.
+"""GeoPandas peer of `parkatlas check`: every rule of docs/analyses.md §4, done the usual GeoPandas way.
 
     python3 Benchmarks/check_peer.py DATASET [--out FILE] [--policy FILE]
 
@@ -20,7 +20,7 @@ Tests/Reference/check_reference.py), vectorised as a competent GeoPandas user wo
   pyproj `Geod.geometry_area_perimeter`, one call per geometry (a list comprehension: there is no
   vectorised geodesic polygon area) -- every parcel once, and only the non-empty overlaps and the
   clipped pieces;
-- distances (duplicate positioning, suggestions) planar in the local metric CRS analyses.md §1
+- distances (duplicate positioning, suggestions) planar in the local metric CRS docs/analyses.md §1
   prescribes: the CGCS2000 3-degree Gauss-Krueger zone nearest the centre of the dataset's extent in
   China (EPSG:4544 for the synthetic and Mianyang data, the CRS `parkatlas check` reports), else
   `estimate_utm_crs()`. (Plain `estimate_utm_crs()` would give UTM 48N here: same central meridian
@@ -129,7 +129,7 @@ def thresholds(folder, policy_file):
 
 
 def metric_crs(frames):
-    """analyses.md §1: the CGCS2000 3° Gauss-Krüger zone nearest the extent's centre in China, else UTM."""
+    """docs/analyses.md §1: the CGCS2000 3° Gauss-Krüger zone nearest the extent's centre in China, else UTM."""
     bounds = np.array([f.total_bounds for f in frames if f is not None and len(f)])
     minx, miny = np.nanmin(bounds[:, 0]), np.nanmin(bounds[:, 1])
     maxx, maxy = np.nanmax(bounds[:, 2]), np.nanmax(bounds[:, 3])

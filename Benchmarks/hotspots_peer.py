@@ -66,7 +66,7 @@ def main():
     print(f"Moran I={m.I!r} z={m.z_norm!r}")
     if a.check:
         # libpysal drops distance-0 pairs, parkatlas keeps coincident points as neighbours
-        # (analyses.md §3): only the coincident points' own z differ, and Moran's sums slightly.
+        # (docs/analyses.md §3): only the coincident points' own z differ, and Moran's sums slightly.
         from scipy.spatial import cKDTree
         coincident = {k for pair in cKDTree(xy).query_pairs(0.0) for k in pair}
         d = json.load(open(a.check))

@@ -13,7 +13,7 @@ public struct DatasetLayers: OptionSet, Sendable {
     public static let all: DatasetLayers = [.parcels, .enterprises]
 }
 
-/// Loads a dataset folder (dataset.md) and reports every problem at once.
+/// Loads a dataset folder (docs/dataset.md) and reports every problem at once.
 ///
 /// Order of work per file: read (honouring a legacy `crs` member and the
 /// datum), repair polygon geometry with GEOS (repeated vertices, make-valid),

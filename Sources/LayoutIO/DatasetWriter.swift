@@ -3,7 +3,7 @@ import GeoCore
 import GeoJSON
 import LayoutModel
 
-/// Writes dataset files (dataset.md layout) atomically, streaming large layers.
+/// Writes dataset files (docs/dataset.md layout) atomically, streaming large layers.
 public enum DatasetWriter {
     /// Creates `folder` if needed.
     public static func prepare(folder: String) throws {

@@ -236,7 +236,7 @@ public enum FileInspection {
 }
 
 /// Detection of consecutive repeated vertices, which GEOS accepts as valid but
-/// which web-map data is full of (dataset.md asks for them to be reported).
+/// which web-map data is full of (docs/dataset.md asks for them to be reported).
 public enum RepeatedVertices {
     public static func count(in geometry: Geometry) -> Int {
         var n = 0

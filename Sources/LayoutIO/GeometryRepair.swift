@@ -3,7 +3,7 @@ import GEOS
 import GeoCore
 import LayoutModel
 
-/// Repair of polygonal geometry as dataset.md's reading rules ask:
+/// Repair of polygonal geometry as docs/dataset.md's reading rules ask:
 /// consecutive repeated vertices removed (GEOS accepts them, so they are
 /// looked for here), invalid polygons repaired with GEOS make-valid keeping
 /// the polygonal part, and every change reported as a warning.

@@ -31,7 +31,7 @@ public struct LonLatCollection: Sendable {
 ///   `urn:ogc:def:crs:EPSG::4544`) is honoured: coordinates are reprojected
 ///   with PROJ, axis order normalised to easting/northing → lon/lat.
 /// - A declared EPSG:4326, EPSG:4490 (CGCS2000) or OGC:CRS84 is taken as
-///   lon/lat without change: dataset.md treats CGCS2000 as WGS84 (they differ
+///   lon/lat without change: docs/dataset.md treats CGCS2000 as WGS84 (they differ
 ///   by centimetres), and GeoJSON files are written lon/lat whatever the
 ///   authority's axis order says.
 /// - `datum` converts Amap/Tencent (GCJ-02) or Baidu (BD-09) coordinates to

@@ -1,6 +1,6 @@
 import GeoCore
 
-/// A loaded dataset folder (dataset.md): districts, parks, parcels,
+/// A loaded dataset folder (docs/dataset.md): districts, parks, parcels,
 /// enterprises and the policy, with geometries in lon/lat WGS84, repaired.
 public struct Dataset: Sendable {
     /// The folder it was read from.

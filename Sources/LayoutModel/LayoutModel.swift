@@ -1,4 +1,4 @@
-// LayoutModel: the dataset contract (spec dataset.md) as Swift values.
+// LayoutModel: the dataset contract (docs/dataset.md) as Swift values.
 //
 // Code tables (Swift data, shipped with the library):
 //   CodeTables/LandUseClasses.swift          《国土空间调查、规划、用途管制用地用海分类指南》(2023)

@@ -1,6 +1,6 @@
 import GeoCore
 
-/// Chooses the metric CRS in which the analyses measure distances (analyses.md §1).
+/// Chooses the metric CRS in which the analyses measure distances (docs/analyses.md §1).
 ///
 /// - In China: the CGCS2000 3-degree Gauss–Krüger zone *without* the zone
 ///   prefix in the false easting (the "CM" variants, EPSG:4534 … 4554 for central

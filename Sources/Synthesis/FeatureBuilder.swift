@@ -1,7 +1,7 @@
 import GeoCore
 
 /// Turns generator values into GeoCore features whose properties follow
-/// dataset.md exactly (keys, types, key order).
+/// docs/dataset.md exactly (keys, types, key order).
 public enum FeatureBuilder {
     /// A lon/lat polygon from an open ring in `frame` metres: rounded to 1e-7°
     /// (about 1 cm), counter-clockwise, closed.
@@ -78,10 +78,10 @@ public enum FeatureBuilder {
     }
 }
 
-/// A rule situation deliberately present in generated data (analyses.md §4),
+/// A rule situation deliberately present in generated data (docs/analyses.md §4),
 /// so that tests of the checks know what to expect.
 public struct PlantedSituation: Sendable, Hashable {
-    /// The rule name of analyses.md §4, e.g. `"park-overlap"`.
+    /// The rule name of docs/analyses.md §4, e.g. `"park-overlap"`.
     public var rule: String
     /// Ids of the features involved (parks, parcels, enterprises, district codes),
     /// or an industry code for scattered-industry.

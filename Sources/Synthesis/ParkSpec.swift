@@ -2,7 +2,7 @@ import LayoutModel
 
 /// A generated park: its attributes and its rectangle in the generator's frame.
 public struct ParkSpec: Sendable, Hashable {
-    // Attributes as in parks.geojson (dataset.md): id, name, level, district, parent,
+    // Attributes as in parks.geojson (docs/dataset.md): id, name, level, district, parent,
     // main and featured industries (GB/T 4754-2017 codes), featured status, chemical park.
     public var id: String
     public var name: String

@@ -25,11 +25,14 @@ enum CLIRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// The read-only shared folder beside the repository (`../shared`).
-    static var sharedDirectory: URL? {
-        let candidates = [packageRoot.appendingPathComponent("../shared"), URL(fileURLWithPath: "/work/shared")]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("data").path) }
+    /// The raw county boundaries of Mianyang kept in the repository (real web-map data,
+    /// six of nine polygons invalid on purpose; provenance in GeoData/reference/README.md).
+    static var countiesFile: String {
+        packageRoot.appendingPathComponent(countiesRelativePath).path
     }
+
+    /// `countiesFile` relative to the package root: the default of `synth --counties`.
+    static let countiesRelativePath = "GeoData/reference/mianyang_counties.raw.geojson"
 
     static func run(_ arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()

@@ -4,7 +4,7 @@ import GeoJSON
 import Synthesis
 import XCTest
 
-/// `parkatlas check`: the cli.md JSON shape, exit codes per --fail-on, --policy
+/// `parkatlas check`: the docs/cli.md JSON shape, exit codes per --fail-on, --policy
 /// (override and bad files), the styled GeoJSON map, and synth datasets against
 /// the independent reference and the generator's planted situations.
 ///

@@ -70,10 +70,9 @@ final class EvaluateCommandTests: XCTestCase {
     }
 
     func testEarlierSnapshotRegeneratesByteForByte() throws {
-        guard let shared = CLIRunner.sharedDirectory else { throw XCTSkip("../shared not present") }
         let out = dir.appendingPathComponent("mianyang-2023").path
         let result = try CLIRunner.run(["synth", "--preset", "mianyang-2023", "--out", out, "--seed", "2024", "--quiet",
-                                        "--counties", shared.appendingPathComponent("data/mianyang_counties.raw.geojson").path])
+                                        "--counties", CLIRunner.countiesFile])
         XCTAssertEqual(result.status, 0, result.stderr)
         for file in ["districts", "parks", "parcels", "enterprises"] {
             let made = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(file).geojson"))

@@ -1,6 +1,6 @@
 import XCTest
 
-/// Exit codes documented in cli.md: 0 success, 2 bad command line, 3 bad input.
+/// Exit codes documented in docs/cli.md: 0 success, 2 bad command line, 3 bad input.
 final class ExitCodeTests: XCTestCase {
     func testHelpExitsZero() throws {
         let result = try CLIRunner.run(["--help"])

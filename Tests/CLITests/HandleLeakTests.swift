@@ -5,8 +5,7 @@ import XCTest
 /// PARKATLAS_REPORT_HANDLES=1).
 final class HandleLeakTests: XCTestCase {
     func testInfoAndConvertLeaveNoLiveHandles() throws {
-        guard let shared = CLIRunner.sharedDirectory else { throw XCTSkip("../shared not present") }
-        let counties = shared.appendingPathComponent("data/mianyang_counties.raw.geojson").path
+        let counties = CLIRunner.countiesFile
         let dir = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let projected = dir.appendingPathComponent("c.geojson").path

@@ -4,15 +4,14 @@ import XCTest
 
 /// `parkatlas info` on the real, partly invalid county boundaries of Mianyang.
 ///
-/// Expected values: `python3 Tests/Reference/info_counties.py ../shared/data/mianyang_counties.raw.geojson`
+/// Expected values: `python3 Tests/Reference/info_counties.py GeoData/reference/mianyang_counties.raw.geojson`
 /// (shapely 2.x make_valid keeping polygonal parts, pyproj Geod(ellps="GRS80").geometry_area_perimeter):
 ///   涪城区 557284767.819887 m², total 20280684045.053024 m²; invalid per GEOS: features 0, 1, 2, 3, 6, 8.
 final class InfoCommandTests: XCTestCase {
     var countiesPath: String!
 
     override func setUpWithError() throws {
-        guard let shared = CLIRunner.sharedDirectory else { throw XCTSkip("../shared not present") }
-        countiesPath = shared.appendingPathComponent("data/mianyang_counties.raw.geojson").path
+        countiesPath = CLIRunner.countiesFile
     }
 
     private func infoJSON(_ args: [String]) throws -> JSONObject {
@@ -48,7 +47,7 @@ final class InfoCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("6 of 9"), result.stdout)
         XCTAssertTrue(result.stdout.contains("涪城区 (510703)"), result.stdout)
-        // 20 280.684 km² shown at 2 decimals, as ../shared/data/README.md prints it.
+        // 20 280.684 km² shown at 2 decimals, as GeoData/reference/README.md prints it.
         XCTAssertTrue(result.stdout.contains("20,280.68 "), result.stdout)
     }
 

@@ -4,7 +4,7 @@ import XCTest
 
 /// `parkatlas site` end to end: JSON against the independent reference
 /// (Tests/Reference/site_reference.py, shapely + pyproj) on the reference dataset and
-/// on synth datasets elsewhere and with a policy, the cli.md keys, the styled GeoJSON
+/// on synth datasets elsewhere and with a policy, the docs/cli.md keys, the styled GeoJSON
 /// map, --top, the table, exit codes and thread-count independence.
 ///
 /// Fixtures (the synth datasets are regenerated here by the same commands):

@@ -4,7 +4,7 @@ import XCTest
 
 /// `parkatlas stats` end to end: JSON against the independent reference
 /// (Tests/Reference/stats_reference.py, shapely + pyproj GRS80) on the reference
-/// dataset and on synth datasets, the JSON shape of cli.md, CSV, table, exit
+/// dataset and on synth datasets, the JSON shape of docs/cli.md, CSV, table, exit
 /// codes, null ratios, thread-count independence and no leaked handles.
 ///
 /// Fixtures (the synth datasets are regenerated here by the same commands):
@@ -67,7 +67,7 @@ final class StatsCommandTests: XCTestCase {
         XCTAssertEqual(json.objectValue?["benefit"]?.objectValue?["weights"]?.objectValue?["revenue_per_employee"]?.doubleValue, 0)
     }
 
-    /// The reference dataset: every figure against the reference and the exact key sets of cli.md.
+    /// The reference dataset: every figure against the reference and the exact key sets of docs/cli.md.
     func testMianyangJSONShapeAndValues() throws {
         let json = try statsJSON(["GeoData/mianyang", "--enterprises"])
         let diffs = differences(json, try fixture("mianyang_level2"))

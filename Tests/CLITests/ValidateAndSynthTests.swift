@@ -23,13 +23,19 @@ final class ValidateAndSynthTests: XCTestCase {
         XCTAssertEqual(json["errors"]?.integerValue, 0)
     }
 
-    /// The checked-in reference dataset is exactly what its generator produces.
+    /// The checked-in reference dataset is exactly what its generator produces, and
+    /// `synth --preset mianyang` needs nothing outside the repository: run without
+    /// --counties in a folder holding only a clone's `GeoData/reference/`, it reads the
+    /// county file there (the old default named a folder beside the repository, which a clone lacks).
     func testReferenceDatasetIsReproducibleFromItsGenerator() throws {
-        guard CLIRunner.sharedDirectory != nil else { throw XCTSkip("../shared not present") }
-        let out = dir.appendingPathComponent("mianyang").path
-        let counties = CLIRunner.sharedDirectory!.appendingPathComponent("data/mianyang_counties.raw.geojson").path
-        let result = try CLIRunner.run(["synth", "--preset", "mianyang", "--seed", "2024", "--counties", counties, "--out", out, "--quiet"])
+        let clone = dir.appendingPathComponent("clone")
+        let reference = clone.appendingPathComponent(CLIRunner.countiesRelativePath)
+        try FileManager.default.createDirectory(at: reference.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: CLIRunner.countiesFile), to: reference)
+        let result = try CLIRunner.run(["synth", "--preset", "mianyang", "--seed", "2024", "--out", "mianyang", "--quiet"],
+                                       currentDirectory: clone)
         XCTAssertEqual(result.status, 0, result.stderr)
+        let out = clone.appendingPathComponent("mianyang").path
         for file in ["districts.geojson", "parks.geojson", "parcels.geojson", "enterprises.geojson"] {
             let fresh = try Data(contentsOf: URL(fileURLWithPath: out + "/" + file))
             let committed = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("GeoData/mianyang/" + file))

@@ -3,10 +3,10 @@ import GeoCore
 import GeoJSON
 import XCTest
 
-/// The shared Mianyang county file (real web-map data, partly invalid
+/// The Mianyang county file of GeoData/reference (real web-map data, partly invalid
 /// polygons). Reference numbers from Python's own json module:
 ///
-///     python3 Tests/Reference/geojson_mianyang_counts.py /work/shared/data/mianyang_counties.raw.geojson
+///     python3 Tests/Reference/geojson_mianyang_counts.py GeoData/reference/mianyang_counties.raw.geojson
 ///
 /// printed: features 9; per county (adcode name type polygons rings positions)
 /// 510703 涪城区 MultiPolygon 3 3 909 · 510704 游仙区 MultiPolygon 2 2 1959 ·
@@ -16,15 +16,8 @@ import XCTest
 /// 510781 江油市 MultiPolygon 3 3 3523; totals polygons 25 rings 25 positions 22883;
 /// bbox 103.749023 30.707031 105.726562 33.042969; unclosed rings 0; keys adcode, name.
 final class RealDataTests: XCTestCase {
-    private func mianyangPath() throws -> String {
-        guard let shared = TestPaths.sharedDirectory else { throw XCTSkip("shared data directory not found") }
-        let path = shared.appendingPathComponent("data/mianyang_counties.raw.geojson").path
-        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("\(path) not found") }
-        return path
-    }
-
     func testCountsMatchPythonReference() throws {
-        let collection = try GeoJSONReader().readFeatureCollection(contentsOfFile: try mianyangPath())
+        let collection = try GeoJSONReader().readFeatureCollection(contentsOfFile: TestPaths.mianyangCounties)
         XCTAssertEqual(collection.features.count, 9)
         let expected: [(String, String, String, Int, Int)] = [
             ("510703", "涪城区", "MultiPolygon", 3, 909), ("510704", "游仙区", "MultiPolygon", 2, 1959),
@@ -48,7 +41,7 @@ final class RealDataTests: XCTestCase {
     }
 
     func testRoundTripKeepsEveryCoordinateBit() throws {
-        let collection = try GeoJSONReader().readFeatureCollection(contentsOfFile: try mianyangPath())
+        let collection = try GeoJSONReader().readFeatureCollection(contentsOfFile: TestPaths.mianyangCounties)
         let writer = GeoJSONWriter(options: .init(rfc7946Orientation: false))
         let again = try GeoJSONReader().read(try writer.encode(collection)).featureCollection
         XCTAssertEqual(again, collection)

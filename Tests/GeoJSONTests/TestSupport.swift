@@ -27,11 +27,9 @@ enum TestPaths {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `<root>/../shared`, else `/work/shared` (a worktree has no sibling
-    /// `shared/`); nil when neither exists.
-    static var sharedDirectory: URL? {
-        let candidates = [packageRoot.appendingPathComponent("../shared").standardized, URL(fileURLWithPath: "/work/shared")]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("data").path) }
+    /// The raw Mianyang county boundaries kept in the repository (GeoData/reference/README.md).
+    static var mianyangCounties: String {
+        packageRoot.appendingPathComponent("GeoData/reference/mianyang_counties.raw.geojson").path
     }
 
     static func fixture(_ name: String) -> String {

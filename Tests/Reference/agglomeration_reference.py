@@ -1,7 +1,7 @@
 """Reference values for `agglomeration`: LQ, HHI, Ellison–Glaeser γ (direct numpy) and
 co-location quotients (an independent brute-force implementation with ties).
 
-Definitions: analyses.md §3. CLQ(A→B) = (C_AB/N_A)/(N'_B/(N−1)), N'_B = N_B − 1 if A = B;
+Definitions: docs/analyses.md §3. CLQ(A→B) = (C_AB/N_A)/(N'_B/(N−1)), N'_B = N_B − 1 if A = B;
 C_AB sums, over points of A, 1/(number of tied nearest neighbours) for each nearest neighbour
 that is B; a point is never its own neighbour (coincident points are at distance 0).
 

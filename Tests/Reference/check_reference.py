@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for `parkatlas check` (analyses.md §4): every rule's
+"""Independent reference for `parkatlas check` (docs/analyses.md §4): every rule's
 findings computed with shapely, pyproj and pandas, following the semantics
 documented in Sources/LayoutAnalysis/Checks (smallest covering park, ≥/<
 conventions, group-level duplicate positioning, top-level parks for scattering).

@@ -1,4 +1,4 @@
-"""Reference values for `cluster` (analyses.md §3), from independent libraries.
+"""Reference values for `cluster` (docs/analyses.md §3), from independent libraries.
 
 Run from the repository root:
     python3 Tests/Reference/cluster_reference.py

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for `parkatlas compare` (analyses.md §6).
+"""Independent reference for `parkatlas compare` (docs/analyses.md §6).
 
 From the raw GeoJSON of two dataset folders, with shapely (GEOS) and
 pyproj Geod(ellps="GRS80"):

@@ -1,12 +1,12 @@
 """Reference counts for Tests/GeoJSONTests/RealDataTests.swift.
 
-Run:  python3 Tests/Reference/geojson_mianyang_counts.py /work/shared/data/mianyang_counties.raw.geojson
+Run:  python3 Tests/Reference/geojson_mianyang_counts.py GeoData/reference/mianyang_counties.raw.geojson
 Uses only the standard library's json module (an independent parser).
 """
 import json
 import sys
 
-path = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/mianyang_counties.raw.geojson"
+path = sys.argv[1] if len(sys.argv) > 1 else "GeoData/reference/mianyang_counties.raw.geojson"
 with open(path, encoding="utf-8") as f:
     doc = json.load(f)
 

@@ -55,7 +55,7 @@ def write(path, obj):
 
 def planar():
     cases = {}
-    # The spec's six-point case (analyses.md §3).
+    # The spec's six-point case (docs/analyses.md §3).
     cases["six"] = ([[10, 10], [20, 10], [40, 10], [15, 20], [30, 20], [30, 30]], [2, 3, 3.2, 5, 8, 7], 15.0)
     # Seeded clustered points in a 10 km square, lognormal values with a planted hot spot,
     # plus four far islands (empty rows in Moran's weights).

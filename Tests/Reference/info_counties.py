@@ -1,15 +1,15 @@
-"""Reference values for `parkatlas info` on ../shared/data/mianyang_counties.raw.geojson.
+"""Reference values for `parkatlas info` on GeoData/reference/mianyang_counties.raw.geojson.
 
 Run from the repository root:  python3 Tests/Reference/info_counties.py
 Ellipsoidal areas: pyproj Geod(ellps="GRS80").geometry_area_perimeter after
-shapely make_valid, keeping the polygonal parts (as data/README.md describes).
+shapely make_valid, keeping the polygonal parts (as GeoData/reference/README.md describes).
 """
 import json, sys
 import shapely
 from shapely.geometry import shape, MultiPolygon, Polygon, GeometryCollection
 from pyproj import Geod
 
-path = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/mianyang_counties.raw.geojson"
+path = sys.argv[1] if len(sys.argv) > 1 else "GeoData/reference/mianyang_counties.raw.geojson"
 geod = Geod(ellps="GRS80")
 d = json.load(open(path, encoding="utf-8"))
 total = 0.0

@@ -1,6 +1,6 @@
 # Independent check of a generated Mianyang dataset with shapely + pyproj (geodesic GRS80 areas):
 # zone and park areas, parks outside their district, park and parcel overlaps, stray parcels,
-# the analyses.md section 2 indicators per park, leading-industry shares, C13 spread, in-park shares per county.
+# the docs/analyses.md section 2 indicators per park, leading-industry shares, C13 spread, in-park shares per county.
 # Run: python3 Tests/Reference/mianyang_dataset_check.py GeoData/mianyang
 # (seed 2024 printed: overlap P01 P04 0.040, P03 outside district 0.121, parcel overlap P07-0001/P07-0002 1498.8 m2,
 #  ALL dev 0.916 supply 0.933 built 0.912 ind 0.482 far 1.049 dens 0.332; P12 ifar 0.445 icoef 0.205; share P09 0.55;

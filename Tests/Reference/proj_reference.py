@@ -69,8 +69,7 @@ print(f"Berlin -> Sydney: dist={dist!r}")
 
 # --- The real county polygon -------------------------------------------------
 section("涪城区 510703 largest valid polygon")
-shared = os.environ.get("PARKATLAS_SHARED", os.path.join(ROOT, "..", "shared"))
-with open(os.path.join(shared, "data", "mianyang_counties.raw.geojson"), encoding="utf-8") as f:
+with open(os.path.join(ROOT, "GeoData", "reference", "mianyang_counties.raw.geojson"), encoding="utf-8") as f:
     counties = json.load(f)
 fucheng = next(ft for ft in counties["features"] if ft["properties"]["adcode"] == "510703")
 raw = shape(fucheng["geometry"])

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for `parkatlas site` (analyses.md §5).
+"""Independent reference for `parkatlas site` (docs/analyses.md §5).
 
 From the raw GeoJSON files of a dataset, with shapely (GEOS) and pyproj:
   - available land: parcels with status "ready" and land use under 10 or 11;

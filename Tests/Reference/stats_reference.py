@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for `parkatlas stats` (analyses.md §2).
+"""Independent reference for `parkatlas stats` (docs/analyses.md §2).
 
 Computes, from the raw GeoJSON files of a dataset, with shapely (GEOS) for the
 overlay and pyproj Geod(ellps="GRS80") for ellipsoidal areas:
@@ -12,7 +12,7 @@ overlay and pyproj Geod(ellps="GRS80") for ellipsoidal areas:
 Every parcel meeting a unit is intersected (no covered-by shortcut), so the
 shortcut of the Swift implementation is checked too.
 
-Writes JSON in the shape of `parkatlas stats --format json` (cli.md), keeping
+Writes JSON in the shape of `parkatlas stats --format json` (docs/cli.md), keeping
 only the numbers the tests compare.
 
 Usage:

@@ -4,7 +4,7 @@ import LayoutModel
 import XCTest
 
 /// The Mianyang reference dataset: the positioning table, validity,
-/// and every planted rule situation of analyses.md §4 checked by a direct
+/// and every planted rule situation of docs/analyses.md §4 checked by a direct
 /// computation on the generated features.
 final class MianyangGeneratorTests: XCTestCase {
     static let seed: UInt64 = 2024
@@ -154,12 +154,12 @@ final class MianyangGeneratorTests: XCTestCase {
         }
     }
 
-    // MARK: Land indicators (analyses.md §2) near the national figures
+    // MARK: Land indicators (docs/analyses.md §2) near the national figures
 
     func testWholeCityIndicatorsNearNationalAverages() throws {
         let d = try dataset()
         let i = Indicators(d.parcels.map { (ring($0), $0) })
-        // National-zone figures (analyses.md §2): 0.90, 0.93, 0.92, 0.48, 1.0, 0.34.
+        // National-zone figures (docs/analyses.md §2): 0.90, 0.93, 0.92, 0.48, 1.0, 0.34.
         XCTAssertEqual(i.developmentRate, 0.90, accuracy: 0.04)
         XCTAssertEqual(i.supplyRate, 0.93, accuracy: 0.04)
         XCTAssertEqual(i.builtRate, 0.92, accuracy: 0.04)

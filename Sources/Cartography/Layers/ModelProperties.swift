@@ -1,7 +1,7 @@
 import GeoCore
 import LayoutModel
 
-// Re-emits each model value's properties with the keys of dataset.md, followed
+// Re-emits each model value's properties with the keys of docs/dataset.md, followed
 // by its extraProperties in input order, so an export carries every input
 // property. What the model cannot tell apart:
 // - a contract key typed "string | null" (parent, featured_status, enterprise)

@@ -1,5 +1,5 @@
 /// Location quotients, Herfindahl indices and Ellison–Glaeser γ of an
-/// industry × unit table of a measure e (analyses.md §3, `agglomeration`).
+/// industry × unit table of a measure e (docs/analyses.md §3, `agglomeration`).
 ///
 /// Input is one row per enterprise: its industry, its unit and its e (e ≥ 0).
 /// With e_ip the sum over industry i in unit p, e_i, e_p, e the margins:

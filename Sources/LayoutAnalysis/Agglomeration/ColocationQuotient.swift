@@ -1,6 +1,6 @@
 import GeoCore
 /// Co-location quotients between point categories (Leslie & Kronenfeld 2011),
-/// with an optional label-shuffling permutation test (analyses.md §3).
+/// with an optional label-shuffling permutation test (docs/analyses.md §3).
 ///
 ///     CLQ(A→B) = (C_AB / N_A) / (N'_B / (N − 1)),   N'_B = N_B − 1 if A = B else N_B
 ///

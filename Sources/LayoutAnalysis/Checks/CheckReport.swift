@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// The result of `LayoutChecks.run`: every finding in rule order (the order
-/// of analyses.md §4), then dataset order within a rule; counts by severity;
+/// of docs/analyses.md §4), then dataset order within a rule; counts by severity;
 /// a verdict per park.
 public struct CheckReport: Sendable {
     public var findings: [Finding]

@@ -2,7 +2,7 @@ import GEOS
 import GeoCore
 import LayoutModel
 
-/// `chemical-outside-chemical-park` (analyses.md §4, error): an enterprise
+/// `chemical-outside-chemical-park` (docs/analyses.md §4, error): an enterprise
 /// whose industry lies under one of `checks.hazardous_chemical_industries`
 /// (default C25, C26) and that no park with `chemical_park: true` covers
 /// (boundary counts as inside). Suggests the nearest chemical park.

@@ -2,7 +2,7 @@ import GEOS
 import GeoCore
 import LayoutModel
 
-/// `duplicate-positioning` (analyses.md §4, warning): two parks, neither an
+/// `duplicate-positioning` (docs/analyses.md §4, warning): two parks, neither an
 /// ancestor of the other (parent/child, grandparent/grandchild), that report to
 /// the same district or whose polygons come within
 /// `checks.duplicate_positioning_distance_m` (default 20 000 m, ≤) of each

@@ -1,6 +1,6 @@
 import GeoCore
 
-/// One result of a layout-consolidation check (analyses.md §4, cli.md `check`):
+/// One result of a layout-consolidation check (docs/analyses.md §4, docs/cli.md `check`):
 /// which rule, how serious, what it is about, a bilingual message, the measured
 /// value against its threshold, an optional suggestion and a geometry for the map.
 ///
@@ -48,7 +48,7 @@ public struct Finding: Sendable, Hashable {
     }
 }
 
-/// The rules of analyses.md §4, in the order of its table (the report order).
+/// The rules of docs/analyses.md §4, in the order of its table (the report order).
 public enum CheckRule: String, Sendable, Hashable, CaseIterable, Comparable {
     case positioningCap = "positioning-cap"
     case leadingIndustryShare = "leading-industry-share"
@@ -64,7 +64,7 @@ public enum CheckRule: String, Sendable, Hashable, CaseIterable, Comparable {
     case idleLand = "idle-land"
     case lowIntensity = "low-intensity"
 
-    /// Position in the table of analyses.md §4.
+    /// Position in the table of docs/analyses.md §4.
     public var order: Int { Self.allCases.firstIndex(of: self)! }
 
     public static func < (a: CheckRule, b: CheckRule) -> Bool { a.order < b.order }

@@ -1,4 +1,4 @@
-/// `idle-land` (analyses.md §4, warning): every parcel with status `idle`
+/// `idle-land` (docs/analyses.md §4, warning): every parcel with status `idle`
 /// (value: its geodesic area, m²; no threshold), and every park whose
 /// idle-land rate (土地闲置率 G / D of `LandUseStatistics`, parcels clipped to
 /// the park) is above 0 (value: the rate, threshold 0).

@@ -1,6 +1,6 @@
 import LayoutModel
 
-/// The layout-consolidation checks of `parkatlas check` (analyses.md §4):
+/// The layout-consolidation checks of `parkatlas check` (docs/analyses.md §4):
 /// every rule of the table, thresholds from the policy (`CheckThresholds`).
 ///
 /// Conventions shared by the rules (each rule's doc comment has its own):

@@ -1,6 +1,6 @@
 import LayoutModel
 
-/// `leading-industry-share` (analyses.md §4): the share of a park's enterprise
+/// `leading-industry-share` (docs/analyses.md §4): the share of a park's enterprise
 /// output (`output_wan`) in industries covered by its main + featured codes,
 /// against `checks.leading_industry_share` (default 0.70). Below the target
 /// (strictly) is a warning, an error for a certified featured park.

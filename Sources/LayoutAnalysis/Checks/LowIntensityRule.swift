@@ -1,4 +1,4 @@
-/// `low-intensity` (analyses.md §4, warning; 《工业项目建设用地控制指标》): a
+/// `low-intensity` (docs/analyses.md §4, warning; 《工业项目建设用地控制指标》): a
 /// park whose industrial building coefficient (工业用地建筑系数) is below
 /// `checks.low_intensity_building_coefficient` (default 0.30) or whose
 /// industrial floor-area ratio is below `checks.low_intensity_floor_area_ratio`

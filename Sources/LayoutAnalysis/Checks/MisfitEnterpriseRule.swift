@@ -1,7 +1,7 @@
 import GeoCore
 import LayoutModel
 
-/// `misfit-enterprise` (analyses.md §4, info): an enterprise whose industry
+/// `misfit-enterprise` (docs/analyses.md §4, info): an enterprise whose industry
 /// none of its park's main/featured codes covers (`IndustryCode.covers`: a park
 /// code covers every code under it, `C39` covers `C3974`).
 ///

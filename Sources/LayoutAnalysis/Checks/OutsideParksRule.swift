@@ -1,7 +1,7 @@
 import GeoCore
 import LayoutModel
 
-/// `outside-parks` (analyses.md §4, warning; 工业向园区集中): the share of
+/// `outside-parks` (docs/analyses.md §4, warning; 工业向园区集中): the share of
 /// industrial enterprises (section C) inside parks, by count and by output
 /// (`output_wan`, missing = 0), for the whole city and for each administrative
 /// district, against `checks.outside_parks_target` (default 0.80; flagged when

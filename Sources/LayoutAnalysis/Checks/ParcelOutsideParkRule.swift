@@ -1,7 +1,7 @@
 import GEOS
 import GeoCore
 
-/// `parcel-outside-park` (analyses.md §4, info): a parcel with more than
+/// `parcel-outside-park` (docs/analyses.md §4, info): a parcel with more than
 /// `checks.parcel_outside_park_share` (default 0.5, strictly above) of its
 /// area outside every park. The area inside is that of the parcel inside the
 /// union of all parks, from the shared `ParcelOverlay` (precomputed geodesic

@@ -3,7 +3,7 @@ import GEOS
 import GeoCore
 import PROJ
 
-/// `parcel-overlap` (analyses.md §4, error): two parcels whose intersection is
+/// `parcel-overlap` (docs/analyses.md §4, error): two parcels whose intersection is
 /// larger than `checks.parcel_overlap_m2` (default 1 m², strictly above),
 /// measured on the ellipsoid (GRS80) from the GEOS intersection on lon/lat.
 ///

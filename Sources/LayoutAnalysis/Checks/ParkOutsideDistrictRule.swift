@@ -2,7 +2,7 @@ import GEOS
 import GeoCore
 import PROJ
 
-/// `park-outside-district` (analyses.md §4, warning): more than
+/// `park-outside-district` (docs/analyses.md §4, warning): more than
 /// `checks.park_outside_district_share` (default 0.05, strictly above) of a
 /// park's area lies outside the district its `district` property declares.
 /// Parks without a declared district (their district is derived as the one

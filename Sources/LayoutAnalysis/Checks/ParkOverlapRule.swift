@@ -2,7 +2,7 @@ import GEOS
 import GeoCore
 import PROJ
 
-/// `park-overlap` (analyses.md §4, error): two parks, neither an ancestor of the
+/// `park-overlap` (docs/analyses.md §4, error): two parks, neither an ancestor of the
 /// other, whose intersection covers more than `checks.park_overlap_share`
 /// (default 0.01, strictly above) of the smaller park's area. Areas are
 /// ellipsoidal (GRS80) of the GEOS intersection on lon/lat. The geometry is the

@@ -1,6 +1,6 @@
 import LayoutModel
 
-/// `positioning-cap` (analyses.md §4, error): a park declaring more main or
+/// `positioning-cap` (docs/analyses.md §4, error): a park declaring more main or
 /// featured industries than its level allows — national 三主两特 (3 + 2),
 /// provincial and municipal 两主两特 (2 + 2); caps from
 /// `checks.positioning_cap.<level>`.

@@ -1,7 +1,7 @@
 import GeoCore
 import LayoutModel
 
-/// `scattered-industry` (analyses.md §4, warning): an industry division
+/// `scattered-industry` (docs/analyses.md §4, warning): an industry division
 /// declared as main by some park (a main code at group or class level counts
 /// for its division; a section-only code has no division and is skipped) whose
 /// in-park output is spread over at least `checks.scattered_industry_min_parks`

@@ -2,7 +2,7 @@ import GeoCore
 import LayoutModel
 import PROJ
 
-/// Runs analyses.md §3 over a dataset: DBSCAN, Clark–Evans NNI and Ripley K/L per industry group.
+/// Runs docs/analyses.md §3 over a dataset: DBSCAN, Clark–Evans NNI and Ripley K/L per industry group.
 ///
 /// Enterprises are projected once into the dataset's `MetricFrame` (chosen from the extent of
 /// districts and parks); each enterprise's park is the smallest covering park

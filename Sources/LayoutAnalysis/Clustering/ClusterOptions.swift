@@ -1,6 +1,6 @@
 import LayoutModel
 
-/// Parameters of `cluster` (analyses.md §3, cli.md); defaults are the documented ones.
+/// Parameters of `cluster` (docs/analyses.md §3, docs/cli.md); defaults are the documented ones.
 public struct ClusterOptions: Sendable, Hashable {
     public var grouping: IndustryGrouping
     /// DBSCAN radius, metres (default 500).

@@ -1,7 +1,7 @@
 import GeoCore
 import LayoutModel
 
-/// The `cluster:` JSON shape of cli.md; extra keys are only added, never renamed.
+/// The `cluster:` JSON shape of docs/cli.md; extra keys are only added, never renamed.
 /// Non-finite numbers and ratios over zero are `null`.
 extension ClusterReport {
     public func json() -> JSONValue {
@@ -98,7 +98,7 @@ extension RipleyAnalysis {
 }
 
 extension JSONValue {
-    /// A number, or `null` when missing or not finite (cli.md: never NaN or infinity).
+    /// A number, or `null` when missing or not finite (docs/cli.md: never NaN or infinity).
     static func number(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .double(value)

@@ -1,7 +1,7 @@
 import GeoCore
 
 /// The `cluster --out FILE.geojson` map layer: enterprise points with their label and role,
-/// then one hull per cluster, styled with simplestyle keys (cli.md output rules).
+/// then one hull per cluster, styled with simplestyle keys (docs/cli.md output rules).
 ///
 /// Point features keep every input property and add `cluster_group`, `cluster`, `role`,
 /// `core`, `marker-color` (a palette colour per cluster, grey for noise), `marker-size`,

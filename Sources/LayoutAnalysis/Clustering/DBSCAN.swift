@@ -3,7 +3,7 @@ import Dispatch
 
 /// DBSCAN (Ester et al. 1996) on projected points, with scikit-learn's labels.
 ///
-/// Units: coordinates and `eps` in metres of the metric frame (analyses.md §1, §3).
+/// Units: coordinates and `eps` in metres of the metric frame (docs/analyses.md §1, §3).
 ///
 /// Conventions (scikit-learn `DBSCAN(eps, min_samples)`, PostGIS `ST_ClusterDBSCAN`):
 /// - neighbours of a point are the points at distance ≤ eps (inclusive, tested as

@@ -1,6 +1,6 @@
 import LayoutModel
 
-/// How enterprises are split into the groups clustered separately (analyses.md §3).
+/// How enterprises are split into the groups clustered separately (docs/analyses.md §3).
 ///
 /// - `prefixes` only: one group per prefix, holding every enterprise whose code lies under it
 ///   (`C39` takes `C3974`); overlapping prefixes give overlapping groups.

@@ -2,7 +2,7 @@ import GEOS
 import GeoCore
 import LayoutModel
 
-/// Which region counts as the study area A of the NNI and K-function (analyses.md §3).
+/// Which region counts as the study area A of the NNI and K-function (docs/analyses.md §3).
 public enum StudyAreaKind: String, Sendable, Hashable, CaseIterable {
     /// The bounding box of the group's projected points (QGIS and pointpats default).
     case bbox

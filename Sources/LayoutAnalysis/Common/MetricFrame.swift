@@ -1,7 +1,7 @@
 import GeoCore
 import PROJ
 
-/// The local metric CRS of a dataset and the projection into it (analyses.md §1).
+/// The local metric CRS of a dataset and the projection into it (docs/analyses.md §1).
 ///
 /// Distances inside analyses (DBSCAN eps, distance bands, K radii, nearest
 /// neighbours) are metres in a local Transverse Mercator: in China the CGCS2000

@@ -3,7 +3,7 @@ import LayoutModel
 import PROJ
 
 /// Which park each enterprise belongs to: the smallest park whose polygon
-/// covers its point, so a sub-park (园中园) wins over its parent (analyses.md §3).
+/// covers its point, so a sub-park (园中园) wins over its parent (docs/analyses.md §3).
 ///
 /// The point-in-polygon work is `PointLocator`'s (envelope test, then GEOS
 /// prepared `covers`, each worker with its own prepared geometries).

@@ -2,7 +2,7 @@ import GeoCore
 import LayoutModel
 import PROJ
 
-/// Enterprise changes between two snapshots, matched by id (analyses.md §6):
+/// Enterprise changes between two snapshots, matched by id (docs/analyses.md §6):
 /// entries, exits, moves between parks or into / out of parks, relocations,
 /// and changes of industry code.
 ///

@@ -1,6 +1,6 @@
 import LayoutModel
 
-/// The featured-park scorecard (`parkatlas evaluate`, analyses.md §6
+/// The featured-park scorecard (`parkatlas evaluate`, docs/analyses.md §6
 /// 特色园区动态评估): every park with a `featured_status`, against
 /// `Policy.featured` thresholds (defaults after the Sichuan featured-park
 /// criteria).

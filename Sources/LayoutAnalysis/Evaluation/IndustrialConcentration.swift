@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// 工业向园区集中: the share of industrial enterprises (GB/T 4754 section C)
-/// inside parks, by count and by output (analyses.md §4 `outside-parks`, §6).
+/// inside parks, by count and by output (docs/analyses.md §4 `outside-parks`, §6).
 /// Ratios 0–1; `nil` when there is no industrial enterprise (or no output).
 public struct IndustrialConcentration: Sendable, Hashable {
     /// Industrial enterprises, and those inside some park.

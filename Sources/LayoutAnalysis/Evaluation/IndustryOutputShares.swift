@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// Shares of a park's enterprise output in chosen industries: the
-/// leading-industry share of analyses.md §4 (`leading-industry-share`) and the
+/// leading-industry share of docs/analyses.md §4 (`leading-industry-share`) and the
 /// high-tech share of the featured-park evaluation (§6).
 ///
 /// Definition (§4): the enterprises of a park are those `ParkMembership`

@@ -2,7 +2,7 @@ import LayoutModel
 
 /// An area matrix of transitions between two snapshots: old category → new
 /// category (land-use class at level 1 or 2, or land status), in m²
-/// (analyses.md §6).
+/// (docs/analyses.md §6).
 ///
 /// Each cell is Σ of the geodesic areas of the intersection pieces of an old
 /// parcel of the row's category and a new parcel of the column's category

@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// How a new parcel changed since the old snapshot, for maps and counts
-/// (analyses.md §6). The old state of a new parcel is that of the old parcel
+/// (docs/analyses.md §6). The old state of a new parcel is that of the old parcel
 /// sharing the largest area with it (the first in old order on a tie).
 public enum ParcelChange: String, Sendable, Hashable, CaseIterable {
     /// No old parcel overlaps it with area: newly surveyed or newly parcelled land.

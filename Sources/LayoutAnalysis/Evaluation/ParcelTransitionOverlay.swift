@@ -6,7 +6,7 @@ import PROJ
 /// The overlay (intersection) of an old and a new set of parcels: every pair
 /// of an old and a new parcel whose intersection has area, with that area.
 ///
-/// Method (analyses.md §1, §6): the new parcels are indexed in an STR tree;
+/// Method (docs/analyses.md §1, §6): the new parcels are indexed in an STR tree;
 /// each old parcel queries it by envelope. A pair with identical coordinates
 /// (the common case: the parcel did not change) takes the parcel's own
 /// geodesic area; a new parcel the old one covers takes the new parcel's

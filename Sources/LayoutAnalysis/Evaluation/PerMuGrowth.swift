@@ -2,7 +2,7 @@ import GeoCore
 import LayoutModel
 
 /// Per-mu revenue and tax of a park's continuing enterprises in two years,
-/// and their growth (analyses.md §6, 亩均效益 year on year).
+/// and their growth (docs/analyses.md §6, 亩均效益 year on year).
 ///
 /// Definition: the continuing enterprises of a park are those the new
 /// snapshot places in it (`ParkMembership`) that exist in both snapshots

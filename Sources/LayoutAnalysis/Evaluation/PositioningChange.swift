@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// Industries added to or removed from a park's main and featured lists
-/// between two snapshots, and its featured status in each (analyses.md §6).
+/// between two snapshots, and its featured status in each (docs/analyses.md §6).
 /// Codes compare as written (`C39` and `C397` are different entries).
 public struct PositioningChange: Sendable, Hashable {
     public var mainAdded: [String]

@@ -2,7 +2,7 @@ import GeoCore
 import LayoutModel
 
 /// `parkatlas compare OLD NEW`: what changed between two snapshots of the same
-/// city (analyses.md §6 加强动态评估认定). Parks, parcels and enterprises are
+/// city (docs/analyses.md §6 加强动态评估认定). Parks, parcels and enterprises are
 /// matched by id.
 ///
 /// Per park (every id of either snapshot, new order first) and city-wide:

@@ -1,4 +1,4 @@
-/// Getis–Ord local Gi* with binary distance-band weights (analyses.md §3).
+/// Getis–Ord local Gi* with binary distance-band weights (docs/analyses.md §3).
 ///
 /// wᵢⱼ = 1 when dᵢⱼ ≤ band (inclusive; metres of the projected frame), wᵢᵢ = 1,
 /// Wᵢ = Σⱼ wᵢⱼ, ȳ the mean and s the population standard deviation of y:

@@ -1,6 +1,6 @@
 import GeoCore
 /// Global Moran's I on a distance band with row-standardised weights
-/// (analyses.md §3), with the moments under the normality assumption.
+/// (docs/analyses.md §3), with the moments under the normality assumption.
 ///
 /// Neighbours of i: the points j ≠ i with dᵢⱼ ≤ band (coincident points
 /// included); wᵢⱼ = 1/kᵢ with kᵢ the neighbour count. An island (kᵢ = 0)

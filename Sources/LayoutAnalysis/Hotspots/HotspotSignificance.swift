@@ -2,7 +2,7 @@ import Glibc
 
 /// Significance helpers of the hotspot analysis: two-sided normal p-values,
 /// Benjamini–Hochberg adjustment and the ±3/±2/±1 confidence bins
-/// (analyses.md §3; the bins of ArcGIS "Hot Spot Analysis" and esda).
+/// (docs/analyses.md §3; the bins of ArcGIS "Hot Spot Analysis" and esda).
 public enum HotspotSignificance {
     /// Two-sided p of a standard-normal z: P(|Z| ≥ |z|) = erfc(|z|/√2).
     /// Computed with erfc so that small p keep their relative precision.

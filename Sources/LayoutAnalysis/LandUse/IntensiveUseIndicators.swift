@@ -1,5 +1,5 @@
 /// The twelve intensive land-use indicators of a unit (开发区土地集约利用评价
-/// 指标, analyses.md §2). A ratio whose denominator is zero is `nil`.
+/// 指标, docs/analyses.md §2). A ratio whose denominator is zero is `nil`.
 ///
 /// Ratios are dimensionless; `investmentIntensity`, `industrialTaxPerHectare`
 /// and `taxPerHectare` are 万元/ha. Areas are ellipsoidal (GRS80).
@@ -54,7 +54,7 @@ public struct IntensiveUseIndicators: Sendable, Hashable {
         return numerator / denominator
     }
 
-    /// The indicators in the order of analyses.md §2, with their descriptions.
+    /// The indicators in the order of docs/analyses.md §2, with their descriptions.
     public var all: [(indicator: Indicator, value: Double?)] {
         [
             (.landDevelopmentRate, landDevelopmentRate), (.landSupplyRate, landSupplyRate),
@@ -82,7 +82,7 @@ public struct IntensiveUseIndicators: Sendable, Hashable {
         case taxPerHectare = "tax_per_ha"
         case idleLandRate = "idle_land_rate"
 
-        /// The snake_case key of cli.md.
+        /// The snake_case key of docs/cli.md.
         public var key: String { rawValue }
 
         public var nameZh: String {

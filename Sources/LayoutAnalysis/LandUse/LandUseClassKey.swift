@@ -1,6 +1,6 @@
 import LayoutModel
 
-/// The class a parcel counts under at a statistics level (analyses.md §2):
+/// The class a parcel counts under at a statistics level (docs/analyses.md §2):
 /// its code's ancestor at `level`, or its own code when it is coded coarser
 /// than `level` (a `"10"` parcel stays `"10"` under `--level 3`).
 public enum LandUseClassKey {

@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// The result of `LandUseStatistics.compute`: statistics per park, per
-/// district and for the whole dataset (analyses.md §2, cli.md `stats`).
+/// district and for the whole dataset (docs/analyses.md §2, docs/cli.md `stats`).
 public struct LandUseReport: Sendable {
     /// Land-use class level the classes are reported at (1, 2 or 3).
     public var level: Int

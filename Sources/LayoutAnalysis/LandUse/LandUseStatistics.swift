@@ -4,7 +4,7 @@ import LayoutModel
 import PROJ
 
 /// Land-use statistics and intensive-use indicators (`parkatlas stats`,
-/// analyses.md §2) for every park, every district and the whole dataset.
+/// docs/analyses.md §2) for every park, every district and the whole dataset.
 ///
 /// Areas are ellipsoidal m² on GRS80 (PROJ `geod_polygonarea`, Karney 2013);
 /// parcels crossing a unit's boundary are clipped with GEOS on lon/lat and
@@ -82,7 +82,7 @@ public enum LandUseStatistics {
         }
     }
 
-    /// The district each park reports to (dataset.md): its `district` property,
+    /// The district each park reports to (docs/dataset.md): its `district` property,
     /// else the district (of either kind) holding the largest share of its
     /// area, the first in dataset order on a tie; `nil` when it meets none.
     public static func reportingDistricts(of dataset: Dataset) throws -> [String?] {

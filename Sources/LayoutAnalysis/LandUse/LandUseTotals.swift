@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// The area and attribute sums of one statistical unit from which the
-/// intensive-use indicators are formed (analyses.md §2).
+/// intensive-use indicators are formed (docs/analyses.md §2).
 ///
 /// Areas are ellipsoidal m² (GRS80) of the parts of parcels inside the unit;
 /// floor area and footprint are m², investment and tax 万元, each apportioned

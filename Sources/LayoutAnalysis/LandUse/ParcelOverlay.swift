@@ -12,7 +12,7 @@ import Synchronization
 /// the unit covers (prepared `covers`, tested only when the parcel's envelope
 /// lies inside the unit's) counts whole with its precomputed area; one that
 /// crosses the boundary is intersected with GEOS on lon/lat and the result
-/// measured (analyses.md §1). Work is spread over `threads` workers by parcel
+/// measured (docs/analyses.md §1). Work is spread over `threads` workers by parcel
 /// (a parcel's GEOS geometry is only ever read by one thread), each worker with
 /// its own GEOS handles and prepared geometries of the units; every result is
 /// stored per (unit, candidate) slot and summed afterwards in parcel order, so

@@ -2,7 +2,7 @@ import GeoCore
 import LayoutModel
 import PROJ
 
-/// Per-mu benefit evaluation of enterprises (亩均效益评价, analyses.md §2).
+/// Per-mu benefit evaluation of enterprises (亩均效益评价, docs/analyses.md §2).
 ///
 /// For each enterprise with land (its `land_m2`, else the ellipsoidal area of
 /// the parcels whose `enterprise` names it): revenue per mu = output / mu,

@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// Land-use statistics of one unit (a park, a district or the whole dataset),
-/// analyses.md §2: its own ellipsoidal area, the parcel area inside it by
+/// docs/analyses.md §2: its own ellipsoidal area, the parcel area inside it by
 /// land-use class and by status, and the intensive-use indicators.
 ///
 /// Units: m² on GRS80 (PROJ `geod_polygonarea`); attributes of parcels that

@@ -3,7 +3,7 @@ import GeoCore
 import LayoutModel
 import PROJ
 
-/// One contiguous block of available land in a park (analyses.md §5).
+/// One contiguous block of available land in a park (docs/analyses.md §5).
 public struct LandBlock: Sendable, Hashable {
     /// Index of the park (into the dataset's `parks`).
     public var park: Int
@@ -19,7 +19,7 @@ public struct LandBlock: Sendable, Hashable {
     }
 }
 
-/// The land each park can offer a new industrial project (analyses.md §5).
+/// The land each park can offer a new industrial project (docs/analyses.md §5).
 ///
 /// - Available land: parcels with status `ready` whose land use is industrial or
 ///   warehouse (under 10 or 11, `Parcel.isIndustrialOrWarehouse`).

@@ -3,7 +3,7 @@ import GeoCore
 
 /// Merges parcels into contiguous land blocks: two parcels belong to one block
 /// when they touch or lie within `distance` metres of each other, transitively
-/// (analyses.md §5, default 10 m).
+/// (docs/analyses.md §5, default 10 m).
 ///
 /// Method: the parcels (already projected into the dataset's local metric
 /// Transverse Mercator, `MetricFrame`) are indexed by an STR tree; each parcel's

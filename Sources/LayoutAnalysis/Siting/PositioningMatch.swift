@@ -1,7 +1,7 @@
 import LayoutModel
 
 /// How well a project's industry fits a park's declared positioning (主导产业 /
-/// 特色产业), the positioning component of the siting score (analyses.md §5).
+/// 特色产业), the positioning component of the siting score (docs/analyses.md §5).
 ///
 /// Definition: two codes *agree at level L* when both have an ancestor at L
 /// (`IndustryCode.ancestor(at:)`, a code being its own ancestor at its level)

@@ -3,7 +3,7 @@ import GeoCore
 import LayoutModel
 import PROJ
 
-/// Siting a new industrial project (`parkatlas site`, analyses.md §5):
+/// Siting a new industrial project (`parkatlas site`, docs/analyses.md §5):
 /// 如何把新引进的产业项目布局到最合适的园区.
 ///
 /// 1. Scope: with a district filter, only parks whose reporting district

@@ -1,6 +1,6 @@
 import LayoutModel
 
-/// What a planner asks of `parkatlas site` (analyses.md §5): where should a new
+/// What a planner asks of `parkatlas site` (docs/analyses.md §5): where should a new
 /// project of this industry, needing this much land, go?
 public struct SitingRequest: Sendable, Hashable {
     /// GB/T 4754-2017 code of the project, any level (`"C3974"` best).

@@ -1,7 +1,7 @@
 import GeoCore
 import LayoutModel
 
-/// The score of one candidate park, in points of the 0–100 score (analyses.md §5).
+/// The score of one candidate park, in points of the 0–100 score (docs/analyses.md §5).
 public struct SitingComponents: Sendable, Hashable {
     /// Positioning: weight × `PositioningMatch.value`.
     public var positioning: Double

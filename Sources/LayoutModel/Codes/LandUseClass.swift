@@ -59,7 +59,7 @@ public enum LandUseCode {
     }
 
     /// Whether the code is 工矿仓储 land, the "A2" of the intensive-use
-    /// indicators (analyses.md §2): under `10` 工矿用地 or `11` 仓储用地.
+    /// indicators (docs/analyses.md §2): under `10` 工矿用地 or `11` 仓储用地.
     public static func isIndustrialOrWarehouse(_ code: String) -> Bool {
         matches(code, prefix: "10") || matches(code, prefix: "11")
     }

@@ -1,5 +1,5 @@
 /// Checks that span features and files: duplicate ids and the references
-/// between parks, districts, parents, parcels and enterprises (dataset.md,
+/// between parks, districts, parents, parcels and enterprises (docs/dataset.md,
 /// "Reading rules"). Runs on decoded values, after the per-feature decoders.
 public enum DatasetCrossCheck {
     /// The ids of features that were in their file but rejected by the

@@ -1,7 +1,7 @@
 import GeoCore
 
 /// Decodes whole feature collections, feature by feature, gathering the
-/// usable values and every problem (dataset.md, "Reading rules").
+/// usable values and every problem (docs/dataset.md, "Reading rules").
 public enum DatasetDecoding {
     /// What decoding one file gives.
     public struct Decoded<Value: Sendable>: Sendable {

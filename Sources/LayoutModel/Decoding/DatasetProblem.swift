@@ -1,7 +1,7 @@
 import GeoCore
 
 /// One problem found in a dataset: where it is and why, in one line
-/// (the `validate` JSON shape of cli.md).
+/// (the `validate` JSON shape of docs/cli.md).
 public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
     /// Whether the problem makes the data wrong (`error`) or only doubtful (`warning`).
     public enum Severity: String, Sendable, Hashable, CaseIterable {
@@ -41,7 +41,7 @@ public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension DatasetProblem {
-    /// The `validate` JSON shape of cli.md: `{"file", "index", "id",
+    /// The `validate` JSON shape of docs/cli.md: `{"file", "index", "id",
     /// "property", "severity", "reason"}`, absent values as `null`.
     public var jsonObject: JSONObject {
         [

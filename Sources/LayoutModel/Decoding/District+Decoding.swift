@@ -1,7 +1,7 @@
 import GeoCore
 
 extension District {
-    /// Reads one feature of `districts.geojson` (dataset.md), appending every
+    /// Reads one feature of `districts.geojson` (docs/dataset.md), appending every
     /// problem to `problems`.
     ///
     /// Returns `nil` when the feature cannot be used: no code, or a geometry

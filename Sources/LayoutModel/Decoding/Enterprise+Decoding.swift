@@ -1,7 +1,7 @@
 import GeoCore
 
 extension Enterprise {
-    /// Reads one feature of `enterprises.geojson` (dataset.md), appending
+    /// Reads one feature of `enterprises.geojson` (docs/dataset.md), appending
     /// every problem to `problems`.
     ///
     /// Returns `nil` when the feature cannot be used: no id, an `industry`

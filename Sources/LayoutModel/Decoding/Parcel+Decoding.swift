@@ -1,7 +1,7 @@
 import GeoCore
 
 extension Parcel {
-    /// Reads one feature of `parcels.geojson` (dataset.md), appending every
+    /// Reads one feature of `parcels.geojson` (docs/dataset.md), appending every
     /// problem to `problems`.
     ///
     /// Returns `nil` when the feature cannot be used: no id, a `land_use`

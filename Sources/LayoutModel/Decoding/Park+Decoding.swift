@@ -1,7 +1,7 @@
 import GeoCore
 
 extension Park {
-    /// Reads one feature of `parks.geojson` (dataset.md), appending every
+    /// Reads one feature of `parks.geojson` (docs/dataset.md), appending every
     /// problem to `problems`.
     ///
     /// Returns `nil` when the feature cannot be used: no id, no valid `level`,

@@ -1,7 +1,7 @@
 import GeoCore
 
 /// An administrative district or county (区/县), or a functional zone (功能区),
-/// one feature of `districts.geojson` (dataset.md).
+/// one feature of `districts.geojson` (docs/dataset.md).
 public struct District: Sendable, Hashable {
     /// Administrative code (adcode, e.g. `"510703"`) or a functional-zone code
     /// (`"MY-GXQ"`); unique in the dataset.

@@ -1,7 +1,7 @@
 import GeoCore
 
 /// An enterprise or project site (企业 / 项目), one feature of
-/// `enterprises.geojson` (dataset.md).
+/// `enterprises.geojson` (docs/dataset.md).
 public struct Enterprise: Sendable, Hashable {
     public var id: String
     public var name: String

@@ -12,7 +12,7 @@ public struct FeatureSource: Sendable, Hashable {
     }
 }
 
-/// The dataset files of dataset.md.
+/// The dataset files of docs/dataset.md.
 public enum DatasetFile {
     public static let districts = "districts.geojson"
     public static let parks = "parks.geojson"

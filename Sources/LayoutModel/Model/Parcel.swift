@@ -1,6 +1,6 @@
 import GeoCore
 
-/// A land parcel (宗地 / 地块), one feature of `parcels.geojson` (dataset.md).
+/// A land parcel (宗地 / 地块), one feature of `parcels.geojson` (docs/dataset.md).
 public struct Parcel: Sendable, Hashable {
     public var id: String
     /// Code of the 2023 land-use guide at any level (`"10"`, `"1001"`, `"100101"`).
@@ -39,11 +39,11 @@ public struct Parcel: Sendable, Hashable {
         self.source = source
     }
 
-    /// Whether the land use is 工矿仓储 (under 10 or 11), the "A2" of analyses.md §2.
+    /// Whether the land use is 工矿仓储 (under 10 or 11), the "A2" of docs/analyses.md §2.
     public var isIndustrialOrWarehouse: Bool { LandUseCode.isIndustrialOrWarehouse(landUse) }
 }
 
-/// Land status, after the development-zone land-survey categories (dataset.md).
+/// Land status, after the development-zone land-survey categories (docs/dataset.md).
 public enum ParcelStatus: String, Sendable, Hashable, CaseIterable {
     /// 已建成: developed, supplied, built (A).
     case built

@@ -1,7 +1,7 @@
 import GeoCore
 
 /// An industrial park / development zone (园区 / 开发区) or one of its
-/// sub-parks (园中园), one feature of `parks.geojson` (dataset.md).
+/// sub-parks (园中园), one feature of `parks.geojson` (docs/dataset.md).
 public struct Park: Sendable, Hashable {
     public var id: String
     public var name: String
@@ -59,7 +59,7 @@ public enum ParkLevel: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The built-in positioning cap (analyses.md §4 `positioning-cap`):
+    /// The built-in positioning cap (docs/analyses.md §4 `positioning-cap`):
     /// national parks 三主两特 (3 main, 2 featured), provincial and municipal
     /// 两主两特 (2 + 2). `Policy.positioningCaps` may override it.
     public var positioningCap: PositioningCap {

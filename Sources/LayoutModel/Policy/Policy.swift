@@ -1,5 +1,5 @@
 /// Thresholds and weights of the analyses, read from a dataset's optional
-/// `policy.json`; every key has a built-in default (analyses.md §2, §4, §5, §6).
+/// `policy.json`; every key has a built-in default (docs/analyses.md §2, §4, §5, §6).
 ///
 /// Keys are snake_case, grouped; a file may give any subset. Full list with
 /// defaults:
@@ -52,13 +52,13 @@
 public struct Policy: Sendable, Hashable {
     /// Datum of the dataset's lon/lat coordinates.
     public var coordinateSystem: CoordinateSystem = .wgs84
-    /// Thresholds of the layout-consolidation checks (analyses.md §4).
+    /// Thresholds of the layout-consolidation checks (docs/analyses.md §4).
     public var checks = CheckThresholds()
-    /// Per-mu benefit evaluation (analyses.md §2).
+    /// Per-mu benefit evaluation (docs/analyses.md §2).
     public var benefit = BenefitPolicy()
-    /// Siting of new projects (analyses.md §5).
+    /// Siting of new projects (docs/analyses.md §5).
     public var siting = SitingPolicy()
-    /// Featured-park evaluation (analyses.md §6).
+    /// Featured-park evaluation (docs/analyses.md §6).
     public var featured = FeaturedParkPolicy()
 
     public init() {}
@@ -70,7 +70,7 @@ public struct Policy: Sendable, Hashable {
     public func positioningCap(for level: ParkLevel) -> PositioningCap { checks.positioningCaps[level] ?? level.positioningCap }
 }
 
-/// Datum of lon/lat coordinates (dataset.md): WGS84 (also CGCS2000), or the
+/// Datum of lon/lat coordinates (docs/dataset.md): WGS84 (also CGCS2000), or the
 /// shifted web-map datums GCJ-02 (Amap, Tencent) and BD-09 (Baidu).
 public enum CoordinateSystem: String, Sendable, Hashable, CaseIterable {
     case wgs84
@@ -78,7 +78,7 @@ public enum CoordinateSystem: String, Sendable, Hashable, CaseIterable {
     case bd09
 }
 
-/// Thresholds of the `check` rules (analyses.md §4).
+/// Thresholds of the `check` rules (docs/analyses.md §4).
 public struct CheckThresholds: Sendable, Hashable {
     /// `positioning-cap` by park level.
     public var positioningCaps: [ParkLevel: PositioningCap] = Dictionary(
@@ -111,7 +111,7 @@ public struct CheckThresholds: Sendable, Hashable {
     public init() {}
 }
 
-/// Per-mu benefit (亩均效益) weights and grade shares (analyses.md §2).
+/// Per-mu benefit (亩均效益) weights and grade shares (docs/analyses.md §2).
 public struct BenefitPolicy: Sendable, Hashable {
     public var taxPerMuWeight = 0.4
     public var revenuePerMuWeight = 0.3
@@ -139,7 +139,7 @@ public struct GradeShares: Sendable, Hashable {
     }
 }
 
-/// Siting score weights (points of the 0–100 score) and distances (analyses.md §5).
+/// Siting score weights (points of the 0–100 score) and distances (docs/analyses.md §5).
 public struct SitingPolicy: Sendable, Hashable {
     public var positioningWeight = 40.0
     public var synergyWeight = 25.0
@@ -153,7 +153,7 @@ public struct SitingPolicy: Sendable, Hashable {
     public init() {}
 }
 
-/// Featured-park evaluation thresholds (analyses.md §6).
+/// Featured-park evaluation thresholds (docs/analyses.md §6).
 public struct FeaturedParkPolicy: Sendable, Hashable {
     public var leadingIndustryShare = 0.70
     public var highTechShare = 0.25

@@ -54,7 +54,7 @@ public enum IndustryCatalogue {
         .init(code: "C4011", tradeWord: "自动化"), .init(code: "C4040", tradeWord: "光学"),
     ]
 
-    /// Hazardous-chemical divisions (analyses.md §4 default: C25, C26).
+    /// Hazardous-chemical divisions (docs/analyses.md §4 default: C25, C26).
     public static let hazardousPrefixes = ["C25", "C26"]
 
     /// Whether `code` falls under `prefix` (a code at any level covers the codes below it).

@@ -8,7 +8,7 @@ public enum IntensityProfile: Sendable {
     case low
 }
 
-/// The attributes of one parcel, in the units of dataset.md.
+/// The attributes of one parcel, in the units of docs/dataset.md.
 public struct ParcelAttributes: Sendable, Hashable {
     public var status: ParcelStatus
     /// 用地用海分类 (2023) code.
@@ -27,7 +27,7 @@ public struct ParcelAttributes: Sendable, Hashable {
 }
 
 /// Draws parcel status, land use and intensity so that a park's indicators
-/// come out near the published national-zone figures (analyses.md §2):
+/// come out near the published national-zone figures (docs/analyses.md §2):
 /// development ≈ 0.92, supply ≈ 0.93, built ≈ 0.91, industrial land ≈ 0.48,
 /// FAR ≈ 1.0, building density ≈ 0.32.
 public enum LandMix {

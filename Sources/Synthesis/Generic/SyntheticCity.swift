@@ -7,7 +7,7 @@ import GeoCore
 /// enterprises are streamed through `forEachParcel` / `forEachEnterprise`
 /// (each item is regenerated from its own seeded sub-stream, so memory stays
 /// O(parks + parcels) small integers, never O(features)). Everything is valid
-/// per dataset.md: unique ids, every reference resolves, parks inside their
+/// per docs/dataset.md: unique ids, every reference resolves, parks inside their
 /// districts, sub-parks inside their parents, parcels inside parks and never
 /// overlapping.
 public struct SyntheticCity: Sendable {
@@ -333,7 +333,7 @@ public struct SyntheticCity: Sendable {
 
     // MARK: Planted situations
 
-    /// The rule situations this city contains on purpose (analyses.md §4),
+    /// The rule situations this city contains on purpose (docs/analyses.md §4),
     /// each with its complete subject list. `expectedFindings()` adds what
     /// follows from them and the emergent findings.
     public var plantedSituations: [PlantedSituation] {

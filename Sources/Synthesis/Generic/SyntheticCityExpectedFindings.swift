@@ -1,6 +1,6 @@
 import GeoCore
 
-/// One finding `parkatlas check` (analyses.md §4) must report on a synthetic
+/// One finding `parkatlas check` (docs/analyses.md §4) must report on a synthetic
 /// city under the default policy: rule, severity and subject. Pairs of parks
 /// are one subject, their ids joined by "/" in park order.
 public struct ExpectedFinding: Sendable, Hashable, Comparable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import GeoCore
 
 /// The four layers of GeoData/mianyang, as GeoCore features in lon/lat whose
-/// properties follow dataset.md, plus what was planted for the layout checks.
+/// properties follow docs/dataset.md, plus what was planted for the layout checks.
 public struct MianyangDataset: Sendable {
     /// Nine counties (administrative) then three functional zones.
     public var districts: [Feature]
@@ -11,6 +11,6 @@ public struct MianyangDataset: Sendable {
     public var enterprises: [Feature]
     /// `policy.json` content; `nil`: the built-in defaults apply.
     public var policy: JSONObject?
-    /// One entry per rule of analyses.md §4 that the data makes fire.
+    /// One entry per rule of docs/analyses.md §4 that the data makes fire.
     public var planted: [PlantedSituation]
 }

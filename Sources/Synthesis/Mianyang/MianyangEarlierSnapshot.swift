@@ -4,7 +4,7 @@ import LayoutModel
 /// Back-casts the reference dataset one year: from the generated 2024 layers
 /// of `MianyangGenerator`, the 2023 snapshot GeoData/mianyang-2023
 /// (`parkatlas synth --preset mianyang-2023 --seed 2024`), for the dynamic
-/// evaluation of analyses.md §6 (`compare`, `evaluate --previous`).
+/// evaluation of docs/analyses.md §6 (`compare`, `evaluate --previous`).
 ///
 /// What was different a year earlier (rates per eligible feature, drawn from
 /// its own random stream, so the later dataset is never touched):

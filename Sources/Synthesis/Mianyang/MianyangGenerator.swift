@@ -4,7 +4,7 @@ import GeoCore
 /// boundaries: three functional zones, the twelve parks and two sub-parks of
 /// the positioning table, parcels on street grids and clustered
 /// enterprises — all synthetic except the counties — with every rule of
-/// analyses.md §4 firing at least once (see `MianyangDataset.planted`).
+/// docs/analyses.md §4 firing at least once (see `MianyangDataset.planted`).
 ///
 /// Deterministic: the same counties and seed give identical features.
 public struct MianyangGenerator: Sendable {

@@ -10,18 +10,24 @@ import LayoutModel
 struct AgglomerationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agglomeration",
-        abstract: "Industry agglomeration: LQ, HHI, Ellison–Glaeser γ, co-location quotients (analyses.md §3).",
+        abstract: "Industry agglomeration: LQ, HHI, Ellison–Glaeser γ, co-location quotients.",
         discussion: """
-            Units are the parks (an enterprise belongs to the smallest park containing it, a sub-park before
-            its parent) plus one unit "outside" for enterprises in no park. Industries are GB/T 4754 codes
-            cut to --level: 2 = division (大类, e.g. C39), 3 = group (中类, C397), 4 = class (小类, C3974);
-            a code coarser than the level counts under itself. The measure e is employees (default),
-            output (output_wan) or count; an enterprise lacking it is excluded from LQ, HHI and γ and
-            counted. HHI of an industry is normalised with N = number of units (all parks + outside);
-            a park's mix HHI with N = number of industries. Co-location quotients (Leslie & Kronenfeld
-            2011) use every located enterprise (they count points), nearest neighbours in the metric CRS,
-            tied neighbours sharing the count. With --permutations N, labels are shuffled N times
-            (seeded by --seed) and p is one-sided for attraction: p = (#{perm CLQ ≥ observed} + 1)/(N + 1).
+            Units are the parks (an enterprise belongs to the smallest park containing it, a sub-park before its \
+            parent) plus one unit "outside" for enterprises in no park. Industries are GB/T 4754 codes cut to \
+            --level: 2 = division (大类, e.g. C39), 3 = group (中类, C397), 4 = class (小类, C3974); a code coarser \
+            than the level counts under itself.
+
+            The measure e is employees (default), output (output_wan) or count; an enterprise lacking it is \
+            excluded from LQ, HHI and γ and counted. HHI of an industry is normalised with N = number of units \
+            (all parks + outside); a park's mix HHI with N = number of industries.
+
+            Co-location quotients (Leslie & Kronenfeld 2011) use every located enterprise (they count points), \
+            nearest neighbours in the metric CRS, tied neighbours sharing the count. With --permutations N, \
+            labels are shuffled N times (seeded by --seed) and p is one-sided for attraction: p = (#{perm CLQ ≥ \
+            observed} + 1)/(N + 1).
+
+            Definitions: docs/analyses.md §3 in the repository. Terms are explained in README.md#glossary in the \
+            repository.
             """)
 
     @OptionGroup var dataset: DatasetArgument
@@ -29,7 +35,7 @@ struct AgglomerationCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Industry level: 2 division, 3 group, 4 class.")
     var level: Int = 2
 
-    @Option(name: .long, help: "Measure: employees (default), output or count.")
+    @Option(name: .long, help: "Measure of an enterprise's weight: employees, output (output_wan) or count.")
     var measure: AgglomerationMeasure = .employees
 
     @Option(name: .long, parsing: .unconditional, help: "Label permutations for the co-location p-values (0 = none).")

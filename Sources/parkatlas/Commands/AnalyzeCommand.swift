@@ -15,18 +15,22 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "The main job: every analysis at once, written as an HTML report, GeoJSON, CSV and summary.json.",
         discussion: """
-            Runs validate, stats (level 2, with the per-mu table), cluster (DBSCAN per industry division,
-            eps 500 m, min_points 5, 99 CSR simulations, seed 1), hotspots (Gi* of output_wan, band 1000 m),
+            Runs validate, stats (level 2, with the per-mu table), cluster (DBSCAN per industry division, eps \
+            500 m, min_points 5, 99 CSR simulations, seed 1), hotspots (Gi* of output_wan, band 1000 m), \
             agglomeration (divisions, employees) and check; with --previous also compare and evaluate.
-            Writes into DIR, every file atomically: report.html (no network resources), summary.json,
-            validation.json, stats.json, stats_classes.csv, per_mu.csv, cluster.json, hotspots.json,
-            hotspots.csv, agglomeration.json, agglomeration.csv, check.json, findings.csv, districts.geojson,
-            parks.geojson, parcels.geojson, enterprises.geojson (with cluster and Gi* attributes),
-            findings.geojson, map_*.svg, and with --previous compare.json and evaluate.json.
-            Progress (one line per step with its time) goes to stderr when it is a terminal.
-            Exit 3 when the dataset has errors: validation.json and summary.json are still written (so
-            the problems can be read), no analysis is run and no report.html is written. Findings do not
-            change the exit code (use `check --fail-on`).
+
+            Writes into DIR, every file atomically: report.html (no network resources), summary.json, \
+            validation.json, stats.json, stats_classes.csv, per_mu.csv, cluster.json, hotspots.json, \
+            hotspots.csv, agglomeration.json, agglomeration.csv, check.json, findings.csv, districts.geojson, \
+            parks.geojson, parcels.geojson, enterprises.geojson (with cluster and Gi* attributes), \
+            findings.geojson, map_*.svg, and with --previous compare.json and evaluate.json. Progress (one line \
+            per step with its time) goes to stderr when it is a terminal.
+
+            Exit 3 when the dataset has errors: validation.json and summary.json are still written (so the \
+            problems can be read), no analysis is run and no report.html is written. Findings do not change the \
+            exit code (use --fail-on of the check command).
+
+            The report's glossary and README.md#glossary in the repository explain its terms.
             """)
 
     @OptionGroup var dataset: DatasetArgument

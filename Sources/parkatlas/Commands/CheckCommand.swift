@@ -7,22 +7,28 @@ import LayoutIO
 import LayoutModel
 
 /// `parkatlas check [DATASET]`: the layout-consolidation findings of
-/// analyses.md §4, as a readable report, stable JSON (cli.md `check`) or CSV,
+/// docs/analyses.md §4, as a readable report, stable JSON (docs/cli.md `check`) or CSV,
 /// and with `--out FILE.geojson` a map of the findings styled by severity.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Layout-consolidation findings (analyses.md §4) with a verdict per park.",
+        abstract: "Layout-consolidation findings with a verdict per park.",
         discussion: """
-            Thresholds come from the dataset's policy.json, or from --policy FILE: its `checks` section
-            (defaults for keys it leaves out) replaces the dataset's; a bad file exits 3 naming the file and
-            every problem. The dataset's own policy.json is still read and must be valid, and it alone sets
-            the coordinate datum (or --datum). Exit code 1 when a finding at or above
-            --fail-on exists (default error; never = always 0 unless the run fails).
-            --out FILE.geojson writes one feature per finding (every field as a property, plus simplestyle
-            keys: error red, warning orange, info blue) and still prints the report; any other --out path
-            receives the report itself. Distances are planar metres in the local metric frame printed as
-            `crs`; areas are ellipsoidal (GRS80).
+            Thresholds come from the dataset's policy.json, or from --policy FILE: its `checks` section \
+            (defaults for keys it leaves out) replaces the dataset's; a bad file exits 3 naming the file and \
+            every problem. The dataset's own policy.json is still read and must be valid, and it alone sets the \
+            coordinate datum (or --datum).
+
+            Exit code 1 when a finding at or above --fail-on exists (default error; never = always 0 unless the \
+            run fails).
+
+            --out FILE.geojson writes one feature per finding (every field as a property, plus simplestyle keys: \
+            error red, warning orange, info blue) and still prints the report; any other --out path receives the \
+            report itself. Distances are planar metres in the local metric frame printed as `crs`; areas are \
+            ellipsoidal (GRS80).
+
+            The rules: docs/analyses.md §4 in the repository. Terms are explained in README.md#glossary in the \
+            repository.
             """)
 
     /// The lowest severity that makes the exit code 1.
@@ -102,7 +108,7 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// The `check` report as stable JSON (cli.md), CSV, a readable report and a styled GeoJSON map.
+/// The `check` report as stable JSON (docs/cli.md), CSV, a readable report and a styled GeoJSON map.
 struct CheckRendering {
     let dataset: String
     let report: CheckReport
@@ -140,7 +146,7 @@ struct CheckRendering {
         return .double(value)
     }
 
-    /// Every field of a finding, in cli.md order, then the additions.
+    /// Every field of a finding, in docs/cli.md order, then the additions.
     static func properties(_ f: Finding) -> JSONObject {
         var subject: JSONObject = ["kind": .string(f.subject.kind.rawValue)]
         if f.subject.isPair { subject["ids"] = .array(f.subject.ids.map(JSONValue.string)) } else { subject["id"] = .string(f.subject.ids[0]) }
@@ -208,7 +214,7 @@ struct CheckRendering {
 
     func table() -> String {
         let s = report.summary
-        var out = "\(dataset): layout-consolidation checks 布局整合检查 (analyses.md §4)\n"
+        var out = "\(dataset): layout-consolidation checks 布局整合检查 (rules: docs/analyses.md §4)\n"
         out += "Distances: \(Self.distanceMethod), \(report.crs); areas: \(Self.areaMethod)\n"
         out += "Summary 汇总: \(Plural.count(s.error, "error")) 错误, \(Plural.count(s.warning, "warning")) 警告, \(s.info) info 提示\n"
         if !report.skippedRules.isEmpty {

@@ -7,7 +7,7 @@ import LayoutIO
 import LayoutModel
 
 /// `parkatlas cluster [DATASET]`: DBSCAN per industry group, Clark–Evans NNI, Ripley K/L
-/// with a CSR envelope (analyses.md §3; JSON shape `cluster:` of cli.md).
+/// with a CSR envelope (docs/analyses.md §3; JSON shape `cluster:` of docs/cli.md).
 struct ClusterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster",
@@ -15,18 +15,21 @@ struct ClusterCommand: ParsableCommand {
         discussion: """
             Distances are metres in the dataset's local metric CRS (printed in the result).
 
-            Groups: --industry C39 (comma list, one group per prefix); --level 1|2|3|4 groups by \
-            section, division, group or class (2 when neither is given; with --industry it splits those).
+            Groups: --industry C39 (comma list, one group per prefix); --level 1|2|3|4 groups by section, \
+            division, group or class (2 when neither is given; with --industry it splits those).
 
             DBSCAN matches scikit-learn: neighbours at distance <= eps, min_points counts the point itself.
 
-            --out FILE.geojson writes the map (points with cluster and role, cluster hulls, simplestyle \
-            keys) and prints the report; --out with any other name writes the report there.
+            --out FILE.geojson writes the map (points with cluster and role, cluster hulls, simplestyle keys) \
+            and prints the report; --out with any other name writes the report there.
 
             The K envelope lists L(r) (envelope_low/high) and K(r) (envelope_low_k/high_k).
 
-            Cluster hulls: convex, or GEOS's concave hull (ratio 0.5) for clusters of 10 to 50 000 \
-            points when it is one polygon covering at most 75 % of the convex hull's area.
+            Cluster hulls: convex, or GEOS's concave hull (ratio 0.5) for clusters of 10 to 50 000 points when \
+            it is one polygon covering at most 75 % of the convex hull's area.
+
+            Definitions: docs/analyses.md §3 in the repository. Terms are explained in README.md#glossary in the \
+            repository.
             """)
 
     @OptionGroup var dataset: DatasetArgument
@@ -89,7 +92,7 @@ struct ClusterCommand: ParsableCommand {
             simulations: simulations, seed: seed, threads: dataset.threads.resolved)
         let report: ClusterReport
         do {
-            // A progress line on a terminal only (cli.md): simulations on big groups take a while.
+            // A progress line on a terminal only (docs/cli.md): simulations on big groups take a while.
             let showProgress = Console.stderrIsTerminal && !output.quiet
             report = try ClusterAnalysis.run(dataset: loaded.dataset, options: options) { done, all, code in
                 guard showProgress else { return }

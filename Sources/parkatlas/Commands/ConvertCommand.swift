@@ -11,10 +11,10 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Reproject a GeoJSON file between CRSs (EPSG:n, PROJ string, WKT, gcj02, bd09).",
         discussion: """
             Without --from, the file's legacy `crs` member is used, else lon/lat WGS84 (RFC 7946).
-            Output to a lon/lat system is RFC 7946; output to a projected CRS carries the legacy
-            `crs` member naming it. Exterior rings are written counter-clockwise. The output is
-            written atomically. OUT ending in .geojsonl or .ndjson is newline-delimited,
-            .geojsons an RFC 8142 text sequence.
+
+            Output to a lon/lat system is RFC 7946; output to a projected CRS carries the legacy `crs` member \
+            naming it. Exterior rings are written counter-clockwise. The output is written atomically. OUT \
+            ending in .geojsonl or .ndjson is newline-delimited, .geojsons an RFC 8142 text sequence.
             """)
 
     @Argument(help: "Input GeoJSON file.") var input: String

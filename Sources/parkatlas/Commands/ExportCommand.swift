@@ -34,11 +34,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write chosen map layers as one styled RFC 7946 GeoJSON FeatureCollection.",
         discussion: """
-            Every input property is kept; each feature gains `layer` and the simplestyle keys
-            (fill, fill-opacity, stroke, stroke-width, marker-color, title, description), so
-            geojson.io, QGIS and kepler.gl show it styled. Parcels use the land-use colours of
-            the Chinese planning palette (see LandUsePalette). Exterior rings are written
-            counter-clockwise; the file is written atomically.
+            Every input property is kept; each feature gains `layer` and the simplestyle keys (fill, \
+            fill-opacity, stroke, stroke-width, marker-color, title, description), so geojson.io, QGIS and \
+            kepler.gl show it styled. Parcels use the land-use colours of the Chinese planning palette (see \
+            LandUsePalette). Exterior rings are written counter-clockwise; the file is written atomically.
             """)
 
     @OptionGroup var dataset: DatasetArgument

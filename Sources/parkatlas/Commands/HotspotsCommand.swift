@@ -11,25 +11,31 @@ import LayoutModel
 struct HotspotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hotspots",
-        abstract: "Getis–Ord Gi* hot/cold spots of an enterprise value and global Moran's I (analyses.md §3).",
+        abstract: "Getis–Ord Gi* hot/cold spots of an enterprise value and global Moran's I.",
         discussion: """
-            Points are projected to the dataset's local metric CRS (printed). Gi*: binary distance-band
-            weights, d ≤ band inclusive, the point itself included, coincident points are neighbours;
-            s is the population standard deviation; p is two-sided normal. Bins: ±3 at p ≤ 0.01 (99 %),
-            ±2 at p ≤ 0.05 (95 %), ±1 at p ≤ 0.10 (90 %), sign of z (+ hot, − cold), 0 otherwise.
-            With --fdr, p-values are adjusted by Benjamini–Hochberg over all evaluated enterprises and
-            the bins use the adjusted value q instead of p (bin 3 ⇔ q ≤ 0.01, and so on); both p and q
-            are reported. Moran's I: same band, neighbours exclude the point itself, row-standardised,
-            islands keep empty rows (esda convention); moments under normality.
-            Enterprises lacking the value are excluded from the analysis (n, mean, neighbourhoods) and
-            listed. --out FILE.geojson writes the enterprises as a styled map (marker-color red = hot,
-            blue = cold, grey = not significant or excluded; every input property kept) while the report
-            goes to stdout; any other --out file receives the report.
+            Points are projected to the dataset's local metric CRS (printed). Gi*: binary distance-band weights, \
+            d ≤ band inclusive, the point itself included, coincident points are neighbours; s is the population \
+            standard deviation; p is two-sided normal. Bins: ±3 at p ≤ 0.01 (99 %), ±2 at p ≤ 0.05 (95 %), ±1 at \
+            p ≤ 0.10 (90 %), sign of z (+ hot, − cold), 0 otherwise.
+
+            With --fdr, p-values are adjusted by Benjamini–Hochberg over all evaluated enterprises and the bins \
+            use the adjusted value q instead of p (bin 3 ⇔ q ≤ 0.01, and so on); both p and q are reported.
+
+            Moran's I: same band, neighbours exclude the point itself, row-standardised, islands keep empty rows \
+            (esda convention); moments under normality.
+
+            Enterprises lacking the value are excluded from the analysis (n, mean, neighbourhoods) and listed. \
+            --out FILE.geojson writes the enterprises as a styled map (marker-color red = hot, blue = cold, grey \
+            = not significant or excluded; every input property kept) while the report goes to stdout; any other \
+            --out file receives the report.
+
+            Definitions: docs/analyses.md §3 in the repository. Terms are explained in README.md#glossary in the \
+            repository.
             """)
 
     @OptionGroup var dataset: DatasetArgument
 
-    @Option(name: .long, help: "Enterprise value: output_wan (default), tax_wan or employees.")
+    @Option(name: .long, help: "Enterprise value to analyse.")
     var value: HotspotValue = .outputWan
 
     @Option(name: .long, parsing: .unconditional, help: "Distance band in metres (inclusive).")
@@ -209,7 +215,7 @@ enum HotspotsReport {
         return FeatureCollection(features: features)
     }
 
-    /// The enterprise's properties as dataset.md names them, then its extra properties untouched.
+    /// The enterprise's properties as docs/dataset.md names them, then its extra properties untouched.
     static func inputProperties(_ e: Enterprise) -> JSONObject {
         var p: JSONObject = ["id": .string(e.id), "name": .string(e.name), "industry": .string(e.industry.value)]
         if let v = e.output { p["output_wan"] = .double(v) }

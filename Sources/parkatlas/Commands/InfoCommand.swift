@@ -8,8 +8,8 @@ struct InfoCommand: ParsableCommand {
         commandName: "info",
         abstract: "Summarise GeoJSON files: features, geometry types, extent, CRS, invalid geometries, properties, areas.",
         discussion: """
-            Areas are ellipsoidal (GRS80, PROJ's geodesic polygon area), measured on the
-            geometry as repaired by GEOS make-valid when the input is invalid.
+            Areas are ellipsoidal (GRS80, PROJ's geodesic polygon area), measured on the geometry as repaired by \
+            GEOS make-valid when the input is invalid.
             """)
 
     @Argument(help: "GeoJSON files (documents, newline-delimited or RFC 8142 sequences).")

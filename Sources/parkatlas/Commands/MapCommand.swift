@@ -11,10 +11,9 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Render a map (SVG, or HTML with pan and zoom) with legend, scale bar and north arrow.",
         discussion: """
-            The map is drawn in the dataset's local metric CRS (CGCS2000 3° Gauss-Krüger in
-            China, UTM elsewhere). FILE.html embeds the SVG with pan/zoom and needs no network.
-            Fonts: Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei or PingFang SC when
-            installed. The file is written atomically.
+            The map is drawn in the dataset's local metric CRS (CGCS2000 3° Gauss-Krüger in China, UTM \
+            elsewhere). FILE.html embeds the SVG with pan/zoom and needs no network. Fonts: Noto Sans CJK SC, \
+            Source Han Sans SC, Microsoft YaHei or PingFang SC when installed. The file is written atomically.
             """)
 
     @OptionGroup var dataset: DatasetArgument

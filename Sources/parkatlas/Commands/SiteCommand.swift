@@ -7,25 +7,33 @@ import LayoutIO
 import LayoutModel
 
 /// `parkatlas site [DATASET] --industry CODE --area-ha N`: ranked parks and land
-/// blocks for a new industrial project (analyses.md §5).
+/// blocks for a new industrial project (docs/analyses.md §5).
 struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "Ranked parks and land blocks for a new industrial project.",
         discussion: """
-            Available land: ready industrial/warehouse parcels (land use under 10 or 11), each in the smallest park
-            holding more than half of it, merged into blocks of parcels touching or within the policy's merge distance
-            (default 10 m, local metric CRS). Idle parcels of those uses are listed as reclaimable.
-            Hard constraints: a hazardous-chemical project (policy checks.hazardous_chemical_industries, default C25, C26)
-            only in a park itself flagged chemical_park; some single block must hold the land needed.
+            Available land: ready industrial/warehouse parcels (land use under 10 or 11), each in the smallest \
+            park holding more than half of it, merged into blocks of parcels touching or within the policy's \
+            merge distance (default 10 m, local metric CRS). Idle parcels of those uses are listed as \
+            reclaimable.
+
+            Hard constraints: a hazardous-chemical project (policy checks.hazardous_chemical_industries, default \
+            C25, C26) only in a park itself flagged chemical_park; some single block must hold the land needed.
+
             Score 0-100 = positioning 40 + cluster synergy 25 + land 20 + efficiency 15 (policy siting.*).
-            Scores are RELATIVE to the candidates of this run: synergy is scaled by the best candidate's
-            same-division output nearby, efficiency by the best candidate's industrial tax per ha (a lone
+
+            Scores are RELATIVE to the candidates of this run: synergy is scaled by the best candidate's \
+            same-division output nearby, efficiency by the best candidate's industrial tax per ha (a lone \
             candidate gets both in full). Positioning and land are absolute. Compare scores within one run only.
-            --out FILE.geojson writes a styled map of the parks by rank and the chosen blocks (the report still goes to
-            stdout); --out with any other name writes the report there.
-            Exit 2 for an unknown industry or district code (a command-line value); a request no park can take is a result (exit 0) that
-            lists every park's reason and the largest available block.
+
+            --out FILE.geojson writes a styled map of the parks by rank and the chosen blocks (the report still \
+            goes to stdout); --out with any other name writes the report there.
+
+            Exit 2 for an unknown industry or district code (a command-line value); a request no park can take \
+            is a result (exit 0) that lists every park's reason and the largest available block.
+
+            Definitions: docs/analyses.md §5 in the repository.
             """)
 
     @OptionGroup var dataset: DatasetArgument
@@ -83,7 +91,7 @@ struct SiteCommand: ParsableCommand {
 }
 
 
-/// The `site` result as stable JSON (cli.md `site:`), CSV, a table and a styled GeoJSON map.
+/// The `site` result as stable JSON (docs/cli.md `site:`), CSV, a table and a styled GeoJSON map.
 struct SiteRendering {
     let dataset: Dataset
     let result: SitingResult

@@ -6,17 +6,21 @@ import LayoutIO
 import LayoutModel
 
 /// `parkatlas stats [DATASET]`: land-use statistics and intensive-use
-/// indicators per park, per district and for the whole dataset (analyses.md §2).
+/// indicators per park, per district and for the whole dataset (docs/analyses.md §2).
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Land-use statistics and intensive-use indicators per park, district and total.",
         discussion: """
-            Areas are ellipsoidal (GRS80, PROJ's geodesic polygon area). Parcels crossing a unit's
-            boundary count with their part inside, attributes apportioned by area share; the total
-            takes every parcel whole, its area being that of the union of the administrative districts.
-            --format json gives m²; tables show ha and 亩. --format csv writes one row per unit and
-            land-use class, or with --enterprises one row per enterprise of the per-mu benefit table.
+            Areas are ellipsoidal (GRS80, PROJ's geodesic polygon area). Parcels crossing a unit's boundary \
+            count with their part inside, attributes apportioned by area share; the total takes every parcel \
+            whole, its area being that of the union of the administrative districts.
+
+            --format json gives m²; tables show ha and 亩. --format csv writes one row per unit and land-use \
+            class, or with --enterprises one row per enterprise of the per-mu benefit table.
+
+            Definitions: docs/analyses.md §2 in the repository. Terms are explained in README.md#glossary in the \
+            repository.
             """)
 
     @OptionGroup var dataset: DatasetArgument
@@ -49,7 +53,7 @@ struct StatsCommand: ParsableCommand {
     }
 }
 
-/// The `stats` report as stable JSON (cli.md), CSV and readable tables.
+/// The `stats` report as stable JSON (docs/cli.md), CSV and readable tables.
 struct StatsRendering {
     let dataset: String
     let report: LandUseReport

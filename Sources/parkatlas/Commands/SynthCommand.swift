@@ -12,10 +12,15 @@ struct SynthCommand: ParsableCommand {
         abstract: "Generate a synthetic dataset (deterministic for a seed).",
         discussion: """
             Without --preset: a synthetic city of the requested size around --center.
-            --preset mianyang: the Mianyang reference dataset (GeoData/mianyang) on the real
-            county boundaries of --counties, repaired with GEOS make-valid first.
-            --preset mianyang-2023: the same city a year earlier (GeoData/mianyang-2023), back-cast
-            from the mianyang preset of the same --seed (MianyangEarlierSnapshot), for compare/evaluate.
+
+            --preset mianyang: the Mianyang reference dataset (GeoData/mianyang) on the real county boundaries \
+            of --counties, repaired with GEOS make-valid first.
+
+            --preset mianyang-2023: the same city a year earlier (GeoData/mianyang-2023), back-cast from the \
+            mianyang preset of the same --seed (MianyangEarlierSnapshot), for compare/evaluate.
+
+            Both presets run from the repository root, where the default --counties file is \
+            (GeoData/reference/README.md tells its source).
             """)
 
     @Option(name: .long, help: "Output dataset folder.") var out: String
@@ -26,8 +31,10 @@ struct SynthCommand: ParsableCommand {
     @Option(name: .long, help: "Centre of the synthetic city as lon,lat (write --center=-46.6,-23.5 for negative values).") var center: String = "104.7,31.45"
     @Option(name: .long, help: "Share of enterprises outside every park (0–1).") var outsideShare: Double = 0.2
     @Option(name: .long, help: "Preset dataset: mianyang or mianyang-2023.") var preset: String?
-    @Option(name: .long, help: "County boundaries for --preset mianyang.")
-    var counties: String = "../shared/data/mianyang_counties.raw.geojson"
+    /// The raw web-map county boundaries kept in the repository, relative to its root like the
+    /// DATASET default (provenance in GeoData/reference/README.md).
+    @Option(name: .long, help: "County boundaries for --preset mianyang and mianyang-2023.")
+    var counties: String = "GeoData/reference/mianyang_counties.raw.geojson"
     @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
 
     func validate() throws {

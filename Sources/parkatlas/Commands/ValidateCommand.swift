@@ -11,9 +11,12 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Report every schema and geometry problem of a dataset at once.",
         discussion: """
-            Exit code 3 when any error is found (warnings alone exit 0). With --fix OUT, a copy
-            of the dataset with repaired geometry (repeated vertices removed, invalid polygons
-            made valid, rings oriented per RFC 7946) and every property kept is written to OUT.
+            Exit code 3 when any error is found (warnings alone exit 0).
+
+            With --fix OUT, a copy of the dataset with repaired geometry (repeated vertices removed, invalid \
+            polygons made valid, rings oriented per RFC 7946) and every property kept is written to OUT.
+
+            The dataset format: docs/dataset.md and GeoData/README.md in the repository.
             """)
 
     @OptionGroup var dataset: DatasetArgument

@@ -23,7 +23,7 @@ struct AnalyzeSummary {
         self.evaluation = evaluation
     }
 
-    /// National figures for national-level zones (analyses.md §2), by indicator key.
+    /// National figures for national-level zones (docs/analyses.md §2), by indicator key.
     static let nationalReference: [(key: IntensiveUseIndicators.Indicator, value: Double)] = [
         (.landDevelopmentRate, 0.90), (.landSupplyRate, 0.93), (.landBuiltRate, 0.92),
         (.industrialLandRate, 0.48), (.floorAreaRatio, 1.0), (.buildingDensity, 0.34),

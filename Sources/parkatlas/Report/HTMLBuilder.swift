@@ -97,6 +97,7 @@ enum HTML {
         figure svg { width:100%; height:auto; border:1px solid var(--line); background:#fff; }
         figcaption { color:var(--muted); font-size:13px; }
         details { margin:6px 0; } summary { cursor:pointer; }
+        footer { margin:18px 0; } dt { font-weight:bold; margin-top:6px; } dd { margin:0 0 0 18px; }
         ul.findings { margin:4px 0 8px; padding-left:20px; } ul.findings li { margin:2px 0; }
         .note { color:var(--muted); font-size:13px; }
         .nowrap { white-space:nowrap; }

@@ -42,6 +42,7 @@ struct ReportPage {
             <nav>
             """
         for s in sections { out += "<a href=\"#\(s.id)\">\(HTML.escape(s.zh)) \(HTML.escape(s.en))</a>" }
+        out += "<a href=\"#glossary\">术语 Glossary</a>"
         out += "</nav>\n<main>\n"
         out += section("summary", summary())
         out += section("maps", mapsSection())
@@ -52,6 +53,7 @@ struct ReportPage {
         out += section("hotspots", hotspots())
         out += section("agglomeration", agglomeration())
         if evaluation != nil { out += section("evaluation", evaluationSection()) }
+        out += "<footer>\n\(ReportGlossary.html())</footer>\n"
         out += "</main>\n</body>\n</html>\n"
         return out
     }
@@ -130,7 +132,7 @@ struct ReportPage {
         let compared = IntensiveUseIndicators.Indicator.allCases.filter { reference[$0] != nil }
         let others = IntensiveUseIndicators.Indicator.allCases.filter { reference[$0] == nil }
         var out = "<p>Per park, level-2 land use, areas ellipsoidal (GRS80). The first row gives the published national figures "
-        out += "of national-level zones (analyses.md §2); values below them are <span class=\"low\">red</span>. — = no denominator.</p>\n"
+        out += "of China's national-level development zones (rounded; Ministry of Natural Resources bulletins on their intensive land use, 国家级开发区土地集约利用监测统计); values below them are <span class=\"low\">red</span>. — = no denominator.</p>\n"
         out += "<h3>与全国水平对照 <span class=\"en\">Compared with the national figures</span></h3>\n"
         out += indicatorTable(compared, reference: reference)
         out += "<h3>其他指标 <span class=\"en\">Other indicators</span></h3>\n"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One line per step of `analyze` on stderr with its wall-clock time, only when
-/// stderr is a terminal (cli.md: progress on a terminal, nothing otherwise).
+/// stderr is a terminal (docs/cli.md: progress on a terminal, nothing otherwise).
 final class StepProgress {
     private let enabled: Bool
     private let start = Date()

@@ -4,7 +4,7 @@ import LayoutIO
 import LayoutModel
 import PROJ
 
-/// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (cli.md).
+/// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (docs/cli.md).
 struct DatasetArgument: ParsableArguments {
     /// The reference dataset, relative to the repository root.
     static let defaultDataset = "GeoData/mianyang"

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// Exit codes of `parkatlas` (cli.md): the one place where errors become
+/// Exit codes of `parkatlas` (docs/cli.md): the one place where errors become
 /// messages on stderr and process exit codes.
 enum ExitStatus: Int32 {
     case success = 0

@@ -9,7 +9,7 @@ import XCTest
 /// `G_Local(y, w, star=True, transform="B")` on `DistanceBand(binary=True)`, and `Moran(y, w)` with
 /// w row-standardised), written to Tests/Fixtures/hotspots/{in,out}/planar_*.json.
 final class GetisOrdGiStarTests: XCTestCase {
-    /// The reference case printed in analyses.md §3.
+    /// The reference case printed in docs/analyses.md §3.
     func testSpecSixPointCase() throws {
         let xy: [Double] = [10, 10, 20, 10, 40, 10, 15, 20, 30, 20, 30, 30]
         let gi = try GetisOrdGiStar(xy: xy, values: [2, 3, 3.2, 5, 8, 7], band: 15)

@@ -5,7 +5,7 @@ import LayoutModel
 import PROJ
 import XCTest
 
-/// Small hand-built cases whose answers follow from the definitions (analyses.md §2).
+/// Small hand-built cases whose answers follow from the definitions (docs/analyses.md §2).
 final class LandUseUnitTests: XCTestCase {
     static func rect(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Geometry {
         .polygon(Polygon(exterior: CoordinateSequence(xy: [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)])))

@@ -4,7 +4,7 @@ import LayoutModel
 import PROJ
 import XCTest
 
-/// The per-mu benefit table on hand-computed cases (analyses.md §2).
+/// The per-mu benefit table on hand-computed cases (docs/analyses.md §2).
 final class PerMuBenefitTests: XCTestCase {
     static func firm(_ id: String, output: Double?, tax: Double?, employees: Int?, land: Double?) -> Enterprise {
         Enterprise(id: id, name: id, industry: IndustryCode(validating: "C3974")!, output: output, tax: tax, employees: employees,

@@ -3,7 +3,7 @@ import XCTest
 
 @testable import LayoutAnalysis
 
-/// The positioning match of analyses.md §5, by hand from GB/T 4754 ancestors.
+/// The positioning match of docs/analyses.md §5, by hand from GB/T 4754 ancestors.
 final class PositioningMatchTests: XCTestCase {
     func code(_ s: String) -> IndustryCode { IndustryCode(validating: s)! }
 

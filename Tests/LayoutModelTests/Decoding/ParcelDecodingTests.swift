@@ -85,7 +85,7 @@ final class ParcelDecodingTests: XCTestCase {
     }
 
     func testStatusFlagsFollowTheContractTable() {
-        // dataset.md: built = developed, supplied, built; … unbuildable = excluded.
+        // docs/dataset.md: built = developed, supplied, built; … unbuildable = excluded.
         let developed: Set<ParcelStatus> = [.built, .underConstruction, .suppliedUnbuilt, .idle, .ready]
         let supplied: Set<ParcelStatus> = [.built, .underConstruction, .suppliedUnbuilt, .idle]
         for status in ParcelStatus.allCases {

@@ -4,7 +4,7 @@ import XCTest
 
 final class PolicyTests: XCTestCase {
     func testDefaultsAreTheDocumentedValues() {
-        // analyses.md §2, §4, §5, §6.
+        // docs/analyses.md §2, §4, §5, §6.
         let (policy, errors) = Policy.decode(JSONObject())
         XCTAssertEqual(errors, [])
         XCTAssertEqual(policy, Policy.defaults)

@@ -4,22 +4,15 @@ import XCTest
 
 /// Reads the Mianyang county file with Foundation's JSONSerialization (tests
 /// only; the toolkit's GeoJSON reader is another module). Geometry is taken
-/// as published (five counties have tiny self-intersections, harmless for the
+/// as published (six counties have tiny self-intersections, harmless for the
 /// ray-casting tests here).
 enum CountyFixture {
-    /// The shared folder sits beside the repository (`../shared`), in CI's clone as here.
-    static let candidates = [
-        ProcessInfo.processInfo.environment["PARKATLAS_COUNTIES"],
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/data/mianyang_counties.raw.geojson").standardized.path,
-        "/work/shared/data/mianyang_counties.raw.geojson",
-    ].compactMap { $0 }
+    /// The raw county file kept in the repository (GeoData/reference/README.md).
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("GeoData/reference/mianyang_counties.raw.geojson").path
 
     static func load() throws -> [Feature] {
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw XCTSkip("Mianyang county file not found (set PARKATLAS_COUNTIES)")
-        }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let features = try XCTUnwrap(root["features"] as? [[String: Any]])
