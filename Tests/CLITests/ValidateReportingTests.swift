@@ -44,7 +44,7 @@ final class ValidateReportingTests: XCTestCase {
         let statusRows = table.stdout.split(separator: "\n").filter { $0.contains("已建成") }
         XCTAssertEqual(statusRows.count, 1, table.stdout)
         XCTAssertTrue(statusRows.first?.contains("— 1,200 features: L0, L1, L2, …") ?? false, table.stdout)
-        XCTAssertTrue(table.stdout.contains("1201 errors"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("1,201 errors"), table.stdout)
 
         // The JSON keeps every instance.
         let json = try CLIRunner.run(["validate", ds, "--format", "json"])

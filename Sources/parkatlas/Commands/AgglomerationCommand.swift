@@ -146,9 +146,9 @@ enum AgglomerationReport {
         let x = a.indices, c = a.colocation
         let parkNames = Dictionary(dataset.parks.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         func unitName(_ id: String) -> String { id == AgglomerationAnalysis.outsideUnit ? "园区外 outside parks" : TextTable.truncated("\(id) \(parkNames[id] ?? "")", width: 36) }
-        var out = "Industry agglomeration (产业集聚) by \(a.measure.rawValue), level \(a.level.rawValue), \(a.units.count) units\n"
+        var out = "Industry agglomeration (产业集聚) by \(a.measure.rawValue), level \(a.level.rawValue), \(Plural.count(a.units.count, "unit"))\n"
         out += "  CRS  \(a.crsLabel)\n"
-        if !a.excluded.isEmpty { out += "  \(a.excluded.count) enterprises excluded from LQ/HHI/γ (no \(a.measure.rawValue))\n" }
+        if !a.excluded.isEmpty { out += "  \(Plural.count(a.excluded.count, "enterprise")) excluded from LQ/HHI/γ (no \(a.measure.rawValue))\n" }
         out += "\nIndustries: concentration across units (HHI) and Ellison–Glaeser γ\n"
         // The measure is named in every header (not "e"), names are capped so the table stays readable.
         let measure = a.measure.rawValue

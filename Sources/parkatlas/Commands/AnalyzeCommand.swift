@@ -61,7 +61,7 @@ struct AnalyzeCommand: ParsableCommand {
         if loaded.hasErrors {
             let summary = AnalyzeSummary(dataset: name, loaded: loaded)
             try files.json("summary.json", summary.json(files: files.written + ["summary.json"]))
-            throw CommandFailure.badInput("\(name): \(loaded.errorCount) errors in the dataset; see \(files.path("validation.json"))")
+            throw CommandFailure.badInput("\(name): \(Plural.count(loaded.errorCount, "error")) in the dataset; see \(files.path("validation.json"))")
         }
         let data = loaded.dataset
         guard let extent = data.boundingBox else { throw CommandFailure.badInput("\(name): empty dataset") }

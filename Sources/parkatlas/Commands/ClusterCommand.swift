@@ -146,7 +146,7 @@ enum ClusterTable {
             let noise = group.dbscan.labels.filter { $0 < 0 }.count
             let cores = group.dbscan.isCore.filter { $0 }.count
             out += "\n\(title)\n"
-            out += "  \(group.n) enterprises: \(group.dbscan.clusterCount) clusters, \(cores) core, \(noise) noise\n"
+            out += "  \(Plural.count(group.n, "enterprise")): \(Plural.count(group.dbscan.clusterCount, "cluster")), \(cores) core, \(noise) noise\n"
             if !group.clusters.isEmpty {
                 var t = TextTable(headers: ["cluster", "size", "core", "output 万元", "industries", "parks", "centroid", "hull"])
                 t.rightAligned = [0, 1, 2, 3]

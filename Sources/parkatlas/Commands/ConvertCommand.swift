@@ -54,7 +54,7 @@ struct ConvertCommand: ParsableCommand {
             options.coordinatePrecision = precision
             try GeoJSONFile.write(converted, crs: crsMember, to: output, options: options)
             if !quiet {
-                print("\(input) → \(output): \(converted.features.count) features, \(source) → \(target)")
+                print("\(input) → \(output): \(Plural.count(converted.features.count, "feature")), \(source) → \(target)")
             }
         } catch let error as InputError {
             throw CommandFailure.badInput(error.description)

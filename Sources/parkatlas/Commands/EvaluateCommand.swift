@@ -110,7 +110,7 @@ struct EvaluateCommand: ParsableCommand {
         if cards.isEmpty { return out + "No park has a featured_status.\n" }
         for card in cards {
             out += "\(card.id) \(card.name) [\(card.status.nameZh) \(card.status.rawValue)] → "
-            out += "\(card.verdict.nameZh) \(card.verdict.rawValue) (\(card.failures) criteria not met)\n"
+            out += "\(card.verdict.nameZh) \(card.verdict.rawValue) (\(Plural.count(card.failures, "criterion", "criteria")) not met)\n"
             var t = TextTable(headers: ["criterion 指标", "value", "threshold", "result"])
             t.rightAligned = [1, 2]
             for c in card.criteria {

@@ -73,7 +73,7 @@ struct ExportCommand: ParsableCommand {
         }
         if !quiet {
             let counts = built.map { "\($0.name) \($0.features.count)" }.joined(separator: ", ")
-            print("\(out): \(features.count) features (\(counts))")
+            print("\(out): \(Plural.count(features.count, "feature")) (\(counts))")
         }
     }
 }

@@ -153,7 +153,7 @@ enum HotspotsReport {
         func pv(_ v: Double?) -> String { v.map { $0 < 1e-4 ? String(format: "%.1e", $0) : NumberText.fixed($0, decimals: 4) } ?? "—" }
         var out = "Getis–Ord Gi* hot spots (热点分析) of \(a.value.rawValue), band \(NumberText.grouped(a.band, decimals: 0)) m\n"
         out += "  CRS        \(a.crsLabel)\n"
-        out += "  evaluated  \(a.entries.count) enterprises"
+        out += "  evaluated  \(Plural.count(a.entries.count, "enterprise"))"
         out += a.excluded.isEmpty ? "\n" : "; \(a.excluded.count) excluded (no \(a.value.rawValue) or no location)\n"
         out += "  bins       \(a.fdr ? "Benjamini–Hochberg FDR-adjusted (q)" : "raw two-sided p") at 0.01 / 0.05 / 0.10\n\n"
         var t = TextTable(headers: ["bin", "meaning", "enterprises"])

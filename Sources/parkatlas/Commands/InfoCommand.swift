@@ -63,7 +63,7 @@ enum InfoReport {
             out += line + "\n"
         }
         if !repeats.isEmpty {
-            row("repeated", "\(repeats.count) features with repeated consecutive vertices (removed on load)")
+            row("repeated", "\(Plural.count(repeats.count, "feature")) with repeated consecutive vertices (removed on load)")
             for p in repeats { out += "    #\(p.featureIndex) \(p.featureLabel): \(p.reason)\n" }
         }
         row("properties", s.properties.isEmpty ? "none" : "")

@@ -298,7 +298,7 @@ struct SiteRendering {
                 "area_ha": Self.number(Self.hectares(c.block.area)), "parcels": parcelIds(c.block.parcels),
                 "fill": .string("#d73027"), "fill-opacity": .double(0.7), "stroke": .string("#7f0000"), "stroke-width": .double(2),
                 "title": .string("#\(c.rank) block in \(c.parkId): \(NumberText.grouped(Self.hectares(c.block.area), decimals: 2)) ha"),
-                "description": .string("chosen block 选定地块, \(c.block.parcels.count) parcels"),
+                "description": .string("chosen block 选定地块, \(Plural.count(c.block.parcels.count, "parcel"))"),
             ]
             features.append(Feature(geometry: c.blockGeometry, properties: props))
         }

@@ -51,8 +51,8 @@ struct ValidateCommand: ParsableCommand {
 
     private func table(_ result: DatasetLoadResult) -> String {
         let d = result.dataset
-        var out = "\(dataset.dataset): \(d.districts.count) districts, \(d.parks.count) parks, "
-        out += "\(d.parcels.count) parcels, \(d.enterprises.count) enterprises\n"
+        var out = "\(dataset.dataset): \(Plural.count(d.districts.count, "district")), \(Plural.count(d.parks.count, "park")), "
+        out += "\(Plural.count(d.parcels.count, "parcel")), \(Plural.count(d.enterprises.count, "enterprise"))\n"
         if result.problems.isEmpty { return out + "OK: no problems\n" }
         var t = TextTable(headers: ["severity", "file", "index", "id", "property", "reason"])
         t.rightAligned = [2]
