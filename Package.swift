@@ -32,10 +32,13 @@ let package = Package(
         .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel"]),
         .target(name: "LayoutAnalysis", dependencies: ["GeoCore", "GEOS", "PROJ", "LayoutModel"]),
         .target(name: "Cartography", dependencies: ["GeoCore", "PROJ", "LayoutModel"]),
+        .target(
+            name: "Reporting",
+            dependencies: ["GeoCore", "GeoJSON", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography"]),
         .executableTarget(
             name: "parkatlas",
             dependencies: [
-                "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography", "Synthesis",
+                "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography", "Reporting", "Synthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -48,7 +51,7 @@ let package = Package(
         .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
         .testTarget(name: "LayoutIOTests", dependencies: ["LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
-        .testTarget(name: "LayoutAnalysisTests", dependencies: ["LayoutAnalysis", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),
+        .testTarget(name: "LayoutAnalysisTests", dependencies: ["LayoutAnalysis", "Reporting", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "LayoutModel", "GeoCore", "PROJ"]),
         .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore", "GEOS", "Synthesis"]),
     ]

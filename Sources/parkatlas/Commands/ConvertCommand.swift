@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import GeoJSON
 import LayoutIO
+import Reporting
 
 /// `parkatlas convert IN OUT --from CRS --to CRS`: reproject a GeoJSON file.
 struct ConvertCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import Foundation
 import GeoCore
 import GeoJSON
 import LayoutIO
+import Reporting
 
 /// The layers `export` and `map` know by name. Analyses add theirs here
 /// (`MapLayerRegistry.base.adding(...)` with a builder that runs the analysis

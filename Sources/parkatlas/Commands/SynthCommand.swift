@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import LayoutIO
 import LayoutModel
+import Reporting
 import Synthesis
 
 /// `parkatlas synth --out DIR`: a synthetic dataset of any size, or the Mianyang reference dataset.

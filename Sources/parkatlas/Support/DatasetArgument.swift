@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LayoutIO
 import LayoutModel
+import Reporting
 import PROJ
 
 /// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (docs/cli.md).
@@ -62,20 +63,5 @@ struct DatasetArgument: ParsableArguments {
             Console.warning("\(folder): " + LeftOutNote.summary([result.dataset]))
         }
         return result
-    }
-}
-
-extension DatasetProblemGroup {
-    /// `3,164 features: P0001, P0002, P0003, …`.
-    var featureCountText: String {
-        "\(NumberText.grouped(Double(count), decimals: 0)) features: \(sampleText)"
-    }
-
-    /// One line for a terminal: the problem's own description when it is alone,
-    /// else `parcels.geojson status: error: <reason> — 3,164 features: P0001, P0002, P0003, …`.
-    var listing: String {
-        guard count > 1 else { return first.description }
-        let place = first.file + (first.property.map { " " + $0 } ?? "")
-        return "\(place): \(first.severity.rawValue): \(reason) — \(featureCountText)"
     }
 }

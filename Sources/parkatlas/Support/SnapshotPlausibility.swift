@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import LayoutAnalysis
 import LayoutModel
+import Reporting
 
 /// Refuses (exit 3) to compare snapshots whose extents do not overlap — two
 /// different places, or one of them in the wrong CRS; either way no change

@@ -2,6 +2,7 @@ import Foundation
 import GEOS
 import GeoCore
 import LayoutModel
+import Reporting
 import XCTest
 
 @testable import LayoutAnalysis

@@ -1,9 +1,10 @@
 import GeoCore
+import LayoutAnalysis
 import LayoutModel
 
 /// The `cluster:` JSON shape of docs/cli.md; extra keys are only added, never renamed.
 /// Non-finite numbers and ratios over zero are `null`.
-extension ClusterReport {
+public extension ClusterReport {
     public func json() -> JSONValue {
         var root: JSONObject = [
             "crs": .string(crs),
@@ -19,8 +20,8 @@ extension ClusterReport {
     }
 }
 
-extension IndustryClusterGroup {
-    func json() -> JSONValue {
+public extension IndustryClusterGroup {
+    public func json() -> JSONValue {
         let names = IndustryTable.lookup(industry)
         var points: [JSONValue] = []
         points.reserveCapacity(n)
@@ -49,8 +50,8 @@ extension IndustryClusterGroup {
     }
 }
 
-extension ClusterSummary {
-    func json() -> JSONValue {
+public extension ClusterSummary {
+    public func json() -> JSONValue {
         .object([
             "id": .integer(Int64(id)),
             "size": .integer(Int64(size)),
@@ -65,8 +66,8 @@ extension ClusterSummary {
     }
 }
 
-extension NearestNeighbourIndex {
-    func json() -> JSONValue {
+public extension NearestNeighbourIndex {
+    public func json() -> JSONValue {
         .object([
             "nni": .number(nni),
             "z": .number(z),
@@ -80,8 +81,8 @@ extension NearestNeighbourIndex {
     }
 }
 
-extension RipleyAnalysis {
-    func json() -> JSONValue {
+public extension RipleyAnalysis {
+    public func json() -> JSONValue {
         func list(_ values: [Double]?) -> JSONValue { values.map { .array($0.map { .number($0) }) } ?? .null }
         return .object([
             "radii": list(radii),
@@ -97,10 +98,3 @@ extension RipleyAnalysis {
     }
 }
 
-extension JSONValue {
-    /// A number, or `null` when missing or not finite (docs/cli.md: never NaN or infinity).
-    static func number(_ value: Double?) -> JSONValue {
-        guard let value, value.isFinite else { return .null }
-        return .double(value)
-    }
-}

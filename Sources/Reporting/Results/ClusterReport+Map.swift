@@ -1,4 +1,6 @@
 import GeoCore
+import LayoutAnalysis
+import LayoutModel
 
 /// The `cluster --out FILE.geojson` map layer: enterprise points with their label and role,
 /// then one hull per cluster, styled with simplestyle keys (docs/cli.md output rules).
@@ -7,7 +9,7 @@ import GeoCore
 /// `core`, `marker-color` (a palette colour per cluster, grey for noise), `marker-size`,
 /// `title` and `description`. Hull features carry the cluster's figures with `fill`,
 /// `fill-opacity`, `stroke`, `stroke-width`, `title` and `description`.
-extension ClusterReport {
+public extension ClusterReport {
     /// Twelve distinguishable colours (ColorBrewer Paired), cycled by cluster number.
     public static let palette = [
         "#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",

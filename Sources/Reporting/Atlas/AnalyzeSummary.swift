@@ -10,26 +10,24 @@ import LayoutModel
 ///  "check": {"summary": {"error", "warning", "info"}, "parks": [{"id", "name", "district", "verdict", "verdict_zh",
 ///  "error", "warning", "info"}]}, "top_indicators": [{"park", "name", KEY…}], "clusters", "hotspots",
 ///  "evaluation" (null without --previous), "timings_s", "files"}
-struct AnalyzeSummary {
-    let dataset: String
-    let loaded: DatasetLoadResult
-    var results: AnalyzeResults?
-    var evaluation: AnalyzeEvaluation?
+public struct AnalyzeSummary {
+    public let dataset: String
+    public let loaded: DatasetLoadResult
+    public var results: FullAnalysis?
+    public var evaluation: (previousName: String, result: YearOnYear)?
+    /// Step name and seconds of the whole run, in order.
+    public var timings: [(step: String, seconds: Double)]
 
-    init(dataset: String, loaded: DatasetLoadResult, results: AnalyzeResults? = nil, evaluation: AnalyzeEvaluation? = nil) {
+    public init(dataset: String, loaded: DatasetLoadResult, results: FullAnalysis? = nil,
+         evaluation: (previousName: String, result: YearOnYear)? = nil, timings: [(step: String, seconds: Double)] = []) {
         self.dataset = dataset
         self.loaded = loaded
         self.results = results
         self.evaluation = evaluation
+        self.timings = timings
     }
 
-    /// National figures for national-level zones (docs/analyses.md §2), by indicator key.
-    static let nationalReference: [(key: IntensiveUseIndicators.Indicator, value: Double)] = [
-        (.landDevelopmentRate, 0.90), (.landSupplyRate, 0.93), (.landBuiltRate, 0.92),
-        (.industrialLandRate, 0.48), (.floorAreaRatio, 1.0), (.buildingDensity, 0.34),
-    ]
-
-    func json(files: [String]) -> JSONValue {
+    public func json(files: [String]) -> JSONValue {
         let d = loaded.dataset
         var o: JSONObject = ["dataset": .string(dataset)]
         o["crs"] = .string(results?.check.crs ?? "OGC:CRS84")
@@ -39,12 +37,12 @@ struct AnalyzeSummary {
         o["errors"] = .integer(Int64(loaded.errorCount))
         o["warnings"] = .integer(Int64(loaded.warningCount))
         var reference = JSONObject()
-        for r in Self.nationalReference { reference[r.key.key] = .double(r.value) }
+        for r in IntensiveUseIndicators.nationalReference { reference[r.key.key] = .double(r.value) }
         o["national_reference"] = .object(reference)
         if let r = results {
             var total = JSONObject()
-            total["area_m2"] = StatsRendering.number(r.stats.total.area)
-            total["parcel_area_m2"] = StatsRendering.number(r.stats.total.parcelArea)
+            total["area_m2"] = JSONValue.number(r.stats.total.area)
+            total["parcel_area_m2"] = JSONValue.number(r.stats.total.parcelArea)
             total["parcel_count"] = .integer(Int64(r.stats.total.parcelCount))
             total["indicators"] = Self.indicators(r.stats.total.indicators)
             o["total"] = .object(total)
@@ -60,42 +58,42 @@ struct AnalyzeSummary {
             ])
             o["top_indicators"] = .array(r.stats.parks.map { p in
                 var row: JSONObject = ["park": .string(p.id), "name": .string(p.name)]
-                for (indicator, value) in p.statistics.indicators.all where Self.nationalReference.contains(where: { $0.key == indicator }) {
-                    row[indicator.key] = StatsRendering.number(value)
+                for (indicator, value) in p.statistics.indicators.all where IntensiveUseIndicators.nationalReference.contains(where: { $0.key == indicator }) {
+                    row[indicator.key] = JSONValue.number(value)
                 }
                 return .object(row)
             })
             o["clusters"] = .array(r.cluster.groups.map { g in
                 .object(["industry": .string(g.industry), "n": .integer(Int64(g.n)), "clusters": .integer(Int64(g.dbscan.clusterCount)),
                          "noise": .integer(Int64(g.dbscan.labels.filter { $0 < 0 }.count)),
-                         "nni": StatsRendering.number(g.nni?.nni)])
+                         "nni": JSONValue.number(g.nni?.nni)])
             })
             if let h = r.hotspots {
                 var bins = JSONObject()
                 for bin in stride(from: 3, through: -3, by: -1) { bins[String(bin)] = .integer(Int64(h.entries.filter { $0.bin == bin }.count)) }
                 o["hotspots"] = .object(["value": .string(h.value.rawValue), "band_m": .double(h.band), "n": .integer(Int64(h.entries.count)),
-                                         "bins": .object(bins), "moran_i": StatsRendering.number(h.moran.i), "moran_p": StatsRendering.number(h.moran.p)])
+                                         "bins": .object(bins), "moran_i": JSONValue.number(h.moran.i), "moran_p": JSONValue.number(h.moran.p)])
             } else {
                 o["hotspots"] = .null
             }
             if let e = evaluation {
                 var summary = JSONObject()
-                for v in FeaturedParkEvaluation.Verdict.allCases { summary[v.rawValue] = .integer(Int64(e.cards.filter { $0.verdict == v }.count)) }
+                for v in FeaturedParkEvaluation.Verdict.allCases { summary[v.rawValue] = .integer(Int64(e.result.cards.filter { $0.verdict == v }.count)) }
                 o["evaluation"] = .object(["previous": .string(e.previousName), "summary": .object(summary)])
             } else {
                 o["evaluation"] = .null
             }
-            var timings = JSONObject()
-            for t in r.timings { timings[t.step] = .double((t.seconds * 1000).rounded() / 1000) }
-            o["timings_s"] = .object(timings)
+            var seconds = JSONObject()
+            for t in timings { seconds[t.step] = .double((t.seconds * 1000).rounded() / 1000) }
+            o["timings_s"] = .object(seconds)
         }
         o["files"] = .array(files.map(JSONValue.string))
         return .object(o)
     }
 
-    static func indicators(_ i: IntensiveUseIndicators) -> JSONValue {
+    public static func indicators(_ i: IntensiveUseIndicators) -> JSONValue {
         var o = JSONObject()
-        for (indicator, value) in i.all { o[indicator.key] = StatsRendering.number(value) }
+        for (indicator, value) in i.all { o[indicator.key] = JSONValue.number(value) }
         return .object(o)
     }
 }

@@ -1,20 +1,22 @@
 import Cartography
 import Foundation
+import GeoCore
+import LayoutAnalysis
 import LayoutModel
 import PROJ
 
 /// The four maps of the report, rendered as standalone SVG documents.
-enum AnalyzeMaps {
-    struct Map {
-        var name: String
-        var title: String
-        var svg: String
+public enum AnalyzeMaps {
+    public struct Map: Sendable {
+        public var name: String
+        public var title: String
+        public var svg: String
     }
 
     /// Map size in pixels: fits a laptop screen beside nothing else.
-    static let size = MapSize(width: 1200, height: 820)
+    public static let size = MapSize(width: 1200, height: 820)
 
-    static func render(_ r: AnalyzeResults, data: Dataset, name: String) throws -> [Map] {
+    public static func render(_ r: FullAnalysis, data: Dataset, name: String) throws -> [Map] {
         let registry = AnalysisLayers.registry(cluster: r.cluster, hotspots: r.hotspots, check: r.check)
         var subtitle = "\(data.parks.count) 园区 parks · \(data.parcels.count) 地块 parcels · \(data.enterprises.count) 企业 enterprises"
         if let box = data.boundingBox, let crs = try? LocalMetricCRS.forExtent(box) { subtitle += " · EPSG:\(crs.epsg) \(crs.name)" }
@@ -33,7 +35,7 @@ enum AnalyzeMaps {
                 let svg = try renderer.render(MapDocument(title: title, subtitle: subtitle, layers: layers), size: size)
                 maps.append(Map(name: key, title: title, svg: svg))
             } catch {
-                throw CommandFailure.badInput("map \(key): \(error.description)")
+                throw ReportingError.map(name: key, message: error.description)
             }
         }
         return maps

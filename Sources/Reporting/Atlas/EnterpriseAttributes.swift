@@ -5,8 +5,8 @@ import LayoutModel
 
 /// The enterprises layer of `analyze`: the styled base layer with each enterprise's
 /// cluster (division, label, role) and Gi* result added as properties.
-enum EnterpriseAttributes {
-    static func collection(data: Dataset, results: AnalyzeResults) -> FeatureCollection {
+public enum EnterpriseAttributes {
+    public static func collection(data: Dataset, results: FullAnalysis) -> FeatureCollection {
         var features = GeoJSONExport.features(for: [BaseLayers.enterprises(data)])
         var cluster = [Int: (group: String, label: Int, role: String)]()
         for group in results.cluster.groups {
@@ -24,8 +24,8 @@ enum EnterpriseAttributes {
             p["cluster"] = c.map { .integer(Int64($0.label)) } ?? .null
             p["cluster_role"] = c.map { .string($0.role) } ?? .null
             let g = gi[i]
-            p["gi_z"] = HotspotsReport.number(g?.z)
-            p["gi_p"] = HotspotsReport.number(g?.p)
+            p["gi_z"] = JSONValue.number(g?.z)
+            p["gi_p"] = JSONValue.number(g?.p)
             p["gi_bin"] = g.map { .integer(Int64($0.bin)) } ?? .null
             features[i].properties = p
         }

@@ -1,9 +1,12 @@
 import Foundation
+import GeoCore
+import LayoutAnalysis
+import LayoutModel
 
 /// Small helpers to write HTML by hand: escaping, tables, number cells.
-enum HTML {
+public enum HTML {
     /// Escapes text for element content and attribute values.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {
@@ -20,7 +23,7 @@ enum HTML {
 
     /// A table; headers are HTML (already escaped, so they may hold `<br>`), cells are escaped
     /// unless `raw` names their column. `numeric` columns are right-aligned.
-    static func table(headers: [String], rows: [[String]], numeric: Set<Int> = [], raw: Set<Int> = [], classes: String = "") -> String {
+    public static func table(headers: [String], rows: [[String]], numeric: Set<Int> = [], raw: Set<Int> = [], classes: String = "") -> String {
         var out = "<div class=\"table-wrap\"><table class=\"\(classes)\"><thead><tr>"
         for (i, h) in headers.enumerated() { out += "<th\(numeric.contains(i) ? " class=\"num\"" : "")>\(h)</th>" }
         out += "</tr></thead><tbody>\n"
@@ -35,25 +38,25 @@ enum HTML {
     }
 
     /// "中文<br><span class=en>English</span>" table header.
-    static func header(_ zh: String, _ en: String) -> String {
+    public static func header(_ zh: String, _ en: String) -> String {
         "\(escape(zh))<br><span class=\"en\">\(escape(en))</span>"
     }
 
-    static func fixed(_ v: Double?, _ decimals: Int) -> String {
+    public static func fixed(_ v: Double?, _ decimals: Int) -> String {
         v.map { NumberText.fixed($0, decimals: decimals) } ?? "—"
     }
 
-    static func grouped(_ v: Double?, _ decimals: Int) -> String {
+    public static func grouped(_ v: Double?, _ decimals: Int) -> String {
         v.map { NumberText.grouped($0, decimals: decimals) } ?? "—"
     }
 
-    static func percent(_ v: Double?) -> String {
+    public static func percent(_ v: Double?) -> String {
         v.map { NumberText.fixed($0 * 100, decimals: 1) + " %" } ?? "—"
     }
 
     /// An inline SVG for an HTML page: no XML prolog, no namespace URL (the HTML parser
     /// puts `<svg>` in the SVG namespace), so the page holds no http(s) reference.
-    static func inlineSVG(_ svg: String, id: String) -> String {
+    public static func inlineSVG(_ svg: String, id: String) -> String {
         var body = svg
         if body.hasPrefix("<?xml"), let end = body.firstIndex(of: "\n") { body = String(body[body.index(after: end)...]) }
         if let r = body.range(of: " xmlns=\"http://www.w3.org/2000/svg\"") { body.removeSubrange(r) }
@@ -63,7 +66,7 @@ enum HTML {
     }
 
     /// Report style: system CJK fonts first (no web fonts), tables that scroll sideways on small screens.
-    static let style = """
+    public static let style = """
         :root { --ink:#1f2933; --muted:#616e7c; --line:#d9e2ec; --bg:#f5f7fa; --accent:#1f4e79; }
         * { box-sizing: border-box; }
         body { margin:0; background:var(--bg); color:var(--ink);

@@ -7,15 +7,16 @@ import LayoutModel
 /// script, no network resource) with sections `summary`, `maps`, `indicators`,
 /// `benefit`, `findings`, `clusters`, `hotspots`, `agglomeration` and, with
 /// `--previous`, `evaluation`.
-struct ReportPage {
-    let dataset: String
-    let data: Dataset
-    let results: AnalyzeResults
-    let evaluation: AnalyzeEvaluation?
-    let maps: [AnalyzeMaps.Map]
+public struct ReportPage {
+    public let dataset: String
+    public let data: Dataset
+    public let results: FullAnalysis
+    /// With `--previous`: its name as given and the year-on-year results.
+    public let evaluation: (previousName: String, result: YearOnYear)?
+    public let maps: [AnalyzeMaps.Map]
 
     /// (section id, Chinese title, English title), in page order.
-    var sections: [(id: String, zh: String, en: String)] {
+    public var sections: [(id: String, zh: String, en: String)] {
         var s = [("summary", "概要", "Summary"), ("maps", "地图", "Maps"), ("indicators", "集约利用指标", "Intensity indicators"),
                  ("benefit", "亩均效益", "Per-mu benefit"), ("findings", "检查发现", "Findings"), ("clusters", "产业集群", "Clusters"),
                  ("hotspots", "热点分析", "Hot spots"), ("agglomeration", "产业集聚", "Agglomeration")]
@@ -23,7 +24,7 @@ struct ReportPage {
         return s
     }
 
-    func html() -> String {
+    public func html() -> String {
         let title = "\(folderName) 园区布局分析报告 Park layout report"
         var out = """
             <!DOCTYPE html>
@@ -128,7 +129,7 @@ struct ReportPage {
     // MARK: Indicators
 
     private func indicators() -> String {
-        let reference = Dictionary(uniqueKeysWithValues: AnalyzeSummary.nationalReference.map { ($0.key, $0.value) })
+        let reference = Dictionary(uniqueKeysWithValues: IntensiveUseIndicators.nationalReference.map { ($0.key, $0.value) })
         let compared = IntensiveUseIndicators.Indicator.allCases.filter { reference[$0] != nil }
         let others = IntensiveUseIndicators.Indicator.allCases.filter { reference[$0] == nil }
         var out = "<p>Per park, level-2 land use, areas ellipsoidal (GRS80). The first row gives the published national figures "
@@ -187,7 +188,7 @@ struct ReportPage {
     // MARK: Findings
 
     /// Findings listed per rule before "… N more".
-    static let findingsPerRule = 40
+    public static let findingsPerRule = 40
 
     private func findings() -> String {
         let report = results.check
@@ -297,22 +298,24 @@ struct ReportPage {
     // MARK: Evaluation
 
     /// City indicators old → new and the enterprise movements, read from the `compare` JSON.
-    private func yearOnYear(_ compare: JSONValue) -> String {
-        let root = compare.objectValue
+    private func yearOnYear(_ comparison: SnapshotComparison) -> String {
         var out = "<h3>全市指标变化 <span class=\"en\">City indicators, previous → now</span></h3>\n"
-        let indicators = root?["city"]?.objectValue?["indicators"]?.arrayValue?.compactMap(\.objectValue) ?? []
         out += HTML.table(headers: [HTML.header("指标", "indicator"), HTML.header("上年", "previous"), HTML.header("本年", "now"),
                                     HTML.header("变化", "delta")],
-                          rows: indicators.map { i in
-                              ["\(i["name_zh"]?.stringValue ?? "") \(i["name_en"]?.stringValue ?? "")",
-                               HTML.fixed(i["old"]?.doubleValue, 3), HTML.fixed(i["new"]?.doubleValue, 3), HTML.fixed(i["delta"]?.doubleValue, 3)]
+                          rows: comparison.city.indicators.map { i in
+                              ["\(i.indicator.nameZh) \(i.indicator.nameEn)", HTML.fixed(i.old, 3), HTML.fixed(i.new, 3), HTML.fixed(i.delta, 3)]
                           }, numeric: [1, 2, 3])
-        let movements = root?["enterprises"]?.objectValue
-        let keys: [(String, String)] = [("matched", "匹配"), ("entered", "新增"), ("exited", "退出"), ("moved_between_parks", "园区间迁移"),
-                                        ("moved_into_park", "迁入园区"), ("moved_out_of_park", "迁出园区"), ("industry_changed", "行业变更")]
+        let m = comparison.movements
+        var counts: [(String, String, Int)] = [("matched", "匹配", m.matched)]
+        let names: [EnterpriseMovements.Kind: String] = [.entered: "新增", .exited: "退出", .betweenParks: "园区间迁移",
+                                                         .intoPark: "迁入园区", .outOfPark: "迁出园区"]
+        for kind in [EnterpriseMovements.Kind.entered, .exited, .betweenParks, .intoPark, .outOfPark] {
+            counts.append((kind.rawValue, names[kind]!, m.count(kind)))
+        }
+        counts.append(("industry_changed", "行业变更", m.industryChanges.count))
         out += "<h3>企业变动 <span class=\"en\">Enterprise movements</span></h3>\n"
         out += HTML.table(headers: [HTML.header("变动", "change"), HTML.header("企业", "enterprises")],
-                          rows: keys.map { k in ["\(k.1) \(k.0)", movements?[k.0]?.integerValue.map { String($0) } ?? "—"] }, numeric: [1])
+                          rows: counts.map { ["\($0.1) \($0.0)", String($0.2)] }, numeric: [1])
         return out
     }
 
@@ -320,13 +323,13 @@ struct ReportPage {
         guard let e = evaluation else { return "" }
         var out = "<p>Featured-park scorecard against the policy thresholds, with revenue-per-mu growth over \(HTML.escape(e.previousName)). "
         out += "Full comparison: compare.json; scorecards: evaluate.json.</p>\n"
-        out += yearOnYear(e.compareJSON)
+        out += yearOnYear(e.result.comparison)
         out += "<h3>特色园区评分 <span class=\"en\">Featured-park scorecard</span></h3>\n"
-        if e.cards.isEmpty { return out + "<p>No park has a featured_status.</p>\n" }
+        if e.result.cards.isEmpty { return out + "<p>No park has a featured_status.</p>\n" }
         var headers = [HTML.header("园区", "park"), HTML.header("状态", "status"), HTML.header("结论", "verdict")]
         let keys = FeaturedParkEvaluation.Criterion.Key.allCases
         for k in keys { headers.append(HTML.header(k.nameZh, k.nameEn)) }
-        let rows = e.cards.map { card -> [String] in
+        let rows = e.result.cards.map { card -> [String] in
             var row = [HTML.escape("\(card.id) \(card.name)"), HTML.escape("\(card.status.nameZh) \(card.status.rawValue)"),
                        HTML.escape("\(card.verdict.nameZh) \(card.verdict.rawValue)")]
             for k in keys {

@@ -1,10 +1,14 @@
+import GeoCore
+import LayoutAnalysis
+import LayoutModel
+
 /// The terms the `analyze` report uses, explained once at its foot (a collapsed
 /// `<details>` block, so the page stays self-contained). The README's Glossary
 /// section explains the same terms at more length, with references; a test checks
 /// that it covers every term listed here.
-enum ReportGlossary {
+public enum ReportGlossary {
     /// (term, Chinese name, one-sentence explanation), in the order the report meets them.
-    static let entries: [(term: String, zh: String, text: String)] = [
+    public static let entries: [(term: String, zh: String, text: String)] = [
         ("A, A2, B21, B22, D, G", "土地集约利用评价分类",
          "Land categories of the development-zone land-use survey: A built land; A2 built industrial and warehouse "
             + "land (land use under 10 工矿 or 11 仓储); D supplied land (built, under construction, supplied unbuilt or "
@@ -48,7 +52,7 @@ enum ReportGlossary {
     ]
 
     /// The glossary as a collapsed `<details id="glossary">` block.
-    static func html() -> String {
+    public static func html() -> String {
         var out = "<details id=\"glossary\"><summary>术语 <span class=\"en\">Glossary</span></summary>\n<dl>\n"
         for e in entries {
             out += "<dt>\(HTML.escape(e.term)) <span class=\"en\">\(HTML.escape(e.zh))</span></dt><dd>\(HTML.escape(e.text))</dd>\n"

@@ -8,9 +8,9 @@ import LayoutModel
 ///
 /// `registry(...)` returns `MapLayerRegistry.base` with these layers added; their
 /// builders capture the finished results, so building a layer runs no analysis.
-enum AnalysisLayers {
+public enum AnalysisLayers {
     /// The base registry plus `clusters`, `hotspots` and `findings` (not drawn by default).
-    static func registry(cluster: ClusterReport?, hotspots: HotspotAnalysis?, check: CheckReport?) -> MapLayerRegistry {
+    public static func registry(cluster: ClusterReport?, hotspots: HotspotAnalysis?, check: CheckReport?) -> MapLayerRegistry {
         var registry = MapLayerRegistry.base
         if let cluster {
             registry = registry.adding(.init(name: "clusters", summary: "DBSCAN clusters per industry division", isDefault: false) {
@@ -31,7 +31,7 @@ enum AnalysisLayers {
     }
 
     /// Cluster hulls and clustered enterprises, a colour per industry division; noise points are not drawn.
-    static func clusters(_ report: ClusterReport, dataset: Dataset) -> MapLayer {
+    public static func clusters(_ report: ClusterReport, dataset: Dataset) -> MapLayer {
         var hulls: [StyledFeature] = []
         var points: [StyledFeature] = []
         var legend: [LegendEntry] = []
@@ -66,7 +66,7 @@ enum AnalysisLayers {
     }
 
     /// Enterprises coloured by Gi* bin (ColorBrewer RdBu), not significant ones small and grey.
-    static func hotspots(_ a: HotspotAnalysis, dataset: Dataset) -> MapLayer {
+    public static func hotspots(_ a: HotspotAnalysis, dataset: Dataset) -> MapLayer {
         let ordered = a.entries.sorted { abs($0.bin) < abs($1.bin) }  // significant points drawn on top
         let features = ordered.map { entry -> StyledFeature in
             let e = dataset.enterprises[entry.enterprise]
@@ -82,7 +82,7 @@ enum AnalysisLayers {
     }
 
     /// Findings with a geometry, coloured by severity (error red, warning orange, info blue).
-    static func findings(_ report: CheckReport) -> MapLayer {
+    public static func findings(_ report: CheckReport) -> MapLayer {
         let ordered = report.findings.filter { $0.geometry != nil }.sorted { $0.severity < $1.severity }
         let features = ordered.map { f -> StyledFeature in
             let colour = CheckRendering.colour(f.severity)

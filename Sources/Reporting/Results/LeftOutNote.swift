@@ -1,12 +1,13 @@
 import GeoCore
+import LayoutAnalysis
 import LayoutModel
 
 /// The count of features left out of the analyses (`Dataset.leftOut`, e.g.
 /// an enterprise far outside every district), added to every report so that
 /// a result never hides what it did not see.
-enum LeftOutNote {
+public enum LeftOutNote {
     /// `{"count": N, "features": [{"file", "index", "id", "reason"}]}`.
-    static func json(_ datasets: [Dataset]) -> JSONValue {
+    public static func json(_ datasets: [Dataset]) -> JSONValue {
         let all = datasets.flatMap(\.leftOut)
         return .object([
             "count": .integer(Int64(all.count)),
@@ -20,20 +21,20 @@ enum LeftOutNote {
     }
 
     /// `report` with a top-level `left_out` member; a report that is not an object is returned unchanged.
-    static func adding(to report: JSONValue, _ datasets: [Dataset]) -> JSONValue {
+    public static func adding(to report: JSONValue, _ datasets: [Dataset]) -> JSONValue {
         guard case .object(var object) = report else { return report }
         object["left_out"] = json(datasets)
         return .object(object)
     }
 
     /// A closing line for a table report, or "" when nothing was left out.
-    static func text(_ datasets: [Dataset]) -> String {
+    public static func text(_ datasets: [Dataset]) -> String {
         let line = summary(datasets)
         return line.isEmpty ? "" : "\n" + line + "\n"
     }
 
     /// "Left out of the analysis: 1 enterprise far outside every district (E02874); see `parkatlas validate`."
-    static func summary(_ datasets: [Dataset]) -> String {
+    public static func summary(_ datasets: [Dataset]) -> String {
         let all = datasets.flatMap(\.leftOut)
         guard !all.isEmpty else { return "" }
         var parts: [String] = []
@@ -44,19 +45,5 @@ enum LeftOutNote {
             parts.append("\(Plural.count(ids.count, noun)) far outside every district (\(shown))")
         }
         return "Left out of the analysis: " + parts.joined(separator: "; ") + "; see `parkatlas validate`."
-    }
-}
-
-/// Counted nouns in English: "1 cluster", "3 warnings".
-enum Plural {
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(NumberText.grouped(Double(n), decimals: 0)) \(n == 1 ? singular : (plural ?? singular + "s"))"
-    }
-}
-
-/// District and functional-zone names by code, for tables people read.
-enum DistrictNames {
-    static func of(_ dataset: Dataset) -> [String: String] {
-        Dictionary(dataset.districts.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import GeoCore
+import LayoutModel
+
+/// Told when each step of a long computation starts and ends, e.g. to show
+/// progress on a terminal (`FullAnalysis.run`).
+public protocol AnalysisStepObserver: AnyObject {
+    func stepWillStart(_ name: String)
+    func stepDidFinish(_ name: String, seconds: Double)
+}
+
+/// Every analysis of the main job on one dataset, with the commands' default
+/// parameters: land-use statistics (level 2) with the per-mu table, DBSCAN per
+/// industry division with NNI and Ripley's K, Gi* of output (1 km band),
+/// agglomeration by employees, and the layout checks (docs/analyses.md §2–4).
+///
+/// `parkatlas analyze` is this plus writing; a Swift program gets the same
+/// results without the command line.
+public struct FullAnalysis: Sendable {
+    public var stats: LandUseReport
+    public var benefit: PerMuBenefitReport?
+    public var cluster: ClusterReport
+    /// Nil when the dataset has no enterprises.
+    public var hotspots: HotspotAnalysis?
+    public var agglomeration: AgglomerationAnalysis?
+    public var check: CheckReport
+    /// Step name and seconds, in order.
+    public var timings: [(step: String, seconds: Double)]
+
+    /// The industry grouping of the cluster step: divisions (大类, e.g. C39), which
+    /// separate the industries a park plan names while keeping groups big enough for DBSCAN.
+    public static let clusterLevel = IndustryLevel.division
+    /// The Gi* distance band, metres.
+    public static let hotspotBand = 1000.0
+
+    /// Runs every step on `dataset` (lon/lat, as loaded), on `threads` threads.
+    public static func run(dataset data: Dataset, threads: Int, observer: (any AnalysisStepObserver)? = nil) throws -> FullAnalysis {
+        guard let extent = data.boundingBox else { throw AnalysisError.invalidParameter("the dataset has no geometry") }
+        var timings: [(step: String, seconds: Double)] = []
+        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            observer?.stepWillStart(name)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = try body()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            timings.append((name, seconds))
+            observer?.stepDidFinish(name, seconds: seconds)
+            return result
+        }
+        let (stats, benefit) = try step("stats") { () throws -> (LandUseReport, PerMuBenefitReport) in
+            let overlay = try ParcelOverlay(parcels: data.parcels, threads: threads)
+            let report = try LandUseStatistics.compute(dataset: data, level: 2, threads: threads, overlay: overlay)
+            let benefit = PerMuBenefit.evaluate(enterprises: data.enterprises, parcels: data.parcels,
+                                                parcelAreas: overlay.parcelAreas, policy: data.policy.benefit)
+            return (report, benefit)
+        }
+        let cluster = try step("cluster") {
+            try ClusterAnalysis.run(dataset: data, options: ClusterOptions(grouping: IndustryGrouping(level: clusterLevel), threads: threads))
+        }
+        let hasEnterprises = data.hasEnterprises && !data.enterprises.isEmpty
+        let hotspots = try step("hotspots") { () throws -> HotspotAnalysis? in
+            guard hasEnterprises else { return nil }
+            return try HotspotAnalysis(enterprises: data.enterprises, frame: try MetricFrame(extent: extent), value: .outputWan,
+                                       band: hotspotBand, fdr: false, threads: threads)
+        }
+        let agglomeration = try step("agglomeration") { () throws -> AgglomerationAnalysis? in
+            guard hasEnterprises else { return nil }
+            return try AgglomerationAnalysis(dataset: data, frame: try MetricFrame(extent: extent), level: .division,
+                                             measure: .employees, permutations: 0, seed: 0, threads: threads)
+        }
+        let check = try step("check") { try LayoutChecks.run(dataset: data, thresholds: nil, threads: threads) }
+        return FullAnalysis(stats: stats, benefit: benefit, cluster: cluster, hotspots: hotspots, agglomeration: agglomeration,
+                            check: check, timings: timings)
+    }
+}
+
+/// The year-on-year part of the main job (`analyze --previous`): the comparison
+/// of the two snapshots (level 2) and the featured-park scorecards.
+public struct YearOnYear: Sendable {
+    /// The previous year's dataset.
+    public let previous: Dataset
+    public let comparison: SnapshotComparison
+    public let cards: [FeaturedParkEvaluation.Scorecard]
+
+    public static func run(current: Dataset, previous: Dataset, threads: Int) throws -> YearOnYear {
+        let comparison = try SnapshotComparison.compare(old: previous, new: current, level: 2, threads: threads)
+        let cards = try FeaturedParkEvaluation.evaluate(dataset: current, previous: previous, threads: threads)
+        return YearOnYear(previous: previous, comparison: comparison, cards: cards)
+    }
+}
