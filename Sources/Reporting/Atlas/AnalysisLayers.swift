@@ -35,9 +35,11 @@ public enum AnalysisLayers {
         var hulls: [StyledFeature] = []
         var points: [StyledFeature] = []
         var legend: [LegendEntry] = []
-        // Colour by division so that clusters of one industry share a hue.
-        for (g, group) in report.groups.enumerated() {
-            let colour = ClusterReport.palette[g % ClusterReport.palette.count]
+        // Colour by division so that clusters of one industry share a colour, and
+        // distinct industries shown (those with clusters) get distinct colours.
+        let palette = CategoricalPalette(keys: report.industriesWithClusters)
+        for group in report.groups {
+            let colour = palette.color(for: group.industry) ?? ClusterReport.noiseColor
             let name = IndustryTable.lookup(group.industry)?.nameZh ?? ""
             if !group.clusters.isEmpty {
                 legend.append(LegendEntry(label: "\(group.industry) \(name) (\(group.clusters.count))",

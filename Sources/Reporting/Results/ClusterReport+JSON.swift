@@ -5,7 +5,7 @@ import LayoutModel
 /// The `cluster:` JSON shape of docs/cli.md; extra keys are only added, never renamed.
 /// Non-finite numbers and ratios over zero are `null`.
 public extension ClusterReport {
-    public func json() -> JSONValue {
+    func json() -> JSONValue {
         var root: JSONObject = [
             "crs": .string(crs),
             "method": .string("dbscan"),
@@ -21,7 +21,7 @@ public extension ClusterReport {
 }
 
 public extension IndustryClusterGroup {
-    public func json() -> JSONValue {
+    func json() -> JSONValue {
         let names = IndustryTable.lookup(industry)
         var points: [JSONValue] = []
         points.reserveCapacity(n)
@@ -51,7 +51,7 @@ public extension IndustryClusterGroup {
 }
 
 public extension ClusterSummary {
-    public func json() -> JSONValue {
+    func json() -> JSONValue {
         .object([
             "id": .integer(Int64(id)),
             "size": .integer(Int64(size)),
@@ -67,7 +67,7 @@ public extension ClusterSummary {
 }
 
 public extension NearestNeighbourIndex {
-    public func json() -> JSONValue {
+    func json() -> JSONValue {
         .object([
             "nni": .number(nni),
             "z": .number(z),
@@ -82,7 +82,7 @@ public extension NearestNeighbourIndex {
 }
 
 public extension RipleyAnalysis {
-    public func json() -> JSONValue {
+    func json() -> JSONValue {
         func list(_ values: [Double]?) -> JSONValue { values.map { .array($0.map { .number($0) }) } ?? .null }
         return .object([
             "radii": list(radii),

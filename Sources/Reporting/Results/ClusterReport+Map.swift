@@ -6,23 +6,27 @@ import LayoutModel
 /// then one hull per cluster, styled with simplestyle keys (docs/cli.md output rules).
 ///
 /// Point features keep every input property and add `cluster_group`, `cluster`, `role`,
-/// `core`, `marker-color` (a palette colour per cluster, grey for noise), `marker-size`,
-/// `title` and `description`. Hull features carry the cluster's figures with `fill`,
-/// `fill-opacity`, `stroke`, `stroke-width`, `title` and `description`.
+/// `core`, `marker-color` (the colour of the cluster's industry group, grey for noise),
+/// `marker-size`, `title` and `description`. Hull features carry the cluster's figures
+/// with `fill`, `fill-opacity`, `stroke`, `stroke-width` (the industry's colour), `title`
+/// and `description`.
 public extension ClusterReport {
-    /// Twelve distinguishable colours (ColorBrewer Paired), cycled by cluster number.
-    public static let palette = [
-        "#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",
-        "#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99",
-    ]
-    public static let noiseColor = "#9e9e9e"
+    static let noiseColor = "#9e9e9e"
+
+    /// The industry groups that have at least one cluster: the industries a cluster map shows in colour.
+    var industriesWithClusters: [String] { groups.filter { !$0.clusters.isEmpty }.map(\.industry) }
 
     /// - Parameters:
     ///   - properties: the input properties of enterprise i (all kept).
     ///   - location: the lon/lat point of enterprise i.
-    public func mapFeatures(properties: (Int) -> JSONObject?, location: (Int) -> Position?) -> FeatureCollection {
+    ///   - industryColor: the colour of an industry group of `industriesWithClusters`
+    ///     (the caller's palette: distinct industries should get distinct colours).
+    func mapFeatures(
+        properties: (Int) -> JSONObject?, location: (Int) -> Position?, industryColor: (String) -> String
+    ) -> FeatureCollection {
         var features: [Feature] = []
         for group in groups {
+            let color = group.clusters.isEmpty ? Self.noiseColor : industryColor(group.industry)
             for (k, i) in group.members.enumerated() {
                 guard let p = location(i) else { continue }
                 let label = Int(group.dbscan.labels[k])
@@ -32,7 +36,7 @@ public extension ClusterReport {
                 props.append(key: "cluster", value: .integer(Int64(label)))
                 props.append(key: "role", value: .string(role.rawValue))
                 props.append(key: "core", value: .bool(role == .core))
-                props.append(key: "marker-color", value: .string(label >= 0 ? Self.palette[label % Self.palette.count] : Self.noiseColor))
+                props.append(key: "marker-color", value: .string(label >= 0 ? color : Self.noiseColor))
                 props.append(key: "marker-size", value: .string(role == .core ? "medium" : "small"))
                 props.append(key: "title", value: .string(group.ids[k]))
                 let where_ = label >= 0 ? "cluster \(label) (\(role.rawValue))" : "noise"
@@ -41,8 +45,8 @@ public extension ClusterReport {
             }
         }
         for group in groups {
+            let color = group.clusters.isEmpty ? Self.noiseColor : industryColor(group.industry)
             for c in group.clusters {
-                let color = Self.palette[c.id % Self.palette.count]
                 var props: JSONObject = [
                     "kind": .string("cluster_hull"),
                     "cluster_group": .string(group.industry),

@@ -303,15 +303,18 @@ public struct SyntheticCity: Sendable {
         return rect.point(u: u, v: v)
     }
 
-    /// A point outside every park near park `t`, inside the city's districts.
+    /// A point outside every park near park `t`, at least 10 m inside the city's districts.
+    ///
+    /// A draw that falls outside the city or inside a park is rejected and drawn
+    /// again (never clamped: clamping piled the misses up on the city's edges,
+    /// where they formed false clusters).
     private func outsidePoint(near t: Int, using r: inout SeededRandom) -> PlanarPoint {
         let centre = layout.parks[layout.topLevel[t].park].rect.centre
         let sigma = 0.45 * SyntheticCityLayout.slotSize
         let region = layout.region
-        for _ in 0..<8 {
-            let p = PlanarPoint(
-                min(region.maxX - 10, max(region.minX + 10, centre.x + sigma * r.normal())),
-                min(region.maxY - 10, max(region.minY + 10, centre.y + sigma * r.normal())))
+        for _ in 0..<16 {
+            let p = PlanarPoint(centre.x + sigma * r.normal(), centre.y + sigma * r.normal())
+            guard p.x > region.minX + 10, p.x < region.maxX - 10, p.y > region.minY + 10, p.y < region.maxY - 10 else { continue }
             if !insideAnyTopLevelPark(p) { return p }
         }
         // Slot corners are always outside parks (parks keep 500 m from slot edges).

@@ -19,7 +19,7 @@ struct SyntheticCityLayout: Sendable {
     static let places = [
         "金山", "青龙", "白鹭", "红岩", "东湖", "西林", "南岗", "北塘", "云溪", "石桥", "凤凰", "龙泉", "玉屏", "松林", "柳江", "桃源",
     ]
-    static let districtNames = ["城东区", "城西区", "城南区", "城北区", "新城区", "河东区", "河西区", "江北区", "湖滨区", "山前区"]
+    static let ordinals = ["", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     let columns: Int
     let rows: Int
@@ -58,15 +58,15 @@ struct SyntheticCityLayout: Sendable {
                 if b == 0 { minY -= Self.margin }
                 if b == dRows - 1 { maxY += Self.margin }
                 let k = districts.count
-                let name = k < Self.districtNames.count ? Self.districtNames[k] : "第\(k + 1)区"
                 districts.append(DistrictSpec(
-                    code: IdentifierFormat.padded("D", k + 1, width: 2), name: name, functional: false,
+                    code: IdentifierFormat.padded("D", k + 1, width: 2), name: "", functional: false,
                     rect: OrientedRect(centre: PlanarPoint((minX + maxX) / 2, (minY + maxY) / 2), width: maxX - minX, height: maxY - minY)))
                 for sy in (2 * b)..<min(2 * b + 2, rows) {
                     for sx in (2 * a)..<min(2 * a + 2, columns) { districtOfSlot[sy * columns + sx] = k }
                 }
             }
         }
+        Self.nameByCompass(&districts)
         func slotRect(_ i: Int) -> OrientedRect {
             let sx = i % columns, sy = i / columns
             return OrientedRect(centre: PlanarPoint(x0 + (Double(sx) + 0.5) * s, y0 + (Double(sy) + 0.5) * s), width: s, height: s)
@@ -135,6 +135,37 @@ struct SyntheticCityLayout: Sendable {
                     featuredStatus: r.chance(0.5) ? .certified : .cultivating, chemicalPark: chemical, rect: subRect))
             }
             topLevel.append((parkIndex, subIndex))
+        }
+    }
+
+    /// Names districts by where their centre lies from the city centre (the
+    /// frame origin): 城中区 within half a slot (4 km), otherwise 城 + the compass
+    /// word of the 45° sector of the bearing (城东区, 城西北区, …). Districts in
+    /// the same sector are numbered from the centre outwards: 城东区, 城东二区, …
+    /// (ties in distance by district order).
+    static func nameByCompass(_ districts: inout [DistrictSpec]) {
+        func word(_ c: PlanarPoint) -> String {
+            if c.x * c.x + c.y * c.y < (slotSize / 2) * (slotSize / 2) { return "中" }
+            // Sector k covers bearings 45°·k ± 22.5° (bearing clockwise from north).
+            // Exact comparisons of x and y scaled by tan 22.5° = √2 − 1 avoid atan2.
+            let t = 2.0.squareRoot() - 1
+            let ax = abs(c.x), ay = abs(c.y)
+            if ax <= t * ay { return c.y > 0 ? "北" : "南" }
+            if ay <= t * ax { return c.x > 0 ? "东" : "西" }
+            return (c.x > 0 ? "东" : "西") + (c.y > 0 ? "北" : "南")
+        }
+        let words = districts.map { word($0.rect.centre) }
+        let order = districts.indices.sorted {
+            let a = districts[$0].rect.centre, b = districts[$1].rect.centre
+            let da = a.x * a.x + a.y * a.y, db = b.x * b.x + b.y * b.y
+            return da != db ? da < db : $0 < $1
+        }
+        var used: [String: Int] = [:]
+        for i in order {
+            let n = used[words[i], default: 0]
+            used[words[i]] = n + 1
+            let ordinal = n < ordinals.count ? ordinals[n] : String(n + 1)
+            districts[i].name = "城" + words[i] + ordinal + "区"
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cartography
 import Foundation
 import GeoCore
 import GeoJSON
@@ -121,7 +122,10 @@ struct ClusterCommand: ParsableCommand {
                 let index = enterprises[i].source.index
                 return index < raw.count ? raw[index].properties : nil
             },
-            location: { enterprises[$0].location })
+            location: { enterprises[$0].location },
+            industryColor: { [palette = CategoricalPalette(keys: report.industriesWithClusters)] in
+                palette.color(for: $0) ?? ClusterReport.noiseColor
+            })
         do {
             try GeoJSONFile.write(map, to: path)
         } catch {

@@ -22,10 +22,22 @@ struct SynthCommand: ParsableCommand {
 
             Both presets run from the repository root, where the default --counties file is \
             (GeoData/reference/README.md tells its source).
+
+            --parks counts top-level parks; sub-parks (园中园) come on top of them: every national park \
+            and about 30 % of the others get one, about 37 % of the parks in all, so --parks 60 writes \
+            60 parks plus about 22 sub-parks (16 to 31 over seeds 1 to 8). The summary line prints the \
+            exact numbers.
+
+            --out must be a new or empty folder: synth refuses a folder that holds anything (exit 2) \
+            unless --force, which replaces the dataset files synth writes, removes those it owns but \
+            does not write this time (districts, parks, parcels, enterprises .geojson, policy.json: an \
+            old policy.json never stays behind) and keeps every other file. The dataset is written \
+            into a temporary folder beside --out and moved in when complete, so a failed run leaves \
+            --out as it was.
             """)
 
     @Option(name: .long, help: "Output dataset folder.") var out: String
-    @Option(name: .long, help: "Number of parks.") var parks: Int = 12
+    @Option(name: .long, help: "Number of top-level parks; sub-parks come on top (about 37 % more, see below).") var parks: Int = 12
     @Option(name: .long, help: "Number of parcels.") var parcels: Int = 3000
     @Option(name: .long, help: "Number of enterprises.") var enterprises: Int = 3000
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 1
@@ -36,6 +48,7 @@ struct SynthCommand: ParsableCommand {
     /// DATASET default (provenance in GeoData/reference/README.md).
     @Option(name: .long, help: "County boundaries for --preset mianyang and mianyang-2023.")
     var counties: String = "GeoData/reference/mianyang_counties.raw.geojson"
+    @Flag(name: .long, help: "Replace the dataset files of a non-empty --out folder (other files are kept).") var force = false
     @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
 
     func validate() throws {
@@ -57,22 +70,30 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let output = try SynthOutput.begin(out, force: force)
+        let summary: String
         do {
-            try DatasetWriter.prepare(folder: out)
-            if preset == "mianyang" || preset == "mianyang-2023" { try writeMianyang() } else { try writeSyntheticCity() }
-        } catch let error as CommandFailure {
-            throw error
-        } catch let error as InputError {
-            throw CommandFailure.badInput(error.description)
+            if preset == "mianyang" || preset == "mianyang-2023" {
+                summary = try writeMianyang(in: output.staging)
+            } else {
+                summary = try writeSyntheticCity(in: output.staging)
+            }
+            try output.commit()
         } catch {
-            throw CommandFailure.badInput("synth: \(error)")
+            output.discard()
+            switch error {
+            case let error as CommandFailure: throw error
+            case let error as InputError: throw CommandFailure.badInput(error.description)
+            default: throw CommandFailure.badInput("synth: \(error)")
+            }
         }
         if !quiet {
+            print(summary)
             print("wrote \(out) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         }
     }
 
-    private func writeSyntheticCity() throws {
+    private func writeSyntheticCity(in out: String) throws -> String {
         let (lon, lat) = try parsedCenter()
         let city = try SyntheticCity(parameters: SyntheticCityParameters(
             parks: parks, parcels: parcels, enterprises: enterprises, seed: seed,
@@ -81,9 +102,11 @@ struct SynthCommand: ParsableCommand {
         try DatasetWriter.write(city.parkFeatures, file: DatasetFile.parks, in: out)
         try DatasetWriter.stream(file: DatasetFile.parcels, in: out) { emit in try city.forEachParcel(emit) }
         try DatasetWriter.stream(file: DatasetFile.enterprises, in: out) { emit in try city.forEachEnterprise(emit) }
+        let subParks = city.parks.filter { $0.parent != nil }.count
+        return "synth: \(parks) parks + \(subParks) sub-parks, \(parcels) parcels, \(enterprises) enterprises"
     }
 
-    private func writeMianyang() throws {
+    private func writeMianyang(in out: String) throws -> String {
         var input = try LonLatInput.read(path: counties).collection
         // The web-map boundaries are invalid in places: repair them as the loader would.
         for (i, feature) in input.features.enumerated() {
@@ -101,9 +124,98 @@ struct SynthCommand: ParsableCommand {
         try DatasetWriter.write(dataset.parcels, file: DatasetFile.parcels, in: out)
         try DatasetWriter.write(dataset.enterprises, file: DatasetFile.enterprises, in: out)
         if let policy = dataset.policy { try DatasetWriter.writePolicy(policy, in: out) }
-        if !quiet {
-            print("Mianyang: \(dataset.districts.count) districts, \(dataset.parks.count) parks, "
-                + "\(dataset.parcels.count) parcels, \(dataset.enterprises.count) enterprises")
+        return "Mianyang: \(dataset.districts.count) districts, \(dataset.parks.count) parks, "
+            + "\(dataset.parcels.count) parcels, \(dataset.enterprises.count) enterprises"
+    }
+}
+
+/// Where `synth` writes: a hidden temporary folder beside --out, moved into place
+/// only when the whole dataset is written.
+///
+/// A new --out is the temporary folder renamed (atomic as a whole); into an
+/// existing folder each file is renamed in (atomic per file), and the dataset
+/// files synth owns but did not write this time are removed, so no stale
+/// policy.json survives. Other files in --out are never touched.
+struct SynthOutput {
+    /// Every file a synth run may write.
+    static let ownedFiles = [DatasetFile.districts, DatasetFile.parks, DatasetFile.parcels, DatasetFile.enterprises, DatasetFile.policy]
+
+    /// --out as given.
+    let folder: String
+    /// The temporary sibling folder the run writes into.
+    let staging: String
+    let folderExists: Bool
+
+    /// Checks --out and creates the staging folder.
+    /// - Throws: `CommandFailure.badCommandLine` when --out is a file, or a non-empty
+    ///   folder and `force` is false (naming the folder and what it holds);
+    ///   `CommandFailure.badInput` when the staging folder cannot be created.
+    static func begin(_ out: String, force: Bool) throws -> SynthOutput {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: out, isDirectory: &isDirectory)
+        if exists {
+            guard isDirectory.boolValue else {
+                throw CommandFailure.badCommandLine("--out \(out) is not a folder: synth writes a dataset folder")
+            }
+            let entries: [String]
+            do {
+                entries = try fm.contentsOfDirectory(atPath: out).sorted()
+            } catch {
+                throw CommandFailure.badInput("cannot read the folder \(out): \(error.localizedDescription)")
+            }
+            if !entries.isEmpty && !force {
+                let shown = entries.prefix(10).joined(separator: ", ") + (entries.count > 10 ? ", … (\(entries.count) entries)" : "")
+                throw CommandFailure.badCommandLine(
+                    "--out \(out) is not empty (it holds \(shown)); synth does not overwrite silently. "
+                    + "Choose a new or empty folder, or pass --force to replace the dataset files in it "
+                    + "(\(ownedFiles.joined(separator: ", ")); other files are kept)")
+            }
         }
+        let url = URL(fileURLWithPath: out).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        do {
+            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure.badInput("cannot create the folder \(parent): \(error.localizedDescription)")
+        }
+        var template = Array("\(parent == "/" ? "" : parent)/.\(url.lastPathComponent).synth-XXXXXX".utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw CommandFailure.badInput("cannot create a temporary folder in \(parent): \(String(cString: strerror(errno)))")
+        }
+        let staging = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // mkdtemp makes the folder 0700; a renamed-in folder gets the usual permissions.
+        let mask = umask(0)
+        umask(mask)
+        chmod(staging, 0o777 & ~mask)
+        return SynthOutput(folder: out, staging: staging, folderExists: exists)
+    }
+
+    /// Moves the finished dataset into --out.
+    func commit() throws {
+        let fm = FileManager.default
+        if !folderExists {
+            guard rename(staging, folder) == 0 else {
+                throw CommandFailure.badInput("cannot move the dataset into \(folder): \(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        let written = try fm.contentsOfDirectory(atPath: staging)
+        for file in written {
+            guard rename(staging + "/" + file, folder + "/" + file) == 0 else {
+                throw CommandFailure.badInput("cannot move \(file) into \(folder): \(String(cString: strerror(errno)))")
+            }
+        }
+        for file in Self.ownedFiles where !written.contains(file) {
+            guard unlink(folder + "/" + file) == 0 || errno == ENOENT else {
+                throw CommandFailure.badInput("cannot remove the old \(folder)/\(file): \(String(cString: strerror(errno)))")
+            }
+        }
+        rmdir(staging)
+    }
+
+    /// Removes the staging folder and whatever was written into it.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
     }
 }

@@ -11,7 +11,7 @@ import XCTest
 ///   python3 Tests/Reference/compare_reference.py Tests/Fixtures/compare/in/covered_old Tests/Fixtures/compare/in/covered_new --level 2 --out Tests/Fixtures/compare/out/covered_level2.json
 ///   python3 Tests/Reference/compare_reference.py GeoData/mianyang-2023 GeoData/mianyang --level 2 --out Tests/Fixtures/compare/out/mianyang_2023_2024_level2.json
 ///   python3 Tests/Reference/compare_reference.py GeoData/mianyang-2023 GeoData/mianyang --level 1 --out Tests/Fixtures/compare/out/mianyang_2023_2024_level1.json
-///   parkatlas synth --out Tests/Fixtures/compare/in/berlin_s7_old --parks 4 --parcels 300 --enterprises 300 --seed 7 --center=13.4,52.5
+///   parkatlas synth --out Tests/Fixtures/compare/in/berlin_s7_old --parks 4 --parcels 300 --enterprises 300 --seed 7 --center=13.4,52.5 --force
 ///   python3 Tests/Reference/compare_perturb.py Tests/Fixtures/compare/in/berlin_s7_old Tests/Fixtures/compare/in/berlin_s7_new --seed 7
 ///   python3 Tests/Reference/compare_reference.py Tests/Fixtures/compare/in/berlin_s7_old Tests/Fixtures/compare/in/berlin_s7_new --level 1 --out Tests/Fixtures/compare/out/berlin_s7_level1.json
 final class CompareReferenceTests: XCTestCase {
