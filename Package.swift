@@ -44,15 +44,17 @@ let package = Package(
         .executableTarget(
             name: "parkatlas-bench",
             dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis"]),
+        // Test support shared by the test targets: leak-checked base class, fixture comparison, seeded data.
+        .target(name: "TestSupport", dependencies: ["GeoCore", "GEOS", "PROJ"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
-        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoCore"]),
-        .testTarget(name: "GEOSTests", dependencies: ["GEOS", "GeoCore", "GeoJSON"]),
-        .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),
+        .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
+        .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore", "GeoJSON"]),
+        .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
-        .testTarget(name: "LayoutIOTests", dependencies: ["LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
-        .testTarget(name: "LayoutAnalysisTests", dependencies: ["LayoutAnalysis", "Reporting", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),
+        .testTarget(name: "LayoutIOTests", dependencies: ["TestSupport", "LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
+        .testTarget(name: "LayoutAnalysisTests", dependencies: ["TestSupport", "LayoutAnalysis", "Reporting", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "LayoutModel", "GeoCore", "PROJ"]),
-        .testTarget(name: "CLITests", dependencies: ["GeoJSON", "GeoCore", "GEOS", "Synthesis"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "GeoJSON", "GeoCore", "GEOS", "Synthesis"]),
     ]
 )

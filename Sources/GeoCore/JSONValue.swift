@@ -137,6 +137,13 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         members.append(Member(key: key, value: value))
     }
 
+    /// Appends each member of `other` whose key is not present yet; present keys keep
+    /// their value. This is how every export adds its styling and result keys to a
+    /// feature's input properties: a user's own `marker-color` or `title` wins.
+    public mutating func addMissing(_ other: JSONObject) {
+        for m in other where self[m.key] == nil { members.append(m) }
+    }
+
     public func semanticallyEquals(_ other: JSONObject) -> Bool {
         guard count == other.count else { return false }
         for m in members {

@@ -27,4 +27,23 @@ public enum ParallelRanges {
             }
         }
     }
+
+    /// `transform(i)` for every i in `0..<count`, computed on up to `threads` workers
+    /// (`forEach`), in index order: the result is the same for every thread count.
+    public static func map<T: Sendable>(
+        count: Int, threads: Int, minimumChunk: Int = 1024, _ transform: @Sendable (Int) -> T
+    ) -> [T] {
+        guard count > 0 else { return [] }
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let out = slots
+        forEach(count: count, threads: threads, minimumChunk: minimumChunk) { range in
+            for i in range { out[i] = transform(i) }
+        }
+        return out.map { $0! }
+    }
 }

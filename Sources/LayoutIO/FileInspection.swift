@@ -161,21 +161,9 @@ public enum FileInspection {
     /// Validity, repair and measures for every feature, in parallel chunks.
     /// Each worker thread uses its own GEOS context (the GEOS module keeps one per thread).
     private static func measureAll(_ features: [Feature], fileName: String, threads: Int, measures: Bool) throws -> [PerFeature] {
-        let results = UnsafeMutableBufferPointer<PerFeature>.allocate(capacity: features.count)
-        results.initialize(repeating: PerFeature())
-        defer { results.deinitialize(); results.deallocate() }
-        let workers = max(1, min(threads, features.count))
-        let chunk = (features.count + workers - 1) / max(workers, 1)
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let start = w * chunk
-            let end = min(start + chunk, features.count)
-            guard start < end else { return }
-            for i in start..<end {
-                slots[i] = inspectFeature(features[i], index: i, measures: measures)
-            }
+        let all = ParallelRanges.map(count: features.count, threads: threads, minimumChunk: 1) { i in
+            inspectFeature(features[i], index: i, measures: measures)
         }
-        let all = Array(results)
         if let i = all.firstIndex(where: { $0.failure != nil }) {
             throw InputError.geometry(
                 file: fileName, featureIndex: i, featureID: features[i].id?.description, message: all[i].failure!)

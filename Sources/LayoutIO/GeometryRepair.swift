@@ -94,26 +94,10 @@ public enum GeometryRepair {
     public static func repairAll(
         _ items: [(geometry: Geometry, index: Int, id: String?)], file: String, threads: Int
     ) -> [Outcome] {
-        let count = items.count
-        guard count > 0 else { return [] }
-        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: count)
-        results.initialize(repeating: Outcome(geometry: nil, problems: []))
-        defer {
-            results.deinitialize()
-            results.deallocate()
+        // Chunks of at least 64 polygons: repair is cheap per feature, thread hand-off is not.
+        ParallelRanges.map(count: items.count, threads: threads, minimumChunk: 64) { i in
+            let item = items[i]
+            return repairPolygonal(item.geometry, file: file, index: item.index, id: item.id)
         }
-        nonisolated(unsafe) let slots = results
-        let workers = max(1, min(threads, count / 64 + 1))
-        let chunk = (count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let start = w * chunk
-            let end = min(start + chunk, count)
-            guard start < end else { return }
-            for i in start..<end {
-                let item = items[i]
-                slots[i] = repairPolygonal(item.geometry, file: file, index: item.index, id: item.id)
-            }
-        }
-        return Array(results)
     }
 }

@@ -44,19 +44,6 @@ func medianTime(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return times[times.count / 2]
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): tiny, seedable, good enough for test data.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// `value` with `digits` fraction digits (no Foundation `String(format:)`).
 func fixed(_ value: Double, _ digits: Int) -> String {
     var scale = 1.0

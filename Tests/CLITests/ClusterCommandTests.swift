@@ -85,7 +85,7 @@ final class ClusterCommandTests: XCTestCase {
         XCTAssertGreaterThan(points.count, 900)
         XCTAssertGreaterThan(hulls.count, 3)
         for f in points.prefix(50) {
-            for key in ["id", "name", "industry", "output_wan", "cluster", "role", "marker-color", "title", "description"] {
+            for key in ["id", "name", "industry", "output_wan", "cluster", "cluster_role", "marker-color", "title", "description"] {
                 XCTAssertNotNil(f[property: key], key)
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoJSON
+import TestSupport
 import XCTest
 
 /// Golden-file comparison for CLI tests: fixtures computed by the reference
@@ -12,28 +13,11 @@ enum FixtureComparison {
         return try JSONText.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self))
     }
 
-    /// Where `actual` departs from `expected`: every key of `expected` must be in
-    /// `actual` (extra keys are allowed), arrays must have equal lengths, numbers
-    /// must agree within `relative` (or `absolute` near 0), anything else exactly.
+    /// Where `actual` departs from `expected` (see `JSONFixtureDifferences`).
     static func differences(
         _ actual: JSONValue?, _ expected: JSONValue, path: String = "", relative: Double, absolute: Double = 1e-9
     ) -> [String] {
-        guard let actual else { return ["\(path): missing"] }
-        switch expected {
-        case .object(let e):
-            guard case .object(let a) = actual else { return ["\(path): not an object"] }
-            return e.flatMap { differences(a[$0.key], $0.value, path: "\(path).\($0.key)", relative: relative, absolute: absolute) }
-        case .array(let e):
-            guard case .array(let a) = actual, a.count == e.count else { return ["\(path): array length differs"] }
-            return zip(a, e).enumerated().flatMap {
-                differences($0.element.0, $0.element.1, path: "\(path)[\($0.offset)]", relative: relative, absolute: absolute)
-            }
-        case .integer, .double:
-            guard let a = actual.doubleValue, let x = expected.doubleValue else { return ["\(path): \(actual), expected \(expected)"] }
-            return abs(a - x) <= max(relative * abs(x), absolute) ? [] : ["\(path): \(a), expected \(x)"]
-        default:
-            return actual == expected ? [] : ["\(path): \(actual), expected \(expected)"]
-        }
+        JSONFixtureDifferences.differences(actual, expected, path: path, relative: relative, absolute: absolute)
     }
 }
 

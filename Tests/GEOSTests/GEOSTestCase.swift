@@ -1,21 +1,10 @@
 import GEOS
 import GeoCore
+import TestSupport
 import XCTest
 
-/// Base class for GEOS tests: every test must free every GEOS object it made.
-class GEOSTestCase: XCTestCase {
-    private var handlesAtStart = 0
-
-    override func setUp() {
-        super.setUp()
-        handlesAtStart = GEOSLibrary.liveHandles
-    }
-
-    override func tearDown() {
-        XCTAssertEqual(GEOSLibrary.liveHandles, handlesAtStart, "GEOS handles leaked by \(name)")
-        super.tearDown()
-    }
-
+/// Base class for GEOS tests: every test must free every GEOS object it made (`LeakCheckedTestCase`).
+class GEOSTestCase: LeakCheckedTestCase {
     /// A handle from WKT, failing the test on parse errors.
     func geometry(_ wkt: String, file: StaticString = #filePath, line: UInt = #line) throws -> GeometryHandle {
         do {
@@ -24,20 +13,6 @@ class GEOSTestCase: XCTestCase {
             XCTFail("could not parse \(wkt): \(error)", file: file, line: line)
             throw error
         }
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator so random
-/// tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

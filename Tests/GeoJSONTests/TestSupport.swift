@@ -1,25 +1,11 @@
 import Foundation
 import GeoCore
 import GeoJSON
+import TestSupport
 import XCTest
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seedable generator so every
-/// random test is reproducible from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-}
+/// The seeded generator of the random tests (GeoCore's SplitMix64, with TestSupport's helpers).
+typealias SeededRandom = SplitMix64
 
 /// Locations of files the tests read.
 enum TestPaths {

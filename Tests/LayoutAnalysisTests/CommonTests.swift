@@ -7,16 +7,11 @@ import XCTest
 
 /// Shared analysis pieces: the grid index, the metric frame and park membership.
 final class CommonTests: XCTestCase {
-    /// SplitMix64, seeded, for reproducible random points.
+    /// Seeded random numbers in [0, 1) for reproducible points: GeoCore's SplitMix64.
     struct Rng {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        private var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(seed: state) }
+        mutating func next() -> Double { generator.nextUnit() }
     }
 
     func testGridNeighboursEqualBruteForceIncludingExactRadius() {

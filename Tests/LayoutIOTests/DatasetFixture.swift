@@ -1,6 +1,7 @@
 import Foundation
 import GEOS
 import PROJ
+import TestSupport
 import XCTest
 
 /// Builds small dataset folders from GeoJSON text for loader tests.
@@ -60,17 +61,5 @@ struct DatasetFixture {
     }
 }
 
-/// Base class: every test must leave no GEOS geometry or PROJ object alive.
-class LeakCheckedTestCase: XCTestCase {
-    private var geosBaseline = 0
-
-    override func setUp() {
-        super.setUp()
-        geosBaseline = GEOSLibrary.liveHandles
-    }
-
-    override func tearDown() {
-        XCTAssertEqual(GEOSLibrary.liveHandles, geosBaseline, "GEOS handles leaked")
-        super.tearDown()
-    }
-}
+/// Every test of this target leaves no GEOS geometry or PROJ object alive.
+typealias LeakCheckedTestCase = TestSupport.LeakCheckedTestCase

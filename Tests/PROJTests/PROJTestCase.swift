@@ -1,26 +1,10 @@
 import GeoCore
 import PROJ
+import TestSupport
 import XCTest
 
-/// Base class: every test must give back every PROJ object it created.
-///
-/// setUp and tearDown first drop this thread's cached transformations (they
-/// are owned by the thread, not by the test), then compare `PROJ.liveHandles`.
-class PROJTestCase: XCTestCase {
-    private var baseline = 0
-
-    override func setUp() {
-        super.setUp()
-        PROJ.releaseCachedTransformations()
-        baseline = PROJ.liveHandles.liveCount
-    }
-
-    override func tearDown() {
-        PROJ.releaseCachedTransformations()
-        XCTAssertEqual(PROJ.liveHandles.liveCount, baseline, "PROJ objects leaked by \(name)")
-        super.tearDown()
-    }
-
+/// Base class: every test must give back every PROJ object it created (`LeakCheckedTestCase`).
+class PROJTestCase: LeakCheckedTestCase {
     /// Asserts |actual − expected| ≤ tolerance × |expected|.
     func assertRelative(
         _ actual: Double, _ expected: Double, _ tolerance: Double, _ message: String = "",

@@ -19,7 +19,7 @@ public enum GeoJSONExport {
                 var feature = styled.feature
                 var properties = feature.properties ?? JSONObject()
                 if properties["layer"] == nil { properties["layer"] = .string(layer.name) }
-                properties.appendAll(styled.style.simplestyleProperties(for: layer.kind))
+                properties.addMissing(styled.style.simplestyleProperties(for: layer.kind))
                 feature.properties = properties
                 out.append(feature)
             }

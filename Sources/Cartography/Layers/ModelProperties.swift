@@ -17,7 +17,7 @@ extension District {
     /// The feature's properties: contract keys, then extras.
     public var exportProperties: JSONObject {
         var p: JSONObject = ["code": .string(code), "name": .string(name), "kind": .string(kind.rawValue)]
-        p.appendAll(extraProperties)
+        p.addMissing(extraProperties)
         return p
     }
 }
@@ -32,7 +32,7 @@ extension Park {
         p["featured_industries"] = .array(featuredIndustries.map { .string($0.value) })
         p["featured_status"] = featuredStatus.map { .string($0.rawValue) } ?? .null
         p["chemical_park"] = .bool(chemicalPark)
-        p.appendAll(extraProperties)
+        p.addMissing(extraProperties)
         return p
     }
 }
@@ -46,7 +46,7 @@ extension Parcel {
         if let investment { p["investment_wan"] = .number(investment) }
         if let tax { p["tax_wan"] = .number(tax) }
         p["enterprise"] = enterprise.map(JSONValue.string) ?? .null
-        p.appendAll(extraProperties)
+        p.addMissing(extraProperties)
         return p
     }
 }
@@ -60,7 +60,7 @@ extension Enterprise {
         if let employees { p["employees"] = .integer(Int64(employees)) }
         if let land { p["land_m2"] = .number(land) }
         if let aboveScale { p["above_scale"] = .bool(aboveScale) }
-        p.appendAll(extraProperties)
+        p.addMissing(extraProperties)
         return p
     }
 }
@@ -74,10 +74,3 @@ extension JSONValue {
     }
 }
 
-extension JSONObject {
-    /// Appends every member of `other`; a key already present keeps its first
-    /// value (contract keys come first and extras cannot hold contract keys).
-    mutating func appendAll(_ other: JSONObject) {
-        for m in other where self[m.key] == nil { self[m.key] = m.value }
-    }
-}

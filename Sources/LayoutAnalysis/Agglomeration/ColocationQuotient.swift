@@ -115,26 +115,17 @@ public struct ColocationQuotient: Sendable {
     }
 }
 
-/// SplitMix64 (Vigna), one independent stream per permutation.
+/// SplitMix64 (GeoCore), one independent stream per permutation.
 struct ColocationRandom {
-    var state: UInt64
+    private var generator: SplitMix64
 
     init(seed: UInt64, stream: UInt64) {
         // Mix the stream number in so permutation r does not depend on how many came before.
-        var s = ColocationRandom(state: seed ^ 0x5851_F42D_4C95_7F2D)
-        s.state &+= stream &* 0x9E37_79B9_7F4A_7C15
-        state = s.next()
+        var mixer = SplitMix64(seed: (seed ^ 0x5851_F42D_4C95_7F2D) &+ stream &* 0x9E37_79B9_7F4A_7C15)
+        generator = SplitMix64(seed: mixer.next())
     }
 
-    private init(state: UInt64) { self.state = state }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// Uniform in 0..<bound (Lemire's multiply-shift; bias below 2⁻³² for our sizes).
     mutating func below(_ bound: UInt64) -> UInt64 {

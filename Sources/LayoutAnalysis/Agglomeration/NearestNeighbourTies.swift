@@ -44,50 +44,22 @@ struct NearestNeighbourTies: Sendable {
         neighbours = all
     }
 
+    /// Every nearest other point of i, ascending (`PointGridIndex.ringSearch`, kept going
+    /// while a point at exactly the ring's reach could still tie).
     static func nearest(of i: Int, grid: PointGridIndex) -> [Int32] {
-        let xy = grid.coordinates
-        let x = xy[2 * i], y = xy[2 * i + 1]
-        let side = grid.cellSide
-        let cx = Int(((x - grid.originX) / side).rounded(.down))
-        let cy = Int(((y - grid.originY) / side).rounded(.down))
         var best = Double.infinity
         var found: [Int32] = []
-        let maxRing = max(grid.columns, grid.rows)
-        var r = 0
-        while r <= maxRing {
-            func visit(_ gx: Int, _ gy: Int) {
-                guard gx >= 0, gx < grid.columns, gy >= 0, gy < grid.rows else { return }
-                let c = gy * grid.columns + gx
-                for k in Int(grid.cellStart[c])..<Int(grid.cellStart[c + 1]) {
-                    let j = Int(grid.sortedPoints[k])
-                    guard j != i else { continue }
-                    let dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y
-                    let d2 = dx * dx + dy * dy
-                    if d2 < best {
-                        best = d2
-                        found = [Int32(j)]
-                    } else if d2 == best {
-                        found.append(Int32(j))
-                    }
+        grid.ringSearch(
+            around: i,
+            visit: { j, d2 in
+                if d2 < best {
+                    best = d2
+                    found = [Int32(j)]
+                } else if d2 == best {
+                    found.append(Int32(j))
                 }
-            }
-            if r == 0 {
-                visit(cx, cy)
-            } else {
-                for gx in (cx - r)...(cx + r) {
-                    visit(gx, cy - r)
-                    visit(gx, cy + r)
-                }
-                for gy in (cy - r + 1)...(cy + r - 1) {
-                    visit(cx - r, gy)
-                    visit(cx + r, gy)
-                }
-            }
-            // Unvisited points lie at least r cells away; stop when the best is strictly closer.
-            let reach = Double(r) * side
-            if best < reach * reach { break }
-            r += 1
-        }
+            },
+            isDone: { best < $0 })
         return found.sorted()
     }
 }

@@ -1,3 +1,4 @@
+import GeoCore
 import Dispatch
 import GEOS
 
@@ -27,7 +28,7 @@ public struct RipleyAnalysis: Sendable, Hashable {
     /// Nil for fewer than 2 points.
     public init?(coordinates xy: [Double], radii: [Double], studyArea: StudyArea, simulations: Int, seed: UInt64, threads: Int) throws {
         let n = xy.count / 2
-        guard n >= 2, let observed = RipleyK.k(coordinates: xy, radii: radii, area: studyArea.area, threads: threads) else { return nil }
+        guard n >= 2, let observed = try RipleyK.k(coordinates: xy, radii: radii, area: studyArea.area, threads: threads) else { return nil }
         self.radii = radii
         k = observed
         l = RipleyK.l(fromK: observed)
@@ -68,7 +69,7 @@ public struct RipleyAnalysis: Sendable, Hashable {
                 for s in stride(from: w, to: simulations, by: workers) {
                     var rng = SplitMix64.stream(seed: seed, index: s)
                     let pattern = try studyArea.uniformPattern(count: n, rng: &rng, prepared: prepared)
-                    results[s] = RipleyK.k(coordinates: pattern, radii: radii, area: studyArea.area, threads: 1) ?? []
+                    results[s] = RipleyK.kUnchecked(coordinates: pattern, radii: radii, area: studyArea.area, threads: 1) ?? []
                 }
             } catch {
                 failure.set(String(describing: error))

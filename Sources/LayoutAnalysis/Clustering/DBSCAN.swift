@@ -38,7 +38,8 @@ public struct DBSCAN: Sendable {
     ///   - minPoints: neighbours (self included) that make a core point, ≥ 1.
     ///   - threads: workers for the counting pass; the result does not depend on it.
     public init(coordinates: [Double], eps: Double, minPoints: Int, threads: Int = 1) throws {
-        guard eps > 0, eps.isFinite else { throw AnalysisError.invalidParameter("eps must be a positive number of metres, got \(eps)") }
+        try AnalysisError.requireDistance(eps, name: "eps")
+        try AnalysisError.requireFinite(coordinates, what: "DBSCAN")
         guard minPoints >= 1 else { throw AnalysisError.invalidParameter("min_points must be at least 1, got \(minPoints)") }
         let n = coordinates.count / 2
         guard n > 0 else {

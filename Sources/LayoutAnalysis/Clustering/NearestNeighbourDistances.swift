@@ -36,14 +36,27 @@ enum NearestNeighbourDistances {
 }
 
 extension PointGridIndex {
-    /// Distance from point i to the nearest other point (ring search over cells).
+    /// Distance from point i to the nearest other point (`ringSearch`; a tie at the ring's reach ends it).
     func nearestOtherDistance(of i: Int) -> Double {
+        var best2 = Double.infinity
+        ringSearch(around: i, visit: { _, d2 in if d2 < best2 { best2 = d2 } }, isDone: { best2 <= $0 })
+        return best2.squareRoot()
+    }
+
+    /// The nearest-neighbour ring search shared by nearest distances and co-location ties.
+    ///
+    /// Visits every other point in rings of cells around point i's cell, ring 0 (the cell
+    /// itself) first, calling `visit(j, d²)` with its squared distance. After ring r every
+    /// unvisited point is at least r·cellSide away, so the search stops once
+    /// `isDone((r·cellSide)²)` holds — `best ≤ reach²` for a distance, `best < reach²` to keep
+    /// ties — or when the rings cover the grid.
+    @inline(__always)
+    func ringSearch(around i: Int, visit: (Int, Double) -> Void, isDone: (Double) -> Bool) {
         let x = coordinates[2 * i], y = coordinates[2 * i + 1]
         let cx = min(columns - 1, max(0, Int(((x - originX) / cellSide).rounded(.down))))
         let cy = min(rows - 1, max(0, Int(((y - originY) / cellSide).rounded(.down))))
-        var best2 = Double.infinity
         let maxRing = max(columns, rows)
-        return coordinates.withUnsafeBufferPointer { xy in
+        coordinates.withUnsafeBufferPointer { xy in
             sortedPoints.withUnsafeBufferPointer { sorted in
                 func scan(_ gx: Int, _ gy: Int) {
                     guard gx >= 0, gx < columns, gy >= 0, gy < rows else { return }
@@ -52,8 +65,7 @@ extension PointGridIndex {
                         let j = Int(sorted[k])
                         if j == i { continue }
                         let dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y
-                        let d2 = dx * dx + dy * dy
-                        if d2 < best2 { best2 = d2 }
+                        visit(j, dx * dx + dy * dy)
                     }
                 }
                 for ring in 0...maxRing {
@@ -69,11 +81,9 @@ extension PointGridIndex {
                             scan(cx + ring, gy)
                         }
                     }
-                    // Points in rings beyond this one are farther than ring·side.
                     let reach = Double(ring) * cellSide
-                    if best2 <= reach * reach { break }
+                    if isDone(reach * reach) { break }
                 }
-                return best2.squareRoot()
             }
         }
     }

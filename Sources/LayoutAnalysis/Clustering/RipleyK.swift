@@ -17,7 +17,25 @@ import GeoCore
 /// integer totals, so the result does not depend on the thread count.
 public enum RipleyK {
     /// Pair counts #{i<j : dᵢⱼ < r} for each radius, in the order given.
-    public static func pairCounts(coordinates xy: [Double], radii: [Double], threads: Int = 1) -> [Int] {
+    /// Throws for a non-finite coordinate or a radius that is not a finite distance ≥ 1 mm.
+    public static func pairCounts(coordinates xy: [Double], radii: [Double], threads: Int = 1) throws(AnalysisError) -> [Int] {
+        try validate(coordinates: xy, radii: radii)
+        return countPairs(coordinates: xy, radii: radii, threads: threads)
+    }
+
+    /// K(r) = A·2·pairs/n² for each radius; nil when n < 2. Throws as `pairCounts`.
+    public static func k(coordinates xy: [Double], radii: [Double], area: Double, threads: Int = 1) throws(AnalysisError) -> [Double]? {
+        try validate(coordinates: xy, radii: radii)
+        return kUnchecked(coordinates: xy, radii: radii, area: area, threads: threads)
+    }
+
+    static func validate(coordinates xy: [Double], radii: [Double]) throws(AnalysisError) {
+        for r in radii { try AnalysisError.requireDistance(r, name: "a K radius") }
+        try AnalysisError.requireFinite(xy, what: "Ripley's K")
+    }
+
+    /// `pairCounts` on inputs already validated (the simulations' uniform patterns).
+    static func countPairs(coordinates xy: [Double], radii: [Double], threads: Int) -> [Int] {
         let n = xy.count / 2
         guard n >= 2, let rMin = radii.min(), rMin > 0 else { return radii.map { _ in 0 } }
         let grid = PointGridIndex(coordinates: xy, radius: rMin / 8)
@@ -46,12 +64,12 @@ public enum RipleyK {
         }
     }
 
-    /// K(r) = A·2·pairs/n² for each radius; nil when n < 2.
-    public static func k(coordinates xy: [Double], radii: [Double], area: Double, threads: Int = 1) -> [Double]? {
+    /// `k` on inputs already validated.
+    static func kUnchecked(coordinates xy: [Double], radii: [Double], area: Double, threads: Int) -> [Double]? {
         let n = xy.count / 2
         guard n >= 2 else { return nil }
         let nd = Double(n)
-        return pairCounts(coordinates: xy, radii: radii, threads: threads).map { area * 2 * Double($0) / (nd * nd) }
+        return countPairs(coordinates: xy, radii: radii, threads: threads).map { area * 2 * Double($0) / (nd * nd) }
     }
 
     /// L(r) = √(K(r)/π).

@@ -27,7 +27,7 @@ public struct GetisOrdGiStar: Sendable {
     ///   - band: distance band, same unit as `xy`, positive and finite.
     ///   - threads: worker threads; results are identical for any count.
     public init(xy: [Double], values: [Double], band: Double, threads: Int = 1) throws {
-        guard band > 0, band.isFinite else { throw AnalysisError.invalidParameter("band must be a positive distance, got \(band)") }
+        try AnalysisError.requireDistance(band, name: "band")
         guard xy.count == 2 * values.count else {
             throw AnalysisError.invalidParameter("\(xy.count / 2) points but \(values.count) values")
         }

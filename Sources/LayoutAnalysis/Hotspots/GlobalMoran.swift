@@ -30,7 +30,7 @@ public struct GlobalMoran: Sendable {
 
     /// Moran's I on projected coordinates (`xy` interleaved, `band` in the same unit).
     public init(xy: [Double], values: [Double], band: Double, threads: Int = 1) throws {
-        guard band > 0, band.isFinite else { throw AnalysisError.invalidParameter("band must be a positive distance, got \(band)") }
+        try AnalysisError.requireDistance(band, name: "band")
         guard xy.count == 2 * values.count else {
             throw AnalysisError.invalidParameter("\(xy.count / 2) points but \(values.count) values")
         }

@@ -58,7 +58,7 @@ public struct HotspotAnalysis: Sendable {
     public let moran: GlobalMoran
 
     public init(enterprises: [Enterprise], frame: MetricFrame, value: HotspotValue, band: Double, fdr: Bool, threads: Int) throws {
-        guard band > 0, band.isFinite else { throw AnalysisError.invalidParameter("band must be a positive distance in metres, got \(band)") }
+        try AnalysisError.requireDistance(band, name: "band")
         var kept: [Int] = []
         var values: [Double] = []
         var lonLat: [Position] = []

@@ -32,15 +32,15 @@ public extension ClusterReport {
                 let label = Int(group.dbscan.labels[k])
                 let role = group.dbscan.role(of: k)
                 var props = properties(i) ?? JSONObject()
-                props.append(key: "cluster_group", value: .string(group.industry))
-                props.append(key: "cluster", value: .integer(Int64(label)))
-                props.append(key: "role", value: .string(role.rawValue))
-                props.append(key: "core", value: .bool(role == .core))
-                props.append(key: "marker-color", value: .string(label >= 0 ? color : Self.noiseColor))
-                props.append(key: "marker-size", value: .string(role == .core ? "medium" : "small"))
-                props.append(key: "title", value: .string(group.ids[k]))
+                props["cluster_group"] = .string(group.industry)
+                props["cluster"] = .integer(Int64(label))
+                props["cluster_role"] = .string(role.rawValue)
+                props["core"] = .bool(role == .core)
                 let where_ = label >= 0 ? "cluster \(label) (\(role.rawValue))" : "noise"
-                props.append(key: "description", value: .string("\(group.industry): \(where_)"))
+                props.addMissing([
+                    "marker-color": .string(label >= 0 ? color : Self.noiseColor), "marker-size": .string(role == .core ? "medium" : "small"),
+                    "title": .string(group.ids[k]), "description": .string("\(group.industry): \(where_)"),
+                ])
                 features.append(Feature(id: .string(group.ids[k]), geometry: .point(p), properties: props))
             }
         }
@@ -59,14 +59,12 @@ public extension ClusterReport {
                     "hull": .string(c.hullKind.rawValue),
                     "hull_area_m2": .number(c.hullAreaM2),
                 ]
-                props.append(key: "fill", value: .string(color))
-                props.append(key: "fill-opacity", value: .double(0.25))
-                props.append(key: "stroke", value: .string(color))
-                props.append(key: "stroke-width", value: .double(2))
-                props.append(key: "title", value: .string("\(group.industry) cluster \(c.id)"))
                 let parks = c.parks.isEmpty ? "outside parks" : "parks " + c.parks.joined(separator: ", ")
-                props.append(key: "description", value: .string(
-                    "\(c.size) enterprises (\(c.coreCount) core), output \(Int(c.outputWan.rounded())) 万元, \(parks)"))
+                props.addMissing([
+                    "fill": .string(color), "fill-opacity": .double(0.25), "stroke": .string(color), "stroke-width": .double(2),
+                    "title": .string("\(group.industry) cluster \(c.id)"),
+                    "description": .string("\(c.size) enterprises (\(c.coreCount) core), output \(Int(c.outputWan.rounded())) 万元, \(parks)"),
+                ])
                 features.append(Feature(id: .string("\(group.industry)-\(c.id)"), geometry: c.hull, properties: props))
             }
         }

@@ -164,28 +164,19 @@ public struct CompareRendering {
         let c = comparison
         for (j, parcel) in new.parcels.enumerated() {
             let change = c.parcelChanges[j]
-            var p = JSONObject()
-            p.append(key: "id", value: .string(parcel.id))
-            p.append(key: "land_use", value: .string(parcel.landUse))
-            p.append(key: "status", value: .string(parcel.status.rawValue))
-            p.append(key: "floor_area_m2", value: .double(parcel.floorArea))
-            p.append(key: "footprint_m2", value: .double(parcel.footprint))
-            p.append(key: "investment_wan", value: JSONValue.number(parcel.investment))
-            p.append(key: "tax_wan", value: JSONValue.number(parcel.tax))
-            p.append(key: "enterprise", value: parcel.enterprise.map(JSONValue.string) ?? .null)
-            for member in parcel.extraProperties { p.append(key: member.key, value: member.value) }
+            var p = parcel.exportProperties
             let before = c.dominantOldParcel[j].map { old.parcels[$0] }
-            p.append(key: "change", value: .string(change.rawValue))
-            p.append(key: "old_parcel", value: before.map { .string($0.id) } ?? .null)
-            p.append(key: "old_status", value: before.map { .string($0.status.rawValue) } ?? .null)
-            p.append(key: "old_land_use", value: before.map { .string($0.landUse) } ?? .null)
-            p.append(key: "fill", value: .string(change.colour))
-            p.append(key: "fill-opacity", value: .double(change == .unchanged ? 0.35 : 0.75))
-            p.append(key: "stroke", value: .string(change.colour))
-            p.append(key: "stroke-width", value: .double(0.5))
-            p.append(key: "title", value: .string("\(parcel.id) \(change.nameZh) \(change.rawValue)"))
-            p.append(key: "description", value: .string(
-                "\(before?.status.rawValue ?? "—") → \(parcel.status.rawValue); \(before?.landUse ?? "—") → \(parcel.landUse)"))
+            p["change"] = .string(change.rawValue)
+            p["old_parcel"] = before.map { .string($0.id) } ?? .null
+            p["old_status"] = before.map { .string($0.status.rawValue) } ?? .null
+            p["old_land_use"] = before.map { .string($0.landUse) } ?? .null
+            p.addMissing([
+                "fill": .string(change.colour), "fill-opacity": .double(change == .unchanged ? 0.35 : 0.75),
+                "stroke": .string(change.colour), "stroke-width": .double(0.5),
+                "title": .string("\(parcel.id) \(change.nameZh) \(change.rawValue)"),
+                "description": .string(
+                    "\(before?.status.rawValue ?? "—") → \(parcel.status.rawValue); \(before?.landUse ?? "—") → \(parcel.landUse)"),
+            ])
             features.append(Feature(id: .string(parcel.id), geometry: parcel.geometry, properties: p))
         }
         // Enterprise points and moves carry the enterprise's input properties (the new year's, or the

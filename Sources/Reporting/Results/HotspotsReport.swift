@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Cartography
 import GeoCore
 import GeoJSON
 import LayoutAnalysis
@@ -107,7 +108,8 @@ public enum HotspotsReport {
         return out
     }
 
-    /// Every enterprise as a styled point; input properties first, then the results.
+    /// Every enterprise as a styled point: its input properties (`exportProperties`, the one
+    /// path every export takes), then the results, then styling keys the input does not have.
     public static func map(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> FeatureCollection {
         var entryOf = [Int: HotspotAnalysis.Entry]()
         for e in a.entries { entryOf[e.enterprise] = e }
@@ -115,33 +117,21 @@ public enum HotspotsReport {
         for x in a.excluded { excludedReason[x.enterprise] = x.reason }
         let features = enterprises.indices.map { k -> Feature in
             let ent = enterprises[k]
-            var p = inputProperties(ent)
+            var p = ent.exportProperties
             let entry = entryOf[k]
             p["gi_z"] = JSONValue.number(entry?.z)
             p["gi_p"] = JSONValue.number(entry?.p)
             if a.fdr { p["gi_q"] = JSONValue.number(entry?.q) }
             p["gi_bin"] = entry.map { .integer(Int64($0.bin)) } ?? .null
-            p["marker-color"] = .string(colour(entry?.bin))
-            p["marker-size"] = .string(abs(entry?.bin ?? 0) >= 2 ? "medium" : "small")
-            p["title"] = .string("\(ent.name) (\(ent.id))")
             let description = entry.map {
                 "\(binMeaning($0.bin)); Gi* z = \($0.z.map { NumberText.fixed($0, decimals: 3) } ?? "—"), \(a.value.rawValue) = \($0.value)"
             } ?? "excluded: \(excludedReason[k] ?? "")"
-            p["description"] = .string(description)
+            p.addMissing([
+                "marker-color": .string(colour(entry?.bin)), "marker-size": .string(abs(entry?.bin ?? 0) >= 2 ? "medium" : "small"),
+                "title": .string("\(ent.name) (\(ent.id))"), "description": .string(description),
+            ])
             return Feature(id: .string(ent.id), geometry: ent.geometry, properties: p)
         }
         return FeatureCollection(features: features)
-    }
-
-    /// The enterprise's properties as docs/dataset.md names them, then its extra properties untouched.
-    public static func inputProperties(_ e: Enterprise) -> JSONObject {
-        var p: JSONObject = ["id": .string(e.id), "name": .string(e.name), "industry": .string(e.industry.value)]
-        if let v = e.output { p["output_wan"] = .double(v) }
-        if let v = e.tax { p["tax_wan"] = .double(v) }
-        if let v = e.employees { p["employees"] = .integer(Int64(v)) }
-        if let v = e.land { p["land_m2"] = .double(v) }
-        if let v = e.aboveScale { p["above_scale"] = .bool(v) }
-        for m in e.extraProperties { p[m.key] = m.value }
-        return p
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Cartography
 import GeoCore
 import GeoJSON
 import LayoutAnalysis
@@ -188,25 +189,18 @@ public struct SiteRendering {
         for (i, park) in dataset.parks.enumerated() {
             let c = rankOf[i]
             // Every input property of the park, then the siting result and the style.
-            var props: JSONObject = [
-                "layer": .string("park"), "id": .string(park.id), "name": .string(park.name), "level": .string(park.level.rawValue),
-                "district": park.district.map(JSONValue.string) ?? .null, "parent": park.parent.map(JSONValue.string) ?? .null,
-                "main_industries": .array(park.mainIndustries.map { .string($0.value) }),
-                "featured_industries": .array(park.featuredIndustries.map { .string($0.value) }),
-                "featured_status": park.featuredStatus.map { .string($0.rawValue) } ?? .null,
-                "chemical_park": .bool(park.chemicalPark),
-            ]
-            for m in park.extraProperties { props[m.key] = m.value }
+            var props: JSONObject = ["layer": .string("park")]
+            props.addMissing(park.exportProperties)
             props["rank"] = c.map { .integer(Int64($0.rank)) } ?? .null
             props["score"] = c.map { JSONValue.number($0.score) } ?? .null
             props["reason"] = reasons[i].map { .string($0.english) } ?? .null
-            props["fill"] = .string(Self.color(rank: c?.rank))
-            props["fill-opacity"] = .double(c == nil ? 0.25 : 0.45)
-            props["stroke"] = .string(c == nil ? "#757575" : "#1b5e20")
-            props["stroke-width"] = .double(c?.rank == 1 ? 3 : 1.5)
-            props["title"] = .string(c.map { "#\($0.rank) \(park.id) \(park.name)" } ?? "\(park.id) \(park.name)")
-            props["description"] = .string(c.map { "score \(NumberText.fixed($0.score, decimals: 1))" }
-                ?? reasons[i].map { "\($0.chinese) / \($0.english)" } ?? "")
+            props.addMissing([
+                "fill": .string(Self.color(rank: c?.rank)), "fill-opacity": .double(c == nil ? 0.25 : 0.45),
+                "stroke": .string(c == nil ? "#757575" : "#1b5e20"), "stroke-width": .double(c?.rank == 1 ? 3 : 1.5),
+                "title": .string(c.map { "#\($0.rank) \(park.id) \(park.name)" } ?? "\(park.id) \(park.name)"),
+                "description": .string(c.map { "score \(NumberText.fixed($0.score, decimals: 1))" }
+                    ?? reasons[i].map { "\($0.chinese) / \($0.english)" } ?? ""),
+            ])
             features.append(Feature(id: .string(park.id), geometry: park.geometry, properties: props))
         }
         for c in shown {

@@ -1,21 +1,4 @@
-/// SplitMix64 (Steele, Lea & Flood 2014): used to expand one 64-bit seed into
-/// the state of `SeededRandom`, and to derive independent streams.
-public struct SplitMix64: Sendable {
-    /// The 64-bit state; advanced by the golden-ratio increment on each draw.
-    public private(set) var state: UInt64
-
-    /// A generator starting from `seed` (any value, including 0).
-    public init(seed: UInt64) { state = seed }
-
-    /// The next 64-bit output.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import GeoCore
 
 /// A seeded pseudo-random generator: xoshiro256** 1.0 (Blackman & Vigna 2018,
 /// https://prng.di.unimi.it/xoshiro256starstar.c), seeded through SplitMix64.

@@ -49,7 +49,7 @@ struct AgglomerationCommand: ParsableCommand {
 
     func validate() throws {
         if ![2, 3, 4].contains(level) { throw ValidationError("--level must be 2, 3 or 4") }
-        if permutations < 0 { throw ValidationError("--permutations must be ≥ 0") }
+        if !(0...99_999).contains(permutations) { throw ValidationError("--permutations must be ≥ 0 (at most 99,999)") }
     }
 
     func run() throws {

@@ -56,9 +56,9 @@ struct ClusterCommand: ParsableCommand {
 
     func validate() throws {
         if let level, !(1...4).contains(level) { throw ValidationError("--level must be 1, 2, 3 or 4") }
-        if !(eps > 0 && eps.isFinite) { throw ValidationError("--eps must be a positive number of metres") }
-        if minPoints < 1 { throw ValidationError("--min-points must be at least 1") }
-        if simulations < 0 { throw ValidationError("--simulations must be ≥ 0") }
+        if !(eps >= 0.001 && eps <= 1e7) { throw ValidationError("--eps must be a positive number of metres, 0.001 to 10,000,000") }
+        if !(1...1_000_000).contains(minPoints) { throw ValidationError("--min-points must be 1 to 1,000,000") }
+        if !(0...9999).contains(simulations) { throw ValidationError("--simulations must be ≥ 0 (at most 9,999)") }
         if StudyAreaKind(rawValue: studyArea) == nil { throw ValidationError("--study-area must be bbox, parks or districts") }
         _ = try parsedRadii()
         _ = try parsedPrefixes()
@@ -66,8 +66,9 @@ struct ClusterCommand: ParsableCommand {
 
     func parsedRadii() throws -> [Double] {
         let values = radii.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0!.isFinite }) else {
-            throw ValidationError("--radii must be positive metres, comma-separated, e.g. 250,500,1000")
+        // 1 mm to 10,000 km: a smaller radius underflows a grid cell, a larger one exceeds any city.
+        guard !values.isEmpty, values.allSatisfy({ $0.map { $0 >= 0.001 && $0 <= 1e7 } ?? false }) else {
+            throw ValidationError("--radii must be positive metres (0.001 to 10,000,000), comma-separated, e.g. 250,500,1000")
         }
         return values.map { $0! }
     }

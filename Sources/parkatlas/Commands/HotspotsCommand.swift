@@ -48,7 +48,7 @@ struct HotspotsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if !(band > 0 && band.isFinite) { throw ValidationError("--band must be a positive number of metres") }
+        if !(band >= 0.001 && band <= 1e7) { throw ValidationError("--band must be a positive number of metres, 0.001 to 10,000,000") }
     }
 
     func run() throws {

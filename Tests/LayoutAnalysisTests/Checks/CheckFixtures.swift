@@ -2,6 +2,7 @@ import GEOS
 import GeoCore
 import LayoutAnalysis
 import LayoutModel
+import TestSupport
 import XCTest
 
 /// Small hand-built datasets for the rule tests, near 104°E 31°N
@@ -60,10 +61,7 @@ extension CheckReport {
     }
 }
 
-/// Base of the rule tests: `F` for the fixtures, and no GEOS handle may outlive a test.
-class CheckRuleTestCase: XCTestCase {
+/// Base of the rule tests: `F` for the fixtures, and no GEOS or PROJ handle may outlive a test.
+class CheckRuleTestCase: LeakCheckedTestCase {
     typealias F = CheckFixtures
-    private var baseline = 0
-    override func setUp() { baseline = GEOSLibrary.liveHandles }
-    override func tearDown() { XCTAssertEqual(GEOSLibrary.liveHandles, baseline, "leaked GEOS handles") }
 }

@@ -1,3 +1,4 @@
+import GeoCore
 import XCTest
 
 @testable import LayoutAnalysis
@@ -46,9 +47,9 @@ final class PointPatternStatisticsTests: XCTestCase {
     /// Pairs on a 3-4-5 triangle: distances 3, 4, 5. Strict <: at r = 5 two pairs count, at 5.0001 three.
     func testPairCountsStrictAndInOrderGiven() {
         let xy: [Double] = [0, 0, 3, 0, 3, 4]
-        XCTAssertEqual(RipleyK.pairCounts(coordinates: xy, radii: [5, 3, 5.0001, 4.5, 1], threads: 2), [2, 0, 3, 2, 0])
+        XCTAssertEqual(try RipleyK.pairCounts(coordinates: xy, radii: [5, 3, 5.0001, 4.5, 1], threads: 2), [2, 0, 3, 2, 0])
         // K = A·2·pairs/n² with A = 12, n = 3.
-        XCTAssertEqual(RipleyK.k(coordinates: xy, radii: [5.0001], area: 12)!, [12 * 2 * 3 / 9.0])
+        XCTAssertEqual(try RipleyK.k(coordinates: xy, radii: [5.0001], area: 12)!, [12 * 2 * 3 / 9.0])
     }
 
     /// The whole-cell shortcut equals brute force (√ of squared distance, strict <), on a
@@ -75,7 +76,7 @@ final class PointPatternStatisticsTests: XCTestCase {
                 }
             }
             for threads in [1, 2, 5] {
-                XCTAssertEqual(RipleyK.pairCounts(coordinates: xy, radii: radii, threads: threads), brute, "\(n) points, \(threads) threads")
+                XCTAssertEqual(try RipleyK.pairCounts(coordinates: xy, radii: radii, threads: threads), brute, "\(n) points, \(threads) threads")
             }
         }
     }

@@ -1,8 +1,11 @@
-/// SplitMix64 (Steele, Lea & Flood 2014), the seeded generator of the CSR simulations.
+/// SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number
+/// generators"): the one seeded generator of the toolkit — CSR simulations,
+/// co-location permutations, the seeding of `SeededRandom` in Synthesis, and
+/// the random data of tests and benchmarks.
 ///
 /// Chosen because it is tiny, fast, passes BigCrush, and is trivial to reproduce in
-/// any language (Tests/Reference/splitmix64.py), so an envelope can be checked exactly.
-public struct SplitMix64: Sendable, Hashable {
+/// any language (Tests/Reference/splitmix64.py), so a result can be checked exactly.
+public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     public private(set) var state: UInt64
 
     public init(seed: UInt64) { state = seed }

@@ -1,5 +1,0 @@
-import XCTest
-
-final class GeoCoreTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
