@@ -1,8 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way:
-//   GeoCore <- GeoJSON, GEOS, PROJ <- LayoutModel/LayoutIO <- analyses <- parkatlas (CLI)
+// Dependencies point one way (each module sees only those to its left):
+//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ)
+//   GeoCore <- LayoutModel (no GEOS or PROJ: plain values, codes, policy) <- Synthesis
+//   LayoutModel, GeoJSON, GEOS, PROJ <- LayoutIO (loading, validation, writing)
+//   LayoutModel, GEOS, PROJ <- LayoutAnalysis (every analysis; FullAnalysis)
+//   LayoutModel, PROJ <- Cartography (layers, styles, SVG/HTML maps)
+//   LayoutIO, LayoutAnalysis, Cartography <- Reporting (results as JSON/CSV/tables, the HTML report)
+//   everything <- parkatlas (the CLI: parses options, calls the library, prints)
 let package = Package(
     name: "ParkAtlas",
     platforms: [.macOS(.v15)],
@@ -12,6 +18,12 @@ let package = Package(
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "GEOS", targets: ["GEOS"]),
         .library(name: "PROJ", targets: ["PROJ"]),
+        .library(name: "LayoutModel", targets: ["LayoutModel"]),
+        .library(name: "LayoutIO", targets: ["LayoutIO"]),
+        .library(name: "LayoutAnalysis", targets: ["LayoutAnalysis"]),
+        .library(name: "Cartography", targets: ["Cartography"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Synthesis", targets: ["Synthesis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,6 +67,8 @@ let package = Package(
         .testTarget(name: "LayoutIOTests", dependencies: ["TestSupport", "LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutAnalysisTests", dependencies: ["TestSupport", "LayoutAnalysis", "Reporting", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "LayoutModel", "GeoCore", "PROJ"]),
+        // Sees the library products only (no @testable): the README's "Use it from Swift" example.
+        .testTarget(name: "LibraryExampleTests", dependencies: ["LayoutIO", "LayoutAnalysis", "Reporting"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "GeoJSON", "GeoCore", "GEOS", "Synthesis"]),
     ]
 )

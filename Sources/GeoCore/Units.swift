@@ -9,5 +9,4 @@ public enum AreaUnit {
 
     public static func hectares(fromSquareMetres m2: Double) -> Double { m2 / squareMetresPerHectare }
     public static func mu(fromSquareMetres m2: Double) -> Double { m2 / squareMetresPerMu }
-    public static func squareKilometres(fromSquareMetres m2: Double) -> Double { m2 / squareMetresPerSquareKilometre }
 }

@@ -20,8 +20,6 @@ public struct LonLatCollection: Sendable {
     /// null geometry (see `GeoJSONReader.readFeatureCollection(_:fileName:featureErrors:)`).
     public var featureErrors: [GeoJSONError] = []
 
-    /// Whether coordinates were changed on reading.
-    public var wasTransformed: Bool { declaredCRS.map { !LonLatInput.isLonLatName($0) } ?? false || datum != .wgs84 }
 }
 
 /// Reads GeoJSON files (a document, newline-delimited features or an RFC 8142

@@ -82,7 +82,9 @@ final class ValidateAndSynthTests: XCTestCase {
         XCTAssertTrue(problems.contains { $0["file"] == .string("districts.geojson") && $0["severity"] == .string("warning") })
 
         let fixed = dir.appendingPathComponent("fixed").path
-        _ = try CLIRunner.run(["validate", ds, "--fix", fixed, "--quiet"])
+        // The dataset has errors besides the geometry repairs, so --fix writes the repaired copy and exits 3.
+        let fix = try CLIRunner.run(["validate", ds, "--fix", fixed, "--quiet"])
+        XCTAssertEqual(fix.status, 3, fix.stderr)
         let districts = try GeoJSONReader().read(contentsOfFile: fixed + "/districts.geojson").featureCollection
         XCTAssertEqual(districts.features.first?[property: "note"], .string("kept"))
         XCTAssertEqual(districts.features.first?.geometry?.polygons.count, 2)

@@ -49,9 +49,4 @@ public struct MetricFrame: Sendable {
     public func project(_ geometry: Geometry) throws -> Geometry {
         try toMetric.transform(geometry)
     }
-
-    /// Back to lon/lat (e.g. cluster centroids for output).
-    public func unproject(x: Double, y: Double) throws -> Position {
-        try toMetric.inverse.transform(Position(x: x, y: y))
-    }
 }

@@ -64,14 +64,4 @@ public enum LegacyIndustryCodes {
 
     /// The 2011 entry for `code`, if listed.
     public static func lookup(_ code: String) -> LegacyIndustryCode? { entries.first { $0.code == code } }
-
-    /// For a code whose number meant something else in GB/T 4754-2011 (e.g.
-    /// `"C3962"`, 2011 半导体分立器件制造, 2017 智能车载设备制造), a one-line
-    /// note for records that may predate 2017; `nil` otherwise.
-    public static func meaningChangedNote(for code: String) -> String? {
-        guard let legacy = lookup(code), legacy.reusedIn2017 else { return nil }
-        let now = IndustryTable.lookup(code)?.nameZh ?? "another industry"
-        return "\(code) is \(now) in GB/T 4754-2017 but was \(legacy.nameZh2011) in 2011 (now "
-            + legacy.replacements.joined(separator: ", ") + ")"
-    }
 }

@@ -98,10 +98,6 @@ final class IndustryTableTests: XCTestCase {
         // C3962 meant 半导体分立器件制造 in 2011; in 2017 it is 智能车载设备制造.
         XCTAssertEqual(IndustryTable.check("C3962"), .known)
         XCTAssertEqual(LegacyIndustryCodes.lookup("C3962")?.replacements, ["C3972"])
-        XCTAssertEqual(LegacyIndustryCodes.meaningChangedNote(for: "C3962"),
-                       "C3962 is 智能车载设备制造 in GB/T 4754-2017 but was 半导体分立器件制造 in 2011 (now C3972)")
-        XCTAssertNil(LegacyIndustryCodes.meaningChangedNote(for: "C1310"))
-        XCTAssertNil(LegacyIndustryCodes.meaningChangedNote(for: "C3974"))
     }
 
     func testUnknownBelowCompleteParentAndUnlistedBelowPartialOne() {
