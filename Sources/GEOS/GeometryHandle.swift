@@ -5,10 +5,16 @@ import GeoCore
 /// module, never shared, never mutated after construction, and freed in `deinit`
 /// (`GEOSGeom_destroy_r`).
 ///
-/// Threading: a handle is immutable, so it may be read from several threads at
-/// once; each thread calls GEOS through its own context (see `GEOSContext`).
-/// This is shapely 2's model. Operations that GEOS caches lazily (prepared
-/// geometries, STR trees) live in their own types, which serialise access.
+/// Threading: a handle may move between threads but must be used by one thread
+/// at a time, each thread calling GEOS through its own context (`GEOSContext`).
+/// Reading one handle from two threads at once is a data race in GEOS 3.11, the
+/// version this toolkit builds against on Debian 12: a geometry computes its
+/// envelope lazily into a mutable cache on first use (GEOS trac #855; eager
+/// from GEOS 3.12, PR #824, except for collections), and prepared geometries
+/// build their indexes lazily (GEOS issue #825). Parallel code therefore gives
+/// every worker its own handles (LayoutAnalysis `WorkerHandles`), and STR trees
+/// serialise their queries. This is the one statement of the rule; ParcelOverlay,
+/// ParcelOverlapRule and ParcelTransitionOverlay follow it.
 ///
 /// Build one from a GeoCore value (`init(_:)`), WKT (`init(wkt:)`) or WKB
 /// (`init(wkb:)`, `init(hexWKB:)`); read it back with `geometry()`.

@@ -37,7 +37,8 @@ enum ParcelOverlapRule {
     static func overlappingPairs(overlay: ParcelOverlay, minimumArea: Double, threads: Int) throws
         -> [(a: Int, b: Int, area: Double, overlap: Geometry)]
     {
-        let boxes = overlay.boxes, handles = overlay.handles
+        let boxes = overlay.boxes
+        let geometries = overlay.parcels.map(\.geometry)
         let order = boxes.indices.filter { !boxes[$0].isEmpty }.sorted {
             boxes[$0].minX != boxes[$1].minX ? boxes[$0].minX < boxes[$1].minX : $0 < $1
         }
@@ -45,7 +46,9 @@ enum ParcelOverlapRule {
         try found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             try ParallelChunks.run(count: order.count, chunkSize: 512, threads: threads) {
-                { range in
+                // A parcel is compared by several workers: each uses its own handles (`WorkerHandles`).
+                let handles = WorkerHandles(geometries)
+                return { range in
                     for k in range {
                         let i = order[k], box = boxes[i]
                         var hits: [(b: Int, area: Double, overlap: Geometry)] = []
@@ -55,8 +58,9 @@ enum ParcelOverlapRule {
                             m += 1
                             guard boxes[j].minY <= box.maxY, boxes[j].maxY >= box.minY else { continue }
                             guard Self.envelopeOverlapBound(box, boxes[j]) > minimumArea else { continue }
-                            guard try handles[i].relate(handles[j], pattern: "2********") else { continue }
-                            let overlap = try handles[i].intersection(handles[j]).geometry()
+                            let (hi, hj) = (try handles.handle(i), try handles.handle(j))
+                            guard try hi.relate(hj, pattern: "2********") else { continue }
+                            let overlap = try hi.intersection(hj).geometry()
                             let area = Geodesic.grs80.area(of: overlap)
                             if area > minimumArea { hits.append((j, area, overlap)) }
                         }

@@ -44,10 +44,14 @@ public struct ParcelTransitionOverlay: Sendable {
         var slots = [[Piece]](repeating: [], count: n)
         try slots.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
+            let newGeometries = new.parcels.map(\.geometry)
             try ParallelChunks.run(count: n, chunkSize: 256, threads: threads) {
-                { range in
+                // An old parcel belongs to one worker; a new parcel may be a candidate of old
+                // parcels in several workers, so each worker uses its own new handles.
+                let newHandles = WorkerHandles(newGeometries)
+                return { range in
                     for i in range {
-                        out[i] = try Self.pieces(ofOld: i, old: old, new: new, tree: tree)
+                        out[i] = try Self.pieces(ofOld: i, old: old, new: new, newHandles: newHandles, tree: tree)
                     }
                 }
             }
@@ -55,7 +59,7 @@ public struct ParcelTransitionOverlay: Sendable {
         pieces = slots.flatMap { $0 }
     }
 
-    private static func pieces(ofOld i: Int, old: ParcelOverlay, new: ParcelOverlay, tree: STRtree) throws -> [Piece] {
+    private static func pieces(ofOld i: Int, old: ParcelOverlay, new: ParcelOverlay, newHandles: WorkerHandles, tree: STRtree) throws -> [Piece] {
         let box = old.boxes[i]
         guard !box.isEmpty else { return [] }
         let candidates = try tree.query(box).sorted()
@@ -73,7 +77,7 @@ public struct ParcelTransitionOverlay: Sendable {
                 continue
             }
             if prepared == nil { prepared = try PreparedGeometry(handle) }
-            let candidate = new.handles[j]
+            let candidate = try newHandles.handle(j)
             guard try prepared!.intersects(candidate) else { continue }
             let area: Double
             if try prepared!.covers(candidate) {
