@@ -63,3 +63,18 @@ struct DatasetFixture {
 
 /// Every test of this target leaves no GEOS geometry or PROJ object alive.
 typealias LeakCheckedTestCase = TestSupport.LeakCheckedTestCase
+
+/// Base of the tests that start from `DatasetFixture.writeClean()` in a fresh folder, removed afterwards.
+class CleanDatasetTestCase: LeakCheckedTestCase {
+    var fixture: DatasetFixture!
+
+    override func setUpWithError() throws {
+        fixture = try DatasetFixture()
+        try fixture.writeClean()
+    }
+
+    override func tearDown() {
+        fixture.remove()
+        super.tearDown()
+    }
+}

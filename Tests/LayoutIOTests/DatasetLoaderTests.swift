@@ -5,19 +5,7 @@ import PROJ
 import XCTest
 
 /// The loader reports every problem at once, with file, feature index, id and property.
-final class DatasetLoaderTests: LeakCheckedTestCase {
-    var fixture: DatasetFixture!
-
-    override func setUpWithError() throws {
-        fixture = try DatasetFixture()
-        try fixture.writeClean()
-    }
-
-    override func tearDown() {
-        fixture.remove()
-        super.tearDown()
-    }
-
+final class DatasetLoaderTests: CleanDatasetTestCase {
     private func load(datum: Datum? = nil) throws -> DatasetLoadResult {
         try DatasetLoader.load(folder: fixture.folder.path, options: .init(datum: datum, threads: 2))
     }

@@ -6,19 +6,7 @@ import XCTest
 /// Messages that must not mislead or stop early (issue 20, items 7 and 8): a
 /// broken geometry in one feature is that feature's error, and a feature
 /// rejected in one file is not reported as missing from it.
-final class DatasetReportingTests: LeakCheckedTestCase {
-    var fixture: DatasetFixture!
-
-    override func setUpWithError() throws {
-        fixture = try DatasetFixture()
-        try fixture.writeClean()
-    }
-
-    override func tearDown() {
-        fixture.remove()
-        super.tearDown()
-    }
-
+final class DatasetReportingTests: CleanDatasetTestCase {
     private func load(keepsFeatures: Bool = true, threads: Int = 2) throws -> DatasetLoadResult {
         try DatasetLoader.load(folder: fixture.folder.path, options: .init(threads: threads, keepsFeatures: keepsFeatures))
     }
