@@ -119,7 +119,32 @@ public final class VectorLayer {
         for (index, fid) in reader.curvedFeatures {
             features[index].geometry = try linearGeometry(fid: fid)
         }
+        try rereadBooleans(schema, into: &features)
         return LayerContents(features: features, fields: schema, crs: layerCRS, warnings: GDALCall.warnings())
+    }
+
+    /// GDAL 3.6's generic Arrow stream sets the wrong bits of boolean columns (a boolean at row i
+    /// lands at bit i/8), so boolean fields are read again feature by feature, one call per value.
+    /// Rows come in the same order as the stream's (same layer, same filter).
+    private func rereadBooleans(_ schema: [FieldDefinition], into features: inout [Feature]) throws(GDALError) {
+        let booleans = schema.enumerated().filter { $0.element.subtype == .boolean && $0.element.kind == .integer }
+        guard !booleans.isEmpty, !features.isEmpty else { return }
+        GDALCall.reset()
+        OGR_L_ResetReading(pointer)
+        var row = 0
+        while let raw = OGR_L_GetNextFeature(pointer) {
+            let feature = FeatureOwner(taking: raw)
+            guard row < features.count else { break }
+            for (index, field) in booleans {
+                let i = Int32(index)
+                features[row].properties?[field.name] = OGR_F_IsFieldSetAndNotNull(feature.pointer, i) != 0
+                    ? .bool(OGR_F_GetFieldAsInteger(feature.pointer, i) != 0) : .null
+            }
+            row += 1
+        }
+        guard row == features.count else {
+            throw .library(operation: "OGR_L_GetNextFeature", path: path, message: "read \(row) features, the Arrow stream gave \(features.count)")
+        }
     }
 
     /// One feature's geometry, curves approximated by line segments (`OGR_G_GetLinearGeometry`).

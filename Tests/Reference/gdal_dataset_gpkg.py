@@ -33,6 +33,9 @@ def main(folder, out):
             df = df.set_crs("EPSG:4326")
         with open(path, encoding="utf-8") as f:
             raw = json.load(f)["features"]
+        # The reader makes the Feature `id` member a column; the dataset's properties are what counts.
+        if "id" in df.columns and not any("id" in (feat.get("properties") or {}) for feat in raw):
+            df = df.drop(columns="id")
         # Lists come back from the GeoJSON reader as text or objects: rewrite them from the raw JSON.
         keys = {k for feat in raw for k, v in (feat.get("properties") or {}).items() if isinstance(v, (list, dict))}
         for k in sorted(keys):

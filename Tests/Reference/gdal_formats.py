@@ -46,7 +46,7 @@ def frame():
         "TDYT": ["M1", "0601", "W2"],
         "JZMJ": [12345.5, 0.25, None],
         "CYRS": pd.array([120, 9007199254740993, None], dtype="Int64"),
-        "PZRQ": [datetime.date(2023, 5, 1), datetime.date(1999, 12, 31), None],
+        "PZRQ": pd.to_datetime([datetime.date(2023, 5, 1), datetime.date(1999, 12, 31), None]),
     }, geometry=[MultiPolygon([p1]), p2, MultiPolygon([p3])], crs="EPSG:4326")
 
 
