@@ -2,9 +2,9 @@
 import PackageDescription
 
 // Dependencies point one way (each module sees only those to its left):
-//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ)
+//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL)
 //   GeoCore <- LayoutModel (no GEOS or PROJ: plain values, codes, policy) <- Synthesis
-//   LayoutModel, GeoJSON, GEOS, PROJ <- LayoutIO (loading, validation, writing)
+//   LayoutModel, GeoJSON, GEOS, PROJ, GDAL <- LayoutIO (loading, validation, formats, writing)
 //   LayoutModel, GEOS, PROJ <- LayoutAnalysis (every analysis; FullAnalysis)
 //   LayoutModel, PROJ <- Cartography (layers, styles, SVG/HTML maps)
 //   LayoutIO, LayoutAnalysis, Cartography <- Reporting (results as JSON/CSV/tables, the HTML report)
@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "GEOS", targets: ["GEOS"]),
         .library(name: "PROJ", targets: ["PROJ"]),
+        .library(name: "GDAL", targets: ["GDAL"]),
         .library(name: "LayoutModel", targets: ["LayoutModel"]),
         .library(name: "LayoutIO", targets: ["LayoutIO"]),
         .library(name: "LayoutAnalysis", targets: ["LayoutAnalysis"]),
@@ -35,13 +36,17 @@ let package = Package(
         .systemLibrary(
             name: "CPROJ", pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+        .systemLibrary(
+            name: "CGDAL", pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
         .target(name: "GeoCore"),
         .target(name: "GeoJSON", dependencies: ["GeoCore"]),
         .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
+        .target(name: "GDAL", dependencies: ["CGDAL", "GeoCore"]),
         .target(name: "LayoutModel", dependencies: ["GeoCore"]),
         .target(name: "Synthesis", dependencies: ["GeoCore", "LayoutModel"]),
-        .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel"]),
+        .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "GDAL", "LayoutModel"]),
         .target(name: "LayoutAnalysis", dependencies: ["GeoCore", "GEOS", "PROJ", "LayoutModel"]),
         .target(name: "Cartography", dependencies: ["GeoCore", "PROJ", "LayoutModel"]),
         .target(
@@ -50,18 +55,19 @@ let package = Package(
         .executableTarget(
             name: "parkatlas",
             dependencies: [
-                "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography", "Reporting", "Synthesis",
+                "GeoCore", "GeoJSON", "GEOS", "PROJ", "GDAL", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography", "Reporting", "Synthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "parkatlas-bench",
             dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis"]),
         // Test support shared by the test targets: leak-checked base class, fixture comparison, seeded data.
-        .target(name: "TestSupport", dependencies: ["GeoCore", "GEOS", "PROJ"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GeoCore", "GEOS", "PROJ", "GDAL"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
         .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore", "GeoJSON"]),
         .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
+        .testTarget(name: "GDALTests", dependencies: ["TestSupport", "GDAL", "LayoutIO", "GeoJSON", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
         .testTarget(name: "LayoutIOTests", dependencies: ["TestSupport", "LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ParkAtlas needs to build on Debian/Ubuntu and is missing:
-# the GEOS and PROJ C libraries with their headers and pkg-config files.
+# the GEOS, PROJ and GDAL C libraries with their headers and pkg-config files.
 # Safe to run again: it installs nothing when everything is present.
 set -euo pipefail
 
@@ -9,6 +9,7 @@ have_pc() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$1"; }
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 have_pc geos || need+=(libgeos-dev)
 have_pc proj || need+=(libproj-dev)
+have_pc gdal || need+=(libgdal-dev)
 # proj-data's proj.db comes with libproj-dev; the EPSG database is needed at run time.
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -35,6 +35,14 @@ public enum CoordinateSystemChoice: Sendable, Hashable, CustomStringConvertible 
         }
     }
 
+    /// The CRS definition to record in a written file: the CRS itself, or lon/lat WGS84 for a web-map datum.
+    public var writtenCRS: String {
+        switch self {
+        case .crs(let c): c.epsgCode.map { "EPSG:\($0)" } ?? c.definition
+        case .webMap: "EPSG:4326"
+        }
+    }
+
     public var description: String {
         switch self {
         case .crs(let c): c.description

@@ -47,20 +47,38 @@ public enum DatasetLoader {
         }
     }
 
+    /// Loads a dataset folder, or a GeoPackage file (`*.gpkg`) holding the dataset's layers
+    /// (see `GeoPackageDataset`); both give the same result for the same data.
     public static func load(folder: String, options: Options = Options()) throws -> DatasetLoadResult {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError.notADataset(folder: folder, reason: "no such folder")
+        let package: GeoPackageDataset?
+        if GeoPackageDataset.isGeoPackage(folder), FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+           !isDirectory.boolValue {
+            package = try GeoPackageDataset(path: folder)
+        } else {
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InputError.notADataset(folder: folder, reason: "no such folder")
+            }
+            package = nil
         }
         var problems: [DatasetProblem] = []
 
         // policy.json first: it may name the datum of the coordinates.
         var policy = Policy()
         let policyPath = path(folder, DatasetFile.policy)
-        let hasPolicy = FileManager.default.fileExists(atPath: policyPath)
+        var policyText: String?
+        if let package {
+            do {
+                policyText = try package.policyText()
+            } catch {
+                problems.append(fileProblem(DatasetFile.policy, String(describing: error)))
+            }
+        }
+        let hasPolicy = package == nil ? FileManager.default.fileExists(atPath: policyPath) : policyText != nil
         if hasPolicy {
             do {
-                let json = try JSONText.parse(contentsOfFile: policyPath)
+                let json = try policyText.map { try JSONText.parse($0, fileName: folder + " table policy") }
+                    ?? JSONText.parse(contentsOfFile: policyPath)
                 if let object = json.objectValue {
                     let decoded = Policy.decode(object)
                     policy = decoded.policy
@@ -75,6 +93,20 @@ public enum DatasetLoader {
         let datum = options.datum ?? Datum(name: policy.coordinateSystem.rawValue) ?? .wgs84
 
         func read(_ file: String, required: Bool, polygonal: Bool) -> (FeatureCollection, featureErrors: [GeoJSONError])? {
+            if let package {
+                guard package.hasLayer(file) else {
+                    if required { problems.append(fileProblem(file, "required layer \(GeoPackageDataset.layerName(file)) is missing from \(folder)")) }
+                    return nil
+                }
+                do {
+                    var collection = try package.read(file, datum: datum)
+                    if polygonal { problems += repair(&collection, file: file, threads: options.threads) }
+                    return (collection, [])
+                } catch {
+                    problems.append(fileProblem(file, String(describing: error)))
+                    return nil
+                }
+            }
             let p = path(folder, file)
             guard FileManager.default.fileExists(atPath: p) else {
                 if required { problems.append(fileProblem(file, "required file is missing")) }
@@ -114,7 +146,7 @@ public enum DatasetLoader {
         if options.layers.contains(.enterprises) {
             // Point features need no repair, so when they need not be kept either they are
             // decoded in batches while the file is parsed (peak memory: the file and the model).
-            let streamed = options.keepsFeatures || datum != .wgs84
+            let streamed = options.keepsFeatures || datum != .wgs84 || package != nil
                 ? nil : streamEnterprises(path(folder, DatasetFile.enterprises), threads: options.threads, problems: &problems)
             enterprises = streamed.map { ($0.values, true, Set($0.rejectedIDs)) } ?? decode(DatasetFile.enterprises, required: false, polygonal: false) {
                 DatasetDecoding.enterprises($0, threads: options.threads)

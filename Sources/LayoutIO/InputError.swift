@@ -1,3 +1,4 @@
+import GDAL
 import GEOS
 import GeoCore
 import GeoJSON
@@ -16,6 +17,9 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     case notADataset(folder: String, reason: String)
     /// A geometry operation failed on a feature.
     case geometry(file: String, featureIndex: Int, featureID: String?, message: String)
+    /// A Shapefile, GeoPackage, FileGDB, FlatGeobuf, CSV/XLSX or DXF file could not be read
+    /// or written (the error names file, layer, FID and field).
+    case vector(GDALError)
 
     public var description: String {
         switch self {
@@ -29,6 +33,8 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
             return "\(folder): not a dataset folder: \(reason)"
         case .geometry(let file, let index, let id, let message):
             return "\(file): \(Self.feature(index, id))geometry operation failed: \(message)"
+        case .vector(let error):
+            return error.description
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GDAL
 import GEOS
 import PROJ
 
@@ -48,6 +49,6 @@ struct ParkAtlasCommand: ParsableCommand {
         guard ProcessInfo.processInfo.environment["PARKATLAS_REPORT_HANDLES"] == "1" else { return }
         // Per-thread caches of ready transformations are owned by their thread; drop this one's.
         PROJ.releaseCachedTransformations()
-        Console.error("live handles: GEOS \(GEOSLibrary.liveHandles), PROJ \(PROJ.liveHandles.liveCount)")
+        Console.error("live handles: GEOS \(GEOSLibrary.liveHandles), PROJ \(PROJ.liveHandles.liveCount), GDAL \(GDALLibrary.liveHandles)")
     }
 }

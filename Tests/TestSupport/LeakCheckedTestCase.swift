@@ -1,28 +1,32 @@
+import GDAL
 import GEOS
 import PROJ
 import XCTest
 
-/// Base class of every test that touches GEOS or PROJ: no GEOS geometry and no
-/// PROJ object made by a test may outlive it (the debug-build live-handle
-/// counters of both wrappers must be back at their value before the test).
+/// Base class of every test that touches GEOS, PROJ or GDAL: no GEOS geometry,
+/// PROJ object or GDAL handle made by a test may outlive it (the live-handle
+/// counters of the three wrappers must be back at their value before the test).
 ///
 /// PROJ keeps a per-thread cache of transformations that belongs to the thread,
 /// not to the test; it is emptied before both counts.
 open class LeakCheckedTestCase: XCTestCase {
     private var geosBaseline = 0
     private var projBaseline = 0
+    private var gdalBaseline = 0
 
     override open func setUp() {
         super.setUp()
         PROJ.releaseCachedTransformations()
         geosBaseline = GEOSLibrary.liveHandles
         projBaseline = PROJ.liveHandles.liveCount
+        gdalBaseline = GDALLibrary.liveHandles
     }
 
     override open func tearDown() {
         PROJ.releaseCachedTransformations()
         XCTAssertEqual(GEOSLibrary.liveHandles, geosBaseline, "GEOS handles leaked by \(name)")
         XCTAssertEqual(PROJ.liveHandles.liveCount, projBaseline, "PROJ objects leaked by \(name)")
+        XCTAssertEqual(GDALLibrary.liveHandles, gdalBaseline, "GDAL handles leaked by \(name)")
         super.tearDown()
     }
 }

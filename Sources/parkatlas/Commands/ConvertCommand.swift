@@ -19,7 +19,7 @@ struct ConvertCommand: ParsableCommand {
             """)
 
     @Argument(help: "Input GeoJSON file.") var input: String
-    @Argument(help: "Output GeoJSON file.") var output: String
+    @Argument(help: "Output file: GeoJSON, or by extension .gpkg, .shp, .fgb, .gdb, .csv.") var output: String
 
     @Option(name: .long, help: "Source CRS (default: the file's crs member, else EPSG:4326).")
     var from: String?
@@ -53,7 +53,11 @@ struct ConvertCommand: ParsableCommand {
             let (converted, crsMember) = try CoordinateConversion.convert(collection, from: source, to: target, fileName: input)
             var options = GeoJSONWriter.Options()
             options.coordinatePrecision = precision
-            try GeoJSONFile.write(converted, crs: crsMember, to: output, options: options)
+            if VectorOutput.handles(output) {
+                try VectorOutput.write(converted, to: output, crs: target.writtenCRS)
+            } else {
+                try GeoJSONFile.write(converted, crs: crsMember, to: output, options: options)
+            }
             if !quiet {
                 print("\(input) → \(output): \(Plural.count(converted.features.count, "feature")), \(source) → \(target)")
             }

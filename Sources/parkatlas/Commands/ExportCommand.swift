@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var dataset: DatasetArgument
 
-    @Option(name: .long, help: "Output GeoJSON file.")
+    @Option(name: .long, help: "Output file: .geojson, or by extension .gpkg, .shp, .fgb, .gdb, .csv.")
     var out: String
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated layers, drawn in registry order.", valueName: MapLayerCatalog.help))
@@ -68,7 +68,11 @@ struct ExportCommand: ParsableCommand {
         var options = GeoJSONWriter.Options()
         options.coordinatePrecision = precision
         do {
-            try GeoJSONFile.write(FeatureCollection(features: features), to: out, options: options)
+            if VectorOutput.handles(out) {
+                try VectorOutput.write(FeatureCollection(features: features), to: out)
+            } else {
+                try GeoJSONFile.write(FeatureCollection(features: features), to: out, options: options)
+            }
         } catch {
             throw CommandFailure.badInput("cannot write \(out): \(error)")
         }

@@ -10,7 +10,7 @@ struct DatasetArgument: ParsableArguments {
     /// The reference dataset, relative to the repository root.
     static let defaultDataset = "GeoData/mianyang"
 
-    @Argument(help: "Dataset folder.")
+    @Argument(help: "Dataset folder, or a GeoPackage (.gpkg) holding its layers.")
     var dataset: String = defaultDataset
 
     @OptionGroup var datum: DatumOption
@@ -34,7 +34,10 @@ struct DatasetArgument: ParsableArguments {
         layers: DatasetLayers = .all, keepFeatures: Bool = false
     ) throws -> DatasetLoadResult {
         var isFolder: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+        // A GeoPackage file holding the dataset's layers is a dataset too (docs/import.md).
+        let isPackage = exists && !isFolder.boolValue && GeoPackageDataset.isGeoPackage(folder)
+        if !isPackage && (!exists || !isFolder.boolValue) {
             // A path on the command line that does not exist is a command-line error (2); a folder
             // that exists but is not a valid dataset is bad data (3).
             let what = FileManager.default.fileExists(atPath: folder) ? "is a file, not a dataset folder" : "no such folder"
