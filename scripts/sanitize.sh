@@ -21,10 +21,10 @@ threaded='ThreadInvarianceTests|ThreadingTests|ParallelRangesTests|FeatureErrorT
 
 run_summary() {  # LOG
   local summary
-  summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$1" | tail -n 1 || true)
+  summary=$(grep -E "Executed [0-9]+ tests?, with ([0-9]+ tests? skipped and )?[0-9]+ failures?" "$1" | tail -n 1 || true)
   if [ -n "$summary" ]; then
     total=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
-    failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$summary")
+    failed=$(sed -E 's/.* ([0-9]+) failures?.*/\1/' <<<"$summary")
     echo "sanitize $2: $((total - failed)) passed, $failed failed"
   fi
 }

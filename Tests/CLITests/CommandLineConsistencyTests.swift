@@ -62,6 +62,26 @@ final class CommandLineConsistencyTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("no DATASET was given"), run.stderr)
     }
 
+    /// Issue "results get a home", defect 1: `--datum=gcj02` (the `=` form) was parsed and then ignored,
+    /// because the loader looked for the literal argument "--datum". Both spellings must convert.
+    func testDatumWithEqualsSignIsHonoured() throws {
+        func stats(_ extra: [String]) throws -> String {
+            let run = try CLIRunner.run(["stats", "--format", "json"] + extra)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            return run.stdout
+        }
+        let plain = try stats([]), spaced = try stats(["--datum", "gcj02"]), joined = try stats(["--datum=gcj02"])
+        XCTAssertEqual(joined, spaced)
+        XCTAssertNotEqual(joined, plain, "GCJ-02 → WGS84 moves every vertex by hundreds of metres; areas change")
+    }
+
+    /// Defect 2: `--radii 4e-324` underflowed a grid cell to 0 and trapped (SIGILL); now a range message, exit 2.
+    func testTinyRadiusIsACommandLineError() throws {
+        let run = try CLIRunner.run(["cluster", "GeoData/mianyang", "--radii", "4e-324", "--simulations", "0"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("--radii must be positive metres"), run.stderr)
+    }
+
     // MARK: 14. negative numbers
 
     /// Before: "Missing value for '--area-ha <area-ha>'" (the parser took -2 for an option).

@@ -212,3 +212,16 @@ public struct SnapshotComparison: Sendable {
             newParcelAreas: newOverlay.parcelAreas)
     }
 }
+
+extension SnapshotComparison {
+    /// The new parcels by change (new, unchanged, idle → built, …): count and area, m²,
+    /// in the order of `ParcelChange.allCases`, changes that did not occur left out.
+    public func parcelChangeSummary() -> [(change: ParcelChange, count: Int, area: Double)] {
+        var counts: [ParcelChange: (Int, Double)] = [:]
+        for (j, change) in parcelChanges.enumerated() {
+            counts[change, default: (0, 0)].0 += 1
+            counts[change, default: (0, 0)].1 += newParcelAreas[j]
+        }
+        return ParcelChange.allCases.compactMap { ch in counts[ch].map { (ch, $0.0, $0.1) } }
+    }
+}

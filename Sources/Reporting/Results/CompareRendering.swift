@@ -82,7 +82,7 @@ public struct CompareRendering {
         root["parcels"] = .object([
             "old": .integer(Int64(old.parcels.count)), "new": .integer(Int64(new.parcels.count)),
             "matched_ids": .integer(Int64(c.matchedParcelIds)),
-            "changes": .array(parcelChangeSummary().map {
+            "changes": .array(comparison.parcelChangeSummary().map {
                 .object(["change": .string($0.change.rawValue), "name_zh": .string($0.change.nameZh),
                          "count": .integer(Int64($0.count)), "area_m2": JSONValue.number($0.area)])
             }),
@@ -143,17 +143,6 @@ public struct CompareRendering {
             "featured_status_old": p.oldFeaturedStatus.map { .string($0.rawValue) } ?? .null,
             "featured_status_new": p.newFeaturedStatus.map { .string($0.rawValue) } ?? .null,
         ])
-    }
-
-    /// Count and area of new parcels by change, in `ParcelChange.allCases` order (only those present).
-    public func parcelChangeSummary() -> [(change: ParcelChange, count: Int, area: Double)] {
-        var counts: [ParcelChange: (Int, Double)] = [:]
-        let areas = comparison.newParcelAreas
-        for (j, change) in comparison.parcelChanges.enumerated() {
-            counts[change, default: (0, 0)].0 += 1
-            counts[change, default: (0, 0)].1 += areas[j]
-        }
-        return ParcelChange.allCases.compactMap { ch in counts[ch].map { (ch, $0.0, $0.1) } }
     }
 
     // MARK: Map
@@ -254,7 +243,7 @@ public struct CompareRendering {
         out += "New parcels by change 地块变化 (\(new.parcels.count) new, \(old.parcels.count) old, \(c.matchedParcelIds) ids in both)\n"
         var pc = TextTable(headers: ["change 变化", "parcels", "ha"])
         pc.rightAligned = [1, 2]
-        for s in parcelChangeSummary() { pc.rows.append(["\(s.change.nameZh) \(s.change.rawValue)", String(s.count), ha(s.area)]) }
+        for s in comparison.parcelChangeSummary() { pc.rows.append(["\(s.change.nameZh) \(s.change.rawValue)", String(s.count), ha(s.area)]) }
         out += pc.render() + "\n"
 
         let m = c.movements
