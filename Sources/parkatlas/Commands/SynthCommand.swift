@@ -70,7 +70,12 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let output = try SynthOutput.begin(out, force: force)
+        let output: StagedDatasetFolder
+        do {
+            output = try StagedDatasetFolder.begin(out, replace: force)
+        } catch let error as StagedDatasetFolder.Failure {
+            throw error.isCommandLine ? CommandFailure.badCommandLine(error.description) : CommandFailure.badInput(error.description)
+        }
         let summary: String
         do {
             if preset == "mianyang" || preset == "mianyang-2023" {
@@ -83,6 +88,7 @@ struct SynthCommand: ParsableCommand {
             output.discard()
             switch error {
             case let error as CommandFailure: throw error
+            case let error as StagedDatasetFolder.Failure: throw CommandFailure.badInput(error.description)
             case let error as InputError: throw CommandFailure.badInput(error.description)
             default: throw CommandFailure.badInput("synth: \(error)")
             }
@@ -126,96 +132,5 @@ struct SynthCommand: ParsableCommand {
         if let policy = dataset.policy { try DatasetWriter.writePolicy(policy, in: out) }
         return "Mianyang: \(dataset.districts.count) districts, \(dataset.parks.count) parks, "
             + "\(dataset.parcels.count) parcels, \(dataset.enterprises.count) enterprises"
-    }
-}
-
-/// Where `synth` writes: a hidden temporary folder beside --out, moved into place
-/// only when the whole dataset is written.
-///
-/// A new --out is the temporary folder renamed (atomic as a whole); into an
-/// existing folder each file is renamed in (atomic per file), and the dataset
-/// files synth owns but did not write this time are removed, so no stale
-/// policy.json survives. Other files in --out are never touched.
-struct SynthOutput {
-    /// Every file a synth run may write.
-    static let ownedFiles = [DatasetFile.districts, DatasetFile.parks, DatasetFile.parcels, DatasetFile.enterprises, DatasetFile.policy]
-
-    /// --out as given.
-    let folder: String
-    /// The temporary sibling folder the run writes into.
-    let staging: String
-    let folderExists: Bool
-
-    /// Checks --out and creates the staging folder.
-    /// - Throws: `CommandFailure.badCommandLine` when --out is a file, or a non-empty
-    ///   folder and `force` is false (naming the folder and what it holds);
-    ///   `CommandFailure.badInput` when the staging folder cannot be created.
-    static func begin(_ out: String, force: Bool) throws -> SynthOutput {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = fm.fileExists(atPath: out, isDirectory: &isDirectory)
-        if exists {
-            guard isDirectory.boolValue else {
-                throw CommandFailure.badCommandLine("--out \(out) is not a folder: synth writes a dataset folder")
-            }
-            let entries: [String]
-            do {
-                entries = try fm.contentsOfDirectory(atPath: out).sorted()
-            } catch {
-                throw CommandFailure.badInput("cannot read the folder \(out): \(error.localizedDescription)")
-            }
-            if !entries.isEmpty && !force {
-                let shown = entries.prefix(10).joined(separator: ", ") + (entries.count > 10 ? ", … (\(entries.count) entries)" : "")
-                throw CommandFailure.badCommandLine(
-                    "--out \(out) is not empty (it holds \(shown)); synth does not overwrite silently. "
-                    + "Choose a new or empty folder, or pass --force to replace the dataset files in it "
-                    + "(\(ownedFiles.joined(separator: ", ")); other files are kept)")
-            }
-        }
-        let url = URL(fileURLWithPath: out).standardizedFileURL
-        let parent = url.deletingLastPathComponent().path
-        do {
-            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
-            throw CommandFailure.badInput("cannot create the folder \(parent): \(error.localizedDescription)")
-        }
-        var template = Array("\(parent == "/" ? "" : parent)/.\(url.lastPathComponent).synth-XXXXXX".utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw CommandFailure.badInput("cannot create a temporary folder in \(parent): \(String(cString: strerror(errno)))")
-        }
-        let staging = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        // mkdtemp makes the folder 0700; a renamed-in folder gets the usual permissions.
-        let mask = umask(0)
-        umask(mask)
-        chmod(staging, 0o777 & ~mask)
-        return SynthOutput(folder: out, staging: staging, folderExists: exists)
-    }
-
-    /// Moves the finished dataset into --out.
-    func commit() throws {
-        let fm = FileManager.default
-        if !folderExists {
-            guard rename(staging, folder) == 0 else {
-                throw CommandFailure.badInput("cannot move the dataset into \(folder): \(String(cString: strerror(errno)))")
-            }
-            return
-        }
-        let written = try fm.contentsOfDirectory(atPath: staging)
-        for file in written {
-            guard rename(staging + "/" + file, folder + "/" + file) == 0 else {
-                throw CommandFailure.badInput("cannot move \(file) into \(folder): \(String(cString: strerror(errno)))")
-            }
-        }
-        for file in Self.ownedFiles where !written.contains(file) {
-            guard unlink(folder + "/" + file) == 0 || errno == ENOENT else {
-                throw CommandFailure.badInput("cannot remove the old \(folder)/\(file): \(String(cString: strerror(errno)))")
-            }
-        }
-        rmdir(staging)
-    }
-
-    /// Removes the staging folder and whatever was written into it.
-    func discard() {
-        try? FileManager.default.removeItem(atPath: staging)
     }
 }
