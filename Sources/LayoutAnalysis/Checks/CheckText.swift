@@ -11,20 +11,6 @@ enum CheckText {
     /// Fixed decimals.
     static func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 
-    /// Whole numbers with thousands separators, for money (万元) and counts: "866,639".
-    static func grouped(_ value: Double) -> String {
-        guard value.isFinite else { return "—" }
-        var digits = String(format: "%.0f", abs(value))
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        let text = groups.joined(separator: ",")
-        return value < 0 && text.contains(where: { ("1"..."9").contains($0) }) ? "-" + text : text
-    }
-
     /// Metres as "1.2 km" from 1 km on, else "850 m".
     static func distance(_ metres: Double) -> String {
         metres >= 1000 ? String(format: "%.1f km", metres / 1000) : String(format: "%.0f m", metres)

@@ -46,7 +46,7 @@ enum OutsideParksRule {
             ] where all > 0 {
                 let share = inside / all
                 guard share < target else { continue }
-                let amount = measureEn == "by count" ? "\(t.countInside)/\(t.count)" : "\(CheckText.grouped(inside))/\(CheckText.grouped(all)) 万元"
+                let amount = measureEn == "by count" ? "\(t.countInside)/\(t.count)" : "\(NumberText.grouped(inside, decimals: 0))/\(NumberText.grouped(all, decimals: 0)) 万元"
                 findings.append(Finding(
                     rule: .outsideParks, severity: .warning, subject: subject,
                     messageZh: "\(unitZh)工业企业入园率\(measureZh)为\(CheckText.percent(share))（\(amount)），低于目标\(CheckText.percent(target))",

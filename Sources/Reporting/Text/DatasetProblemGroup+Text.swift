@@ -1,3 +1,5 @@
+import GeoCore
+
 import LayoutModel
 
 public extension DatasetProblemGroup {

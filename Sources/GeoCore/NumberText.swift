@@ -1,6 +1,7 @@
 import Foundation
 
-/// Number formatting for tables: thousands separators, fixed decimals.
+/// Number formatting for text people read (tables, finding messages): thousands
+/// separators, fixed decimals, no "-0.000". In GeoCore so that analyses and reports share it.
 public enum NumberText {
     /// `value` with `decimals` fixed decimals and thousands separators ("20,280.68").
     /// Hand-rolled: Foundation's NumberFormatter on Linux ignores fraction-digit settings.
