@@ -152,9 +152,9 @@ public enum DatasetImport {
         let format = VectorFormat(path: spec.source)
         let isTable = spec.points != nil
         try checkEncoding(spec, format: format)
-        var options = VectorInputOptions(layer: spec.layer, whereClause: spec.whereClause, encoding: spec.encoding,
-                                         crs: isTable ? nil : spec.crs, points: nil, datum: isTable ? .wgs84 : spec.datum)
-        if isTable { options.crs = nil }
+        // A table's points are built below; a WKT column GDAL already read as geometry is used as read.
+        let options = VectorInputOptions(layer: spec.layer, whereClause: spec.whereClause, encoding: spec.encoding,
+                                         crs: isTable ? (spec.pointsCRS ?? spec.crs) : spec.crs, points: nil, datum: spec.datum)
         let input: VectorInputLayer
         if format == nil {
             throw ImportError.source(file: spec.source, layer: nil, reason:
@@ -200,7 +200,7 @@ public enum DatasetImport {
             let fid: Int64 = if case .integer(let i) = source.id { i } else { Int64(index) }
             guard let properties = mapper.properties(of: source.properties, fid: fid) else { continue }
             var geometry = source.geometry
-            if let points = spec.points {
+            if let points = spec.points, geometry == nil {
                 switch point(source, points, file: file, layer: layerName, row: item(fid), problems: &problems) {
                 case .some(let g): geometry = g
                 case .none: continue
@@ -215,7 +215,7 @@ public enum DatasetImport {
 
         // Points from columns: reproject and convert the datum as VectorInput does for layers.
         var crsUsed = input.sourceCRS
-        if spec.points != nil {
+        if spec.points != nil && input.sourceCRS == nil {
             let crs = spec.pointsCRS ?? spec.crs ?? "EPSG:4326"
             crsUsed = crs
             if !(LonLatInput.isLonLatName(crs.uppercased()) || crs.lowercased() == "wgs84") {
@@ -309,6 +309,9 @@ public enum DatasetImport {
 
     /// The first position out of ±180/±90 (or not finite), as text.
     static func outOfRange(_ g: Geometry) -> String? {
+        if case .point(let p) = g {
+            return p.x.isFinite && p.y.isFinite && abs(p.x) <= 180 && abs(p.y) <= 90 ? nil : "(\(p.x), \(p.y))"
+        }
         var found: String?
         g.forEachSequence { s in
             guard found == nil else { return }
