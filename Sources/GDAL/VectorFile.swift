@@ -54,7 +54,7 @@ public enum VectorFile {
     }
 
     /// The companion of a Shapefile with the extension in either case, or nil.
-    static func existingCompanion(_ path: String, _ ext: String) -> String? {
+    public static func existingCompanion(_ path: String, _ ext: String) -> String? {
         let stem = (path as NSString).deletingPathExtension
         for candidate in [stem + "." + ext, stem + "." + ext.uppercased()] where FileManager.default.fileExists(atPath: candidate) {
             return candidate

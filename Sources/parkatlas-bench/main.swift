@@ -3,6 +3,7 @@
 // Usage: parkatlas-bench <benchmark> [options]
 //   geojson [--features N] [--file PATH] [--out PATH] [--runs R] [--write no]
 //   join --dataset DIR [--threads T]        enterprises-in-parks spatial join
+//   gpkg --file PATH [--layer L] [--runs R] [--threads T]   GeoPackage parcels into the model
 //
 // Argument parsing is deliberately trivial (no ArgumentParser): one switch on
 // the benchmark name, each benchmark reads its own `--key value` options.
@@ -18,6 +19,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
     print("usage: parkatlas-bench geojson [--features N] [--file PATH] [--out PATH] [--runs R] [--write no]")
     print("       parkatlas-bench join --dataset DIR [--threads T]")
+    print("       parkatlas-bench gpkg --file PATH [--layer L] [--runs R] [--threads T]")
     exit(2)
 }
 
@@ -30,6 +32,8 @@ do {
         try GeoJSONBenchmark(options: options).run()
     case "join":
         try JoinBenchmark(options: options).run()
+    case "gpkg":
+        try GeoPackageBenchmark(options: options).run()
     default:
         usage()
     }

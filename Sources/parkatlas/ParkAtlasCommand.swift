@@ -28,7 +28,7 @@ struct ParkAtlasCommand: ParsableCommand {
             InfoCommand.self, ConvertCommand.self, ValidateCommand.self, StatsCommand.self,
             ClusterCommand.self, HotspotsCommand.self, AgglomerationCommand.self, CheckCommand.self, SiteCommand.self,
             ExportCommand.self, MapCommand.self, CompareCommand.self, EvaluateCommand.self, SynthCommand.self,
-            AnalyzeCommand.self,
+            AnalyzeCommand.self, ImportCommand.self,
         ]
     )
 

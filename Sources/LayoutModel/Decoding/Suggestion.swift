@@ -1,8 +1,8 @@
 /// "Did you mean …?" by Levenshtein edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `text`, when close enough to be a likely typo:
     /// distance ≤ max(2, length/3), ties broken by candidate order.
-    static func nearest(to text: String, among candidates: [String]) -> String? {
+    public static func nearest(to text: String, among candidates: [String]) -> String? {
         let limit = max(2, text.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -13,7 +13,7 @@ enum Suggestion {
     }
 
     /// Levenshtein distance over Unicode characters (insert, delete, substitute, each 1).
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
