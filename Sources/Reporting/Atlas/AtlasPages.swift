@@ -121,7 +121,7 @@ public struct AtlasPages {
             let f = item.finding
             var d: [String: Any] = ["number": item.number, "severity": f.severity.rawValue, "severityZh": f.severity.nameZh,
                                     "ruleZh": f.rule.titleZh, "messageZh": f.messageZh, "messageEn": f.messageEn]
-            if f.geometry != nil { d["onMap"] = true }
+            if let view = ParkMaps.view(of: park), ParkMaps.isOnMap(f, view: view) { d["onMap"] = true }
             if let s = f.suggestion {
                 d["suggestion"] = "\(s.name) (\(s.park))" + (s.distance.map { " · \(NumberText.grouped($0 / 1000, decimals: 1)) km" } ?? "")
                     + (s.share.map { " · \(HTML.percent($0))" } ?? "")
@@ -154,15 +154,16 @@ public struct AtlasPages {
         }
         c["declaredTable"] = declared.context
         let series = [Charts.Series("产值 output", "#1F4E79"), Charts.Series("税收 tax", "#F07C16"), Charts.Series("就业 employees", "#2E7D32")]
-        let rows = x.divisions.prefix(15).map { d in
+        let shown = x.divisions.filter { d in [d.output, d.tax, d.employees].contains { ($0 ?? 0) >= 0.005 } || d.declared }.prefix(12)
+        let rows = shown.map { d in
             Charts.Row(label: d.name, code: d.code, values: [d.output, d.tax, d.employees],
                        marks: (d.declared ? ["已声明 declared"] : []) + (d.largeUndeclared ? ["较大但未声明 large, undeclared"] : []),
                        highlighted: d.declared)
         }
-        let max = Swift.max(0.25, (x.divisions.prefix(15).flatMap { [$0.output, $0.tax, $0.employees] }.compactMap { $0 }.max() ?? 0))
+        let max = Swift.max(0.25, (shown.flatMap { [$0.output, $0.tax, $0.employees] }.compactMap { $0 }.max() ?? 0))
         let axis = (max * 4).rounded(.up) / 4
         c["divisionChart"] = Charts.shareBars(rows: Array(rows), series: series, maximum: Swift.min(1, axis), title: "大类份额 Shares by division")
-        let classRows = x.leadingClasses.prefix(12).map { d in
+        let classRows = x.leadingClasses.filter { d in [d.output, d.tax, d.employees].contains { ($0 ?? 0) >= 0.005 } || d.declared }.prefix(12).map { d in
             Charts.Row(label: d.name, code: d.code, values: [d.output, d.tax, d.employees],
                        marks: (d.declared ? ["已声明 declared"] : []) + (d.largeUndeclared ? ["较大但未声明 large, undeclared"] : []),
                        highlighted: d.declared)

@@ -19,7 +19,7 @@ public enum ParkMaps {
     public static func parkMap(park p: Int, profile: ParkProfile, findings: [(number: Int, finding: Finding)], data: Dataset) throws -> String {
         let park = data.parks[p]
         guard let parkBox = park.geometry.boundingBox else { throw ReportingError.map(name: park.id, message: "the park has no geometry") }
-        let view = parkBox.expanded(by: max(parkBox.width, parkBox.height) * 0.04)
+        let view = Self.view(of: park) ?? parkBox
         // Parcels touching the park's box (a superset of those the park holds).
         let parcels = data.parcels.filter { $0.geometry.boundingBox.map { $0.intersects(view) } ?? false }
         var parcelFeatures: [StyledFeature] = []
@@ -80,7 +80,7 @@ public enum ParkMaps {
                 MapLayer(name: "enterprises", title: "企业 Enterprises by industry", kind: .point, features: features, legend: legend), extent: view))
         }
         // Findings that have a place, numbered as in the list on the page.
-        let placed = findings.filter { $0.finding.geometry != nil }
+        let placed = findings.filter { ParkMaps.isOnMap($0.finding, view: view) }
         if !placed.isEmpty {
             let severities = Severity.allCases.reversed().filter { s in placed.contains { $0.finding.severity == s } }
             let features = placed.map { item -> StyledFeature in
@@ -106,6 +106,18 @@ public enum ParkMaps {
         } catch {
             throw ReportingError.map(name: park.id, message: error.description)
         }
+    }
+
+    /// The park map's view: its box with a 4 % margin.
+    public static func view(of park: Park) -> BoundingBox? {
+        park.geometry.boundingBox.map { $0.expanded(by: max($0.width, $0.height) * 0.04) }
+    }
+
+    /// Whether a finding is drawn on the park map: it has a geometry centred in the view
+    /// (a pair finding whose place is mostly elsewhere would widen the map to the city).
+    public static func isOnMap(_ f: Finding, view: BoundingBox) -> Bool {
+        guard let box = f.geometry?.boundingBox else { return false }
+        return view.contains(x: box.center.x, y: box.center.y) && box.width <= view.width * 1.5 && box.height <= view.height * 1.5
     }
 
     /// Where the park lies in the city: districts and every park, this one in red.

@@ -121,7 +121,7 @@ enum AtlasTemplates {
         .park-map { flex:1 1 760px; margin:0; }
         .park-map svg { width:100%; height:auto; border:1px solid var(--line); background:#fff; }
         .locator { flex:0 0 300px; margin:0; } .locator svg { width:300px; height:auto; border:1px solid var(--line); }
-        .chart-wrap { margin:6px 0 12px; overflow-x:auto; } .chart-wrap svg { max-width:100%; height:auto; }
+        .chart-wrap { margin:6px 0 12px; overflow-x:auto; } .chart-wrap svg { width:auto; max-width:100%; height:auto; border:none; }
         small.code { color:var(--muted); font-size:11px; font-weight:normal; }
         header small.code { color:#dde6f0; }
         header a { color:#fff; }
