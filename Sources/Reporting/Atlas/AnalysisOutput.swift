@@ -128,6 +128,8 @@ public struct AnalysisOutput {
             throw ReportingError.cannotCreateFolder(path: folder, message: error.localizedDescription)
         }
         let atlas = AtlasPages(data: data, results: results, yearOnYear: yearOnYear)
+        // One page at a time, on this thread: PROJ keeps a context per thread, and a worker
+        // thread's would outlive the run (the handle check of the CLI tests counts it).
         for p in data.parks.indices {
             try files.text(AtlasPages.file(data.parks[p].id), try atlas.parkPage(p))
         }

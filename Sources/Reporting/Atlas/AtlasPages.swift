@@ -44,7 +44,7 @@ struct TemplateTable {
 
 /// The atlas: a page per park (parks/<id>.html) and the city sections of report.html,
 /// rendered from the Mustache templates of `AtlasTemplates`.
-public struct AtlasPages {
+public struct AtlasPages: Sendable {
     public let data: Dataset
     public let results: FullAnalysis
     public let yearOnYear: (previousName: String, result: YearOnYear)?
