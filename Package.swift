@@ -7,7 +7,7 @@ import PackageDescription
 //   LayoutModel, GeoJSON, GEOS, PROJ, GDAL <- LayoutIO (loading, validation, formats, writing)
 //   LayoutModel, GEOS, PROJ <- LayoutAnalysis (every analysis; FullAnalysis)
 //   LayoutModel, PROJ <- Cartography (layers, styles, SVG/HTML maps)
-//   LayoutIO, LayoutAnalysis, Cartography <- Reporting (results as JSON/CSV/tables, the HTML report)
+//   LayoutIO, LayoutAnalysis, Cartography, Mustache <- Reporting (results as JSON/CSV/tables, the HTML report and park pages)
 //   everything <- parkatlas (the CLI: parses options, calls the library, prints)
 let package = Package(
     name: "ParkAtlas",
@@ -28,6 +28,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Mustache templates of the HTML report and the park pages (Sources/Reporting/Templates).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -51,7 +53,10 @@ let package = Package(
         .target(name: "Cartography", dependencies: ["GeoCore", "PROJ", "LayoutModel"]),
         .target(
             name: "Reporting",
-            dependencies: ["GeoCore", "GeoJSON", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography"]),
+            dependencies: [
+                "GeoCore", "GeoJSON", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .executableTarget(
             name: "parkatlas",
             dependencies: [

@@ -9,6 +9,12 @@
 # With ZOOM=N (HTML only), the page's "+" button is clicked N times before the
 # screenshot, to check pan/zoom, the redrawn scale bar and the labels up close.
 #
+# With CHECK=1 (HTML only), no screenshot: the page is loaded with its scripts, console
+# messages are logged (--enable-logging=stderr) and the DOM after load is dumped
+# (--dump-dom, to $DOM_OUT when set). It prints "console errors: N" and
+# "network references: N" (http(s):// URLs in the DOM, requests logged for
+# anything but file://) and exits 1 when either is not 0.
+#
 # Needs: chromium and fonts-noto-cjk (installed with apt-get when run as root).
 set -euo pipefail
 in="${1:?usage: render_check.sh MAP.svg|MAP.html [OUT.png] [WIDTHxHEIGHT]}"
@@ -33,6 +39,20 @@ w="${size%x*}"; h="${size#*x}"
 case "$in" in *.html|*.htm) w=$((w + 16)); h=$((h + 16));; esac
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
+if [ -n "${CHECK:-}" ]; then
+  log="$profile/chromium.log"; dom="${DOM_OUT:-$profile/dom.html}"
+  # No network: every host resolves to nothing, so a request would fail and be logged.
+  chromium --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --enable-logging=stderr --v=0 \
+    --host-resolver-rules="MAP * ~NOTFOUND" --virtual-time-budget=3000 --dump-dom "file://$abs" > "$dom" 2> "$log" || true
+  [ -s "$dom" ] || { echo "render_check: no DOM dumped" >&2; cat "$log" >&2; exit 1; }
+  errors=$(grep -E 'CONSOLE.*(Uncaught|Error|error)|:ERROR:CONSOLE' "$log" | grep -c . || true)
+  network=$( { grep -oE 'https?://[^" <>)]+' "$dom" || true; grep -E 'net::ERR_NAME_NOT_RESOLVED|Failed to load resource' "$log" || true; } | grep -c . || true)
+  grep -E 'CONSOLE' "$log" >&2 || true
+  echo "console errors: $errors"
+  echo "network references: $network"
+  [ "$errors" = 0 ] && [ "$network" = 0 ] || exit 1
+  exit 0
+fi
 if [ -n "${ZOOM:-}" ]; then
   case "$in" in *.html|*.htm) ;; *) echo "render_check: ZOOM needs an HTML map" >&2; exit 2;; esac
   # A copy beside the original with a script that clicks "+" ZOOM times after load.

@@ -24,6 +24,8 @@ public struct FullAnalysis: Sendable {
     public var hotspots: HotspotAnalysis?
     public var agglomeration: AgglomerationAnalysis?
     public var check: CheckReport
+    /// 工业向园区集中 per county and functional zone; nil without enterprises.
+    public var concentration: ConcentrationByDistrict?
     /// Step name and seconds, in order.
     public var timings: [(step: String, seconds: Double)]
 
@@ -68,8 +70,15 @@ public struct FullAnalysis: Sendable {
                                              measure: .employees, permutations: 0, seed: 0, threads: threads)
         }
         let check = try step("check") { try LayoutChecks.run(dataset: data, thresholds: nil, threads: threads) }
+        let concentration = try step("concentration") { () throws -> ConcentrationByDistrict? in
+            guard let agglomeration else { return nil }
+            let parks = data.parks.count
+            return try ConcentrationByDistrict.compute(
+                dataset: data, parkOfEnterprise: agglomeration.unitOfEnterprise.map { u in u.flatMap { $0 < parks ? $0 : nil } },
+                threads: threads)
+        }
         return FullAnalysis(stats: stats, benefit: benefit, cluster: cluster, hotspots: hotspots, agglomeration: agglomeration,
-                            check: check, timings: timings)
+                            check: check, concentration: concentration, timings: timings)
     }
 }
 

@@ -53,7 +53,10 @@ final class AnalyzeCommandTests: XCTestCase {
         for name in Self.alwaysWritten { XCTAssertTrue(written.contains(name), "missing \(name)") }
         XCTAssertFalse(written.contains("compare.json"))
         let summary = try XCTUnwrap(try json(out.appendingPathComponent("summary.json")).objectValue)
-        XCTAssertEqual(Set(summary["files"]?.arrayValue?.compactMap(\.stringValue) ?? []), written)
+        // Park pages are listed one by one (parks/<id>.html); the folder listing shows "parks".
+        let listed = summary["files"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        XCTAssertEqual(Set(listed.map { String($0.split(separator: "/").first ?? "") }), written)
+        XCTAssertEqual(listed.filter { $0.hasPrefix("parks/") }.count, 14)
         for key in ["dataset", "crs", "counts", "errors", "warnings", "total", "check", "top_indicators", "files"] {
             XCTAssertNotNil(summary[key], key)
         }
@@ -111,7 +114,8 @@ final class AnalyzeCommandTests: XCTestCase {
             svgs += 1
             rest = rest[end.upperBound...]
         }
-        XCTAssertEqual(svgs, 4, file: file, line: line)
+        // Four maps and the 工业向园区集中 chart.
+        XCTAssertEqual(svgs, 5, file: file, line: line)
     }
 
     func testPreviousAddsCompareAndEvaluate() throws {

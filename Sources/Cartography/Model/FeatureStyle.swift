@@ -26,6 +26,8 @@ public struct FeatureStyle: Sendable, Hashable {
     public var title: String?
     /// The `description` simplestyle key: one line of detail.
     public var description: String?
+    /// A link the feature opens when clicked in an HTML page (SVG `<a href>`); not part of simplestyle.
+    public var link: String?
 
     public init(
         fill: String? = nil, fillOpacity: Double = 0.6, stroke: String? = nil, strokeWidth: Double = 1,

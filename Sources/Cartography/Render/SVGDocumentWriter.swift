@@ -61,10 +61,12 @@ struct SVGDocumentWriter {
             default:
                 let d = encoder.pathData(geometry)
                 guard !d.isEmpty else { continue }
+                if let link = style.link { text += "<a href=\"\(e(link))\">" }
                 text += "<path d=\"\(d)\""
                 let polygonal = geometry.isPolygonal || !geometry.polygons.isEmpty
                 text += paintAttributes(style, filled: polygonal)
                 closeElement("path", title: style.title)
+                if style.link != nil { text += "</a>\n" }
                 // A labelled area (a park) smaller than a few pixels at this scale would
                 // vanish under its own label: a ring in its outline colour marks it.
                 if styled.label != nil, let box = geometry.boundingBox, max(box.width, box.height) * frame.scale < 8 {

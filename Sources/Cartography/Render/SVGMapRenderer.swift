@@ -27,15 +27,18 @@ public struct SVGMapRenderer: Sendable {
         public var fontFamily: String
         /// Base label size, pixels.
         public var labelFontSize: Double
+        /// A locator inset: the whole page is map, without title, legend, scale bar or north arrow.
+        public var inset: Bool
 
         public init(
             coordinateDecimals: Int = 1, vertexTolerance: Double = 0.4,
-            fontFamily: String = SVGMapRenderer.defaultFontFamily, labelFontSize: Double = 13
+            fontFamily: String = SVGMapRenderer.defaultFontFamily, labelFontSize: Double = 13, inset: Bool = false
         ) {
             self.coordinateDecimals = coordinateDecimals
             self.vertexTolerance = vertexTolerance
             self.fontFamily = fontFamily
             self.labelFontSize = labelFontSize
+            self.inset = inset
         }
     }
 
@@ -61,7 +64,7 @@ public struct SVGMapRenderer: Sendable {
     /// The SVG text.
     public func render(_ document: MapDocument, size: MapSize = .standard) throws(CartographyError) -> String {
         let (frame, geometries, centre) = try projected(document, size: size)
-        let layout = PageLayout(size: size)
+        let layout = pageLayout(size)
         var svg = SVGDocumentWriter(frame: frame, layout: layout, options: options)
         svg.open(title: document.title)
         svg.openMap()
@@ -70,6 +73,10 @@ public struct SVGMapRenderer: Sendable {
         }
         svg.labels(document.layers, projected: geometries)
         svg.closeMap()
+        if options.inset {
+            svg.close()
+            return svg.text
+        }
         svg.title(document.title, subtitle: document.subtitle)
         svg.legend(document.layers)
         svg.scaleBar()
@@ -78,6 +85,11 @@ public struct SVGMapRenderer: Sendable {
         svg.northArrow(angle: angle)
         svg.close()
         return svg.text
+    }
+
+    /// The page layout: the standard one, or for an inset the whole page as map.
+    private func pageLayout(_ size: MapSize) -> PageLayout {
+        options.inset ? PageLayout(size: size, margin: 1, titleHeight: 1, legendWidth: 0) : PageLayout(size: size)
     }
 
     /// Projects every geometry once (one bulk PROJ call per coordinate sequence)
@@ -106,7 +118,7 @@ public struct SVGMapRenderer: Sendable {
             }
             // A 3 % margin keeps outlines off the frame edge.
             let padded = box.expanded(by: max(box.width, box.height) * 0.03)
-            let frame = MapFrame(crs: crs, transformer: transformer, projectedBox: padded, area: PageLayout(size: size).mapArea)
+            let frame = MapFrame(crs: crs, transformer: transformer, projectedBox: padded, area: pageLayout(size).mapArea)
             return (frame, geometries, lonLatBox.center)
         } catch {
             throw .projection(error)

@@ -119,6 +119,22 @@ public struct AnalysisOutput {
         ReportPage(dataset: name, data: data, results: results, evaluation: yearOnYear, maps: maps).html()
     }
 
+    /// The park pages: parks/<id>.html for every park (sub-parks included), each written atomically.
+    public func writeParkPages(to files: AnalysisOutputFolder) throws {
+        let folder = files.path("parks")
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ReportingError.cannotCreateFolder(path: folder, message: error.localizedDescription)
+        }
+        let atlas = AtlasPages(data: data, results: results, yearOnYear: yearOnYear)
+        // One page at a time, on this thread: PROJ keeps a context per thread, and a worker
+        // thread's would outlive the run (the handle check of the CLI tests counts it).
+        for p in data.parks.indices {
+            try files.text(AtlasPages.file(data.parks[p].id), try atlas.parkPage(p))
+        }
+    }
+
     /// `summary.json`: stable keys for scripts (see `AnalyzeSummary`).
     public func summary(files: [String], timings: [(step: String, seconds: Double)]) -> JSONValue {
         AnalyzeSummary(dataset: name, loaded: loaded, results: results, evaluation: yearOnYear, timings: timings).json(files: files)

@@ -30,7 +30,19 @@ public enum AnalyzeMaps {
         var maps: [Map] = []
         for (key, title, wanted) in plans {
             let names = wanted.filter { registry.names.contains($0) }
-            let layers = try registry.build(names, from: data)
+            // Dense layers (parcels, enterprises, findings of a big city) are drawn as grid cells, and say so.
+            let extent = data.boundingBox ?? .empty
+            var layers = try registry.build(names, from: data).map { layer in
+                ["districts", "parks"].contains(layer.name) ? layer : DisplayThinning.thin(layer, extent: extent)
+            }
+            // The overview links every park to its page.
+            if key == "overview", let k = layers.firstIndex(where: { $0.name == "parks" }) {
+                for i in layers[k].features.indices {
+                    if case .string(let id)? = layers[k].features[i].feature.properties?["id"] {
+                        layers[k].features[i].style.link = AtlasPages.file(id)
+                    }
+                }
+            }
             do {
                 let svg = try renderer.render(MapDocument(title: title, subtitle: subtitle, layers: layers), size: size)
                 maps.append(Map(name: key, title: title, svg: svg))

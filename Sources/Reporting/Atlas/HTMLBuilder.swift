@@ -61,6 +61,9 @@ public enum HTML {
         if body.hasPrefix("<?xml"), let end = body.firstIndex(of: "\n") { body = String(body[body.index(after: end)...]) }
         if let r = body.range(of: " xmlns=\"http://www.w3.org/2000/svg\"") { body.removeSubrange(r) }
         if let r = body.range(of: " xmlns:xlink=\"http://www.w3.org/1999/xlink\"") { body.removeSubrange(r) }
+        // Several maps share a page: every id inside gets the map's prefix (the page script finds parts by id suffix).
+        body = body.replacingOccurrences(of: " id=\"", with: " id=\"\(id)-").replacingOccurrences(of: "url(#", with: "url(#\(id)-")
+            .replacingOccurrences(of: "#map-content ", with: "#\(id)-map-content ")
         if let r = body.range(of: "<svg ") { body.replaceSubrange(r, with: "<svg id=\"\(id)\" ") }
         return body
     }

@@ -1,3 +1,4 @@
+import Cartography
 import Foundation
 import GeoCore
 import LayoutAnalysis
@@ -26,26 +27,27 @@ public struct ReportPage {
 
     public func html() -> String {
         let title = "\(folderName) 园区布局分析报告 Park layout report"
-        var out = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title))</title>
-            <style>
-            \(HTML.style)
-            </style>
-            </head>
+        // The page head (style, print style) comes from the templates shared with the park pages.
+        var out = AtlasPages.library.render(["title": title], withTemplate: "head") ?? ""
+        out += """
+
             <body>
             <header><h1>\(HTML.escape(title))</h1>
             <p>\(HTML.escape(dataset)) · \(HTML.escape(results.check.crs)) · parkatlas analyze</p></header>
             <nav>
             """
-        for s in sections { out += "<a href=\"#\(s.id)\">\(HTML.escape(s.zh)) \(HTML.escape(s.en))</a>" }
+        for s in sections {
+            out += "<a href=\"#\(s.id)\">\(HTML.escape(s.zh)) \(HTML.escape(s.en))</a>"
+            if s.id == "summary" {
+                for (id, zh, en) in [("concentration", "工业向园区集中", "Industry in parks"), ("featured", "特色园区", "Featured parks"), ("parks", "园区页", "Park pages")] {
+                    out += "<a href=\"#\(id)\">\(zh) \(en)</a>"
+                }
+            }
+        }
         out += "<a href=\"#glossary\">术语 Glossary</a>"
         out += "</nav>\n<main>\n"
         out += section("summary", summary())
+        out += AtlasPages(data: data, results: results, yearOnYear: evaluation).citySections()
         out += section("maps", mapsSection())
         out += section("indicators", indicators())
         out += section("benefit", benefit())
@@ -55,7 +57,7 @@ public struct ReportPage {
         out += section("agglomeration", agglomeration())
         if evaluation != nil { out += section("evaluation", evaluationSection()) }
         out += "<footer>\n\(ReportGlossary.html())</footer>\n"
-        out += "</main>\n</body>\n</html>\n"
+        out += "</main>\n<script>\n\(MapScript.source)\n</script>\n</body>\n</html>\n"
         return out
     }
 
@@ -104,7 +106,8 @@ public struct ReportPage {
             case .attention: badge = "<span class=\"badge warn\">需关注 attention</span>"
             case .needsAction: badge = "<span class=\"badge act\">需整改 needs action</span>"
             }
-            return [p.id, HTML.escape(p.name), HTML.escape(p.district ?? "—"), badge, String(p.counts.error), String(p.counts.warning), String(p.counts.info)]
+            let district = p.district.map { code in data.districts.first { $0.code == code }?.name ?? code } ?? "—"
+            return [p.id, "<a href=\"\(HTML.escape(AtlasPages.file(p.id)))\">\(HTML.escape(p.name))</a>", HTML.escape(district), badge, String(p.counts.error), String(p.counts.warning), String(p.counts.info)]
         }
         out += HTML.table(headers: [HTML.header("编号", "id"), HTML.header("园区", "park"), HTML.header("区县", "district"),
                                     HTML.header("结论", "verdict"), HTML.header("错误", "errors"), HTML.header("警告", "warnings"),
@@ -121,7 +124,7 @@ public struct ReportPage {
     private func mapsSection() -> String {
         var out = "<p class=\"note\">Drawn in the local metric CRS; the same layers are in the GeoJSON files beside this page.</p>\n"
         for m in maps {
-            out += "<figure id=\"map-\(m.name)\">\n\(HTML.inlineSVG(m.svg, id: "svg-\(m.name)"))\n<figcaption>\(HTML.escape(m.title)) — map_\(m.name).svg</figcaption></figure>\n"
+            out += "<figure id=\"map-\(m.name)\" class=\"atlas-map\">\n\(HTML.inlineSVG(m.svg, id: "svg-\(m.name)"))\n<div class=\"map-info\"></div><figcaption>\(HTML.escape(m.title)) — map_\(m.name).svg</figcaption></figure>\n"
         }
         return out
     }
@@ -136,6 +139,9 @@ public struct ReportPage {
         out += "of China's national-level development zones (rounded; Ministry of Natural Resources bulletins on their intensive land use, 国家级开发区土地集约利用监测统计); values below them are <span class=\"low\">red</span>. — = no denominator.</p>\n"
         out += "<h3>与全国水平对照 <span class=\"en\">Compared with the national figures</span></h3>\n"
         out += indicatorTable(compared, reference: reference)
+        out += "<p class=\"note\">全国水平 sources: " + IntensiveUseIndicators.nationalReference.map { r in
+            "\(HTML.escape(r.key.nameZh)) \(NumberText.fixed(r.value, decimals: 2)) — \(HTML.escape(r.source)), \(r.year.map { "\($0)" } ?? "year not recorded 年份未记录")"
+        }.joined(separator: "; ") + ".</p>\n"
         out += "<h3>其他指标 <span class=\"en\">Other indicators</span></h3>\n"
         out += indicatorTable(others, reference: [:])
         out += "<p class=\"note\">CSV: stats_classes.csv (per unit and land-use class), per_mu.csv; JSON: stats.json.</p>\n"
@@ -149,9 +155,9 @@ public struct ReportPage {
         if !reference.isEmpty {
             rows.append(["全国水平 national"] + keys.map { reference[$0].map { NumberText.fixed($0, decimals: 2) } ?? "" })
         }
-        let units = results.stats.parks.map { ("\($0.id) \($0.name)", $0.statistics) } + [("全部 total", results.stats.total)]
+        let units = results.stats.parks.map { ("\(HTML.escape($0.name)) <small class=\"code\">\(HTML.escape($0.id))</small>", $0.statistics) } + [("全部 total", results.stats.total)]
         for (name, u) in units {
-            var row = ["<span class=\"nowrap\">\(HTML.escape(name))</span>"]
+            var row = ["<span class=\"nowrap\">\(name)</span>"]
             let values = Dictionary(u.indicators.all.map { ($0.indicator, $0.value) }, uniquingKeysWith: { a, _ in a })
             for indicator in keys {
                 let value = values[indicator] ?? nil

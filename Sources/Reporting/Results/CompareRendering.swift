@@ -1,4 +1,3 @@
-import ArgumentParser
 import Cartography
 import Foundation
 import GeoCore

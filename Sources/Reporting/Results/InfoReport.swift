@@ -1,4 +1,3 @@
-import ArgumentParser
 import GeoCore
 import LayoutAnalysis
 import LayoutIO

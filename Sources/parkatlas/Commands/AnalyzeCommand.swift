@@ -24,7 +24,7 @@ struct AnalyzeCommand: ParsableCommand {
             validation.json, stats.json, stats_classes.csv, per_mu.csv, cluster.json, hotspots.json, \
             hotspots.csv, agglomeration.json, agglomeration.csv, check.json, findings.csv, districts.geojson, \
             parks.geojson, parcels.geojson, enterprises.geojson (with cluster and Gi* attributes), \
-            findings.geojson, map_*.svg, and with --previous compare.json and evaluate.json. Progress (one line \
+            findings.geojson, map_*.svg, parks/<id>.html (a page per park), and with --previous compare.json and evaluate.json. Progress (one line \
             per step with its time) goes to stderr when it is a terminal.
 
             Exit 3 when the dataset has errors: validation.json and summary.json are still written (so the \
@@ -84,6 +84,7 @@ struct AnalyzeCommand: ParsableCommand {
             let maps = try progress.step("maps") { try output.maps() }
             for map in maps { try files.text("map_\(map.name).svg", map.svg) }
             try progress.step("report.html") { try files.text("report.html", output.reportHTML(maps: maps)) }
+            try progress.step("park pages") { try output.writeParkPages(to: files) }
             try files.json("summary.json", output.summary(files: files.written + ["summary.json"], timings: timings))
         }
         progress.finish("\(files.written.count) files in \(out)")
