@@ -118,6 +118,27 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(svgs, 5, file: file, line: line)
     }
 
+    /// `results.gpkg` holds the result layers in one file (docs/import.md); its districts, parks,
+    /// parcels and enterprises layers make a dataset whose `stats` equal those of GeoData/mianyang,
+    /// park by park (the GeoPackage is read by GDAL, an independent path from the GeoJSON reader).
+    func testResultsGeoPackageIsADatasetWithTheSameStats() throws {
+        let out = dir.appendingPathComponent("gpkg")
+        _ = try analyze(["GeoData/mianyang"], out: out)
+        let gpkg = out.appendingPathComponent("results.gpkg").path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: gpkg))
+        func parks(_ dataset: String) throws -> [String: JSONValue] {
+            let run = try CLIRunner.run(["stats", dataset, "--format", "json"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let root = try XCTUnwrap(try JSONText.parse(run.stdout).objectValue)
+            var byID: [String: JSONValue] = ["total": root["total"] ?? .null]
+            for p in root["parks"]?.arrayValue ?? [] { byID[p.objectValue?["id"]?.stringValue ?? "?"] = p }
+            return byID
+        }
+        let fromGeoPackage = try parks(gpkg), fromFolder = try parks("GeoData/mianyang")
+        XCTAssertEqual(fromGeoPackage.count, 15)
+        XCTAssertEqual(fromGeoPackage, fromFolder)
+    }
+
     func testPreviousAddsCompareAndEvaluate() throws {
         let out = dir.appendingPathComponent("year")
         _ = try analyze(["GeoData/mianyang", "--previous", "GeoData/mianyang-2023"], out: out)

@@ -46,6 +46,11 @@ public final class AnalysisOutputFolder {
         try guarded(name) { try GeoJSONFile.write(collection, to: path(name)) }
     }
 
+    /// A GeoPackage (or any format GDAL writes, by extension) holding `layers`, lon/lat (EPSG:4326).
+    public func vector(_ name: String, layers: [(name: String, collection: FeatureCollection)]) throws {
+        try guarded(name) { try VectorOutput.write(layers: layers, to: path(name)) }
+    }
+
     private func guarded(_ name: String, _ body: () throws -> Void) throws {
         do {
             try body()
@@ -77,7 +82,8 @@ public struct AnalysisOutput {
     public var data: Dataset { loaded.dataset }
 
     /// Every table and layer: stats, cluster, hotspots, agglomeration, check (JSON and CSV),
-    /// the styled GeoJSON layers, and with a previous year compare.json and evaluate.json.
+    /// the styled GeoJSON layers, `results.gpkg` holding the same layers (one file that
+    /// opens in QGIS or ArcGIS), and with a previous year compare.json and evaluate.json.
     public func writeTables(to files: AnalysisOutputFolder) throws {
         let r = results, data = data
         let stats = StatsRendering(dataset: name, report: r.stats, benefit: r.benefit)
@@ -96,11 +102,15 @@ public struct AnalysisOutput {
         let check = CheckRendering(dataset: name, report: r.check, districtNames: DistrictNames.of(data))
         try files.report("check.json", check.json(), leftOut: [data])
         try files.csv("findings.csv", check.csv())
-        try files.geojson("findings.geojson", check.featureCollection())
-        try files.geojson("districts.geojson", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.districts(data)])))
-        try files.geojson("parks.geojson", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.parks(data)])))
-        try files.geojson("parcels.geojson", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.parcels(data)])))
-        try files.geojson("enterprises.geojson", EnterpriseAttributes.collection(data: data, results: r))
+        let layers: [(name: String, collection: FeatureCollection)] = [
+            ("districts", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.districts(data)]))),
+            ("parks", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.parks(data)]))),
+            ("parcels", FeatureCollection(features: GeoJSONExport.features(for: [BaseLayers.parcels(data)]))),
+            ("enterprises", EnterpriseAttributes.collection(data: data, results: r)),
+            ("findings", check.featureCollection()),
+        ]
+        for layer in layers { try files.geojson("\(layer.name).geojson", layer.collection) }
+        try files.vector("results.gpkg", layers: layers.filter { !$0.collection.features.isEmpty })
         if let (previousName, y) = yearOnYear {
             let compare = CompareRendering(oldName: previousName, newName: name, old: y.previous, new: data, comparison: y.comparison)
             try files.report("compare.json", compare.json(), leftOut: [y.previous, data])
