@@ -101,9 +101,22 @@ public final class PostGISDataset {
 
     /// The features of the table for `file`.
     public func read(_ file: String, datum: Datum) throws -> FeatureCollection {
+        // A failure on one table (a --where naming a column it lacks) must not abort the others' reads.
+        try connection.execute("SAVEPOINT parkatlas_table")
+        do {
+            let collection = try readTable(file, datum: datum)
+            try connection.execute("RELEASE SAVEPOINT parkatlas_table")
+            return collection
+        } catch {
+            _ = try? connection.execute("ROLLBACK TO SAVEPOINT parkatlas_table")
+            throw error
+        }
+    }
+
+    func readTable(_ file: String, datum: Datum) throws -> FeatureCollection {
         let table = GeoPackageDataset.layerName(file)
         let name = qualifiedName(uri.schema, table)
-        let what = "\(uri.redacted) table \(table)"
+        let what = "table \(table)"
         let described = try connection.execute(
             "SELECT a.attname, a.atttypid::int8, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
                 + "WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
@@ -161,12 +174,11 @@ public final class PostGISDataset {
         }
 
         let cursor = quoteIdentifier("parkatlas_" + table)
-        try connection.execute("DECLARE \(cursor) NO SCROLL BINARY CURSOR FOR " + sql, parameters, what: "\(what): reading (DECLARE CURSOR)")
-        defer { _ = try? connection.execute("CLOSE \(cursor)") }
+        try connection.execute("DECLARE \(cursor) NO SCROLL BINARY CURSOR FOR " + sql, parameters, what: "\(what): reading")
         var features: [Feature] = []
         let idKey = table == "districts" ? "code" : "id"
         while true {
-            let batch = try connection.execute("FETCH \(batchSize) FROM \(cursor)", binary: true, what: "\(what): reading (FETCH)")
+            let batch = try connection.execute("FETCH \(batchSize) FROM \(cursor)", binary: true, what: "\(what): reading")
             let n = batch.rowCount
             if n == 0 { break }
             features.reserveCapacity(features.count + n)
@@ -194,6 +206,7 @@ public final class PostGISDataset {
             }
             if n < batchSize { break }
         }
+        try connection.execute("CLOSE \(cursor)")
         rowsReceived[table] = features.count
         return FeatureCollection(features: features)
     }

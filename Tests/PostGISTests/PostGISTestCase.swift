@@ -82,4 +82,28 @@ class PostGISTestCase: LeakCheckedTestCase {
             stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
+
+    /// A database holding Mianyang and a shifted copy of it under other ids and district codes
+    /// (every row tagged with a `city` column).
+    func twoCityDatabase() throws -> (String, String) {
+        let (db, uri) = try database()
+        var sql = ""
+        for table in ["districts", "parks", "parcels", "enterprises"] {
+            sql += "ALTER TABLE city.\(table) ADD COLUMN city text NOT NULL DEFAULT 'mianyang';"
+        }
+        // The copy: 8 degrees east, ids prefixed with X, district codes 99….
+        sql += """
+            INSERT INTO city.districts SELECT fid + 1000, '99' || code, name || '（乙）', kind, ST_Translate(geom, 8, 0), 'other' FROM city.districts;
+            INSERT INTO city.parks SELECT fid + 1000, 'X' || id, name, level, '99' || district, 'X' || parent, main_industries,
+                featured_industries, featured_status, chemical_park, ST_Translate(geom, 8, 0), 'other' FROM city.parks;
+            INSERT INTO city.parcels SELECT fid + 100000, 'X' || id, land_use, status, floor_area_m2, footprint_m2, investment_wan, tax_wan,
+                'X' || enterprise, ST_Translate(geom, 8, 0), 'other' FROM city.parcels;
+            INSERT INTO city.enterprises SELECT fid + 100000, 'X' || id, name, industry, output_wan, tax_wan, employees, above_scale,
+                ST_Translate(geom, 8, 0), 'other' FROM city.enterprises;
+            ANALYZE;
+            SELECT pg_stat_statements_reset();
+            """
+        try server.psql(sql, database: db)
+        return (db, uri)
+    }
 }
