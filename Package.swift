@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "Cartography", dependencies: ["GeoCore", "PROJ", "LayoutModel"]),
         .target(
             name: "Reporting",
-            dependencies: ["GeoCore", "GeoJSON", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography"]),
+            dependencies: ["GeoCore", "GeoJSON", "PROJ", "PostgreSQL", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography"]),
         .executableTarget(
             name: "parkatlas",
             dependencies: [

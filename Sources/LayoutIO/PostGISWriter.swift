@@ -187,3 +187,43 @@ public enum PostGISWriter {
         }
     }
 }
+
+extension PostGISWriter {
+    /// Appends `table`'s rows to the result table of that name under `runID`, inside the
+    /// caller's transaction. The table is created (with `run_id`, `fid`, the columns, `geom`,
+    /// primary key (run_id, fid), GiST index) when missing; columns a later run brings are
+    /// added; values are cast to the existing columns' types.
+    public static func appendRun(_ table: Table, runID: Int64, in schema: String, on connection: PostgresConnection) throws {
+        let name = qualifiedName(schema, table.name)
+        let exists = try connection.execute("SELECT to_regclass($1) IS NOT NULL", [name]).text(0, 0) == "t"
+        let leading = [(name: "run_id", sqlType: "bigint", value: runID)]
+        if !exists {
+            try create(Table(name: table.name, features: table.features, primaryKey: ["fid"], hasGeometry: table.hasGeometry),
+                       in: schema, on: connection, leading: leading)
+            return
+        }
+        let columns = inferColumns(table.features, reserved: ["fid", "geom", "run_id"])
+        for c in columns {
+            try connection.execute("ALTER TABLE \(name) ADD COLUMN IF NOT EXISTS \(quoteIdentifier(c.name)) \(c.type.rawValue)")
+        }
+        let typed = try connection.execute(
+            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped",
+            [name])
+        var targetType: [String: String] = [:]
+        for r in 0..<typed.rowCount { targetType[typed.text(r, 0) ?? ""] = typed.text(r, 1) }
+        let staging = quoteIdentifier("parkatlas_staging_" + table.name)
+        var definitions = ["\"run_id\" bigint", "\"fid\" bigint"] + columns.map { "\(quoteIdentifier($0.name)) \($0.type.rawValue)" }
+        if table.hasGeometry { definitions.append("\"geom\" geometry(Geometry, 4326)") }
+        try connection.execute("CREATE TEMP TABLE \(staging) (\(definitions.joined(separator: ", "))) ON COMMIT DROP")
+        try copy(table, columns: columns, leading: leading, into: staging, on: connection)
+        var names = ["\"run_id\"", "\"fid\""] + columns.map { quoteIdentifier($0.name) }
+        if table.hasGeometry { names.append("\"geom\"") }
+        let casts = names.map { q -> String in
+            let raw = String(q.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            guard let type = targetType[raw] else { return q }
+            return type == "text" ? "(\(q))::text" : "(\(q))::\(type)"
+        }
+        try connection.execute("INSERT INTO \(name) (\(names.joined(separator: ", "))) SELECT \(casts.joined(separator: ", ")) FROM \(staging)")
+        try connection.execute("DROP TABLE \(staging)")
+    }
+}
