@@ -2,9 +2,9 @@
 import PackageDescription
 
 // Dependencies point one way (each module sees only those to its left):
-//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL)
+//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL), PostgreSQL (CPQ: libpq)
 //   GeoCore <- LayoutModel (no GEOS or PROJ: plain values, codes, policy) <- Synthesis
-//   LayoutModel, GeoJSON, GEOS, PROJ, GDAL <- LayoutIO (loading, validation, formats, writing)
+//   LayoutModel, GeoJSON, GEOS, PROJ, GDAL, PostgreSQL <- LayoutIO (loading, validation, formats, writing)
 //   LayoutModel, GEOS, PROJ <- LayoutAnalysis (every analysis; FullAnalysis)
 //   LayoutModel, PROJ <- Cartography (layers, styles, SVG/HTML maps)
 //   LayoutIO, LayoutAnalysis, Cartography, Mustache <- Reporting (results as JSON/CSV/tables, the HTML report and park pages)
@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GEOS", targets: ["GEOS"]),
         .library(name: "PROJ", targets: ["PROJ"]),
         .library(name: "GDAL", targets: ["GDAL"]),
+        .library(name: "PostgreSQL", targets: ["PostgreSQL"]),
         .library(name: "LayoutModel", targets: ["LayoutModel"]),
         .library(name: "LayoutIO", targets: ["LayoutIO"]),
         .library(name: "LayoutAnalysis", targets: ["LayoutAnalysis"]),
@@ -39,6 +40,9 @@ let package = Package(
             name: "CPROJ", pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
         .systemLibrary(
+            name: "CPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .systemLibrary(
             name: "CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
         .target(name: "GeoCore"),
@@ -46,28 +50,29 @@ let package = Package(
         .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
         .target(name: "GDAL", dependencies: ["CGDAL", "GeoCore"]),
+        .target(name: "PostgreSQL", dependencies: ["CPQ", "GeoCore"]),
         .target(name: "LayoutModel", dependencies: ["GeoCore"]),
         .target(name: "Synthesis", dependencies: ["GeoCore", "LayoutModel"]),
-        .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "GDAL", "LayoutModel"]),
+        .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "GDAL", "PostgreSQL", "LayoutModel"]),
         .target(name: "LayoutAnalysis", dependencies: ["GeoCore", "GEOS", "PROJ", "LayoutModel"]),
         .target(name: "Cartography", dependencies: ["GeoCore", "PROJ", "LayoutModel"]),
         .target(
             name: "Reporting",
             dependencies: [
-                "GeoCore", "GeoJSON", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography",
+                "GeoCore", "GeoJSON", "PROJ", "PostgreSQL", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
             name: "parkatlas",
             dependencies: [
-                "GeoCore", "GeoJSON", "GEOS", "PROJ", "GDAL", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography", "Reporting", "Synthesis",
+                "GeoCore", "GeoJSON", "GEOS", "PROJ", "GDAL", "PostgreSQL", "LayoutModel", "LayoutIO", "LayoutAnalysis", "Cartography", "Reporting", "Synthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "parkatlas-bench",
             dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis"]),
         // Test support shared by the test targets: leak-checked base class, fixture comparison, seeded data.
-        .target(name: "TestSupport", dependencies: ["GeoCore", "GEOS", "PROJ", "GDAL"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GeoCore", "GEOS", "PROJ", "GDAL", "PostgreSQL"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
         .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore", "GeoJSON"]),
@@ -80,6 +85,8 @@ let package = Package(
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "LayoutModel", "GeoCore", "PROJ"]),
         // Sees the library products only (no @testable): the README's "Use it from Swift" example.
         .testTarget(name: "LibraryExampleTests", dependencies: ["LayoutIO", "LayoutAnalysis", "Reporting"]),
+        // A real PostgreSQL + PostGIS started by the tests (TestSupport/PostgresServer).
+        .testTarget(name: "PostGISTests", dependencies: ["TestSupport", "PostgreSQL", "LayoutIO", "LayoutModel", "GeoJSON", "GeoCore"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "GeoJSON", "GeoCore", "GEOS", "Synthesis"]),
     ]
 )

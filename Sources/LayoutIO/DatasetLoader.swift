@@ -39,7 +39,14 @@ public enum DatasetLoader {
         /// so they never sit beside the analysis (about half the peak memory at 10⁶ enterprises).
         public var keepsFeatures: Bool
 
-        public init(datum: Datum? = nil, threads: Int = 2, layers: DatasetLayers = .all, keepsFeatures: Bool = true) {
+        /// `--where`/`--bbox` of a PostgreSQL dataset (pushed down to the database); must be empty for a folder.
+        public var filter: DatasetFilter
+
+        public init(
+            datum: Datum? = nil, threads: Int = 2, layers: DatasetLayers = .all, keepsFeatures: Bool = true,
+            filter: DatasetFilter = DatasetFilter()
+        ) {
+            self.filter = filter
             self.datum = datum
             self.threads = threads
             self.layers = layers
@@ -47,12 +54,21 @@ public enum DatasetLoader {
         }
     }
 
-    /// Loads a dataset folder, or a GeoPackage file (`*.gpkg`) holding the dataset's layers
-    /// (see `GeoPackageDataset`); both give the same result for the same data.
+    /// Loads a dataset folder, a GeoPackage file (`*.gpkg`) holding the dataset's layers
+    /// (see `GeoPackageDataset`), or a PostGIS schema given as a `postgresql://…?schema=S`
+    /// URI (see `PostGISDataset`); all give the same result for the same data.
+    /// The dataset's name (`Dataset.folder`) is then the URI with its password as `***`.
     public static func load(folder: String, options: Options = Options()) throws -> DatasetLoadResult {
         var isDirectory: ObjCBool = false
-        let package: GeoPackageDataset?
-        if GeoPackageDataset.isGeoPackage(folder), FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+        let package: (any DatasetTableSource)?
+        var folder = folder
+        if PostGISDataset.isURI(folder) {
+            let database = try PostGISDataset(uri: folder, filter: options.filter)
+            folder = database.uri.redacted
+            package = database
+        } else if !options.filter.isEmpty {
+            throw InputError.notADataset(folder: folder, reason: "--where and --bbox need a PostgreSQL dataset (postgresql://…?schema=S)")
+        } else if GeoPackageDataset.isGeoPackage(folder), FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
            !isDirectory.boolValue {
             package = try GeoPackageDataset(path: folder)
         } else {
@@ -95,7 +111,10 @@ public enum DatasetLoader {
         func read(_ file: String, required: Bool, polygonal: Bool) -> (FeatureCollection, featureErrors: [GeoJSONError])? {
             if let package {
                 guard package.hasLayer(file) else {
-                    if required { problems.append(fileProblem(file, "required layer \(GeoPackageDataset.layerName(file)) is missing from \(folder)")) }
+                    if required {
+                        let kind = package is PostGISDataset ? "table" : "layer"
+                        problems.append(fileProblem(file, "required \(kind) \(GeoPackageDataset.layerName(file)) is missing from \(folder)"))
+                    }
                     return nil
                 }
                 do {

@@ -1,10 +1,11 @@
 import GDAL
 import GEOS
+import PostgreSQL
 import PROJ
 import XCTest
 
-/// Base class of every test that touches GEOS, PROJ or GDAL: no GEOS geometry,
-/// PROJ object or GDAL handle made by a test may outlive it (the live-handle
+/// Base class of every test that touches GEOS, PROJ, GDAL or libpq: no GEOS geometry,
+/// PROJ object, GDAL handle or libpq connection/result made by a test may outlive it (the live-handle
 /// counters of the three wrappers must be back at their value before the test).
 ///
 /// PROJ keeps a per-thread cache of transformations that belongs to the thread,
@@ -13,6 +14,7 @@ open class LeakCheckedTestCase: XCTestCase {
     private var geosBaseline = 0
     private var projBaseline = 0
     private var gdalBaseline = 0
+    private var libpqBaseline = 0
 
     override open func setUp() {
         super.setUp()
@@ -20,6 +22,7 @@ open class LeakCheckedTestCase: XCTestCase {
         geosBaseline = GEOSLibrary.liveHandles
         projBaseline = PROJ.liveHandles.liveCount
         gdalBaseline = GDALLibrary.liveHandles
+        libpqBaseline = PostgresLibrary.liveHandles
     }
 
     override open func tearDown() {
@@ -27,6 +30,7 @@ open class LeakCheckedTestCase: XCTestCase {
         XCTAssertEqual(GEOSLibrary.liveHandles, geosBaseline, "GEOS handles leaked by \(name)")
         XCTAssertEqual(PROJ.liveHandles.liveCount, projBaseline, "PROJ objects leaked by \(name)")
         XCTAssertEqual(GDALLibrary.liveHandles, gdalBaseline, "GDAL handles leaked by \(name)")
+        XCTAssertEqual(PostgresLibrary.liveHandles, libpqBaseline, "libpq connections or results leaked by \(name)")
         super.tearDown()
     }
 }

@@ -6,6 +6,7 @@ import GeoJSON
 import LayoutAnalysis
 import LayoutIO
 import LayoutModel
+import PostgreSQL
 import Reporting
 
 /// `parkatlas analyze [DATASET] --out DIR [--previous OLD]`: the main job. Runs every
@@ -42,10 +43,20 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "The previous year's dataset folder (adds compare and evaluate).")
     var previous: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write every result table, with run_id, and a runs row into this PostGIS schema, in one transaction.",
+        valueName: "postgresql://…?schema=R"))
+    var db: String?
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    mutating func validate() throws {
+        if let db, !PostgresURI.isURI(db) { throw ValidationError("--db must be a postgresql:// URI, not \(db)") }
+    }
+
     func run() throws {
+        let started = Date()
         let progress = StepProgress(enabled: Console.stderrIsTerminal && !quiet)
         let files = AnalysisOutputFolder(folder: out)
         let threads = dataset.threads.resolved
@@ -87,12 +98,34 @@ struct AnalyzeCommand: ParsableCommand {
             try progress.step("park pages") { try output.writeParkPages(to: files) }
             try files.json("summary.json", output.summary(files: files.written + ["summary.json"], timings: timings))
         }
+        if let db {
+            try progress.step("database") { try writeRun(output, to: db, started: started) }
+        }
         progress.finish("\(files.written.count) files in \(out)")
         if !quiet && !Console.stderrIsTerminal {
             // Not a terminal: one line for logs.
             print("\(out): \(files.written.count) files (report.html, summary.json, …)")
         } else if !quiet {
             print("\(out)/report.html")
+        }
+    }
+
+    /// The run into `--db`: all result tables and the runs row in one transaction (`AnalysisDatabase`).
+    private func writeRun(_ output: AnalysisOutput, to db: String, started: Date) throws {
+        let display = DatabaseURIs.register(db)
+        var parameters: JSONObject = ["threads": .integer(Int64(dataset.threads.resolved)), "out": .string(out)]
+        if let previous { parameters["previous"] = .string(DatabaseURIs.register(previous)) }
+        if let whereSQL = dataset.database.whereSQL { parameters["where"] = .string(whereSQL) }
+        if let bbox = dataset.database.bbox { parameters["bbox"] = .string(bbox) }
+        // Test hook: hold the transaction open before COMMIT (to kill the process there).
+        let delay = ProcessInfo.processInfo.environment["PARKATLAS_TEST_DB_COMMIT_DELAY"].flatMap(Double.init)
+        do {
+            let runID = try AnalysisDatabase.write(
+                output, to: db, started: started, toolkitVersion: ParkAtlasCommand.configuration.version, parameters: parameters,
+                beforeCommit: delay.map { seconds in { Thread.sleep(forTimeInterval: seconds) } })
+            if !quiet { FileHandle.standardError.write(Data("parkatlas: \(display): results written as run \(runID)\n".utf8)) }
+        } catch {
+            throw CommandFailure.badInput("cannot write the results to \(display): \(error)")
         }
     }
 

@@ -4,6 +4,7 @@ import GeoCore
 import GeoJSON
 import LayoutIO
 import LayoutModel
+import PostgreSQL
 import Reporting
 
 /// `parkatlas validate [DATASET]`: every schema and geometry problem at once.
@@ -23,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var dataset: DatasetArgument
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: "Write a repaired copy of the dataset into this folder.")
+    @Option(name: .long, help: "Write a repaired copy of the dataset into this folder, or into postgresql://…?schema=S (tables replaced in one transaction).")
     var fix: String?
 
     func run() throws {
@@ -35,6 +36,31 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private func writeRepaired(_ result: DatasetLoadResult, to folder: String) throws {
+        let source = DatabaseURIs.original(dataset.dataset)
+        if PostgresURI.isURI(folder) {
+            // Into a PostGIS schema: typed tables, keys, GiST indexes, ANALYZE, one transaction.
+            let display = DatabaseURIs.register(folder)
+            do {
+                try PostGISWriter.writeDataset(result.repairedFiles, policyText: try policyText(of: source), to: folder)
+            } catch {
+                throw CommandFailure.badInput("cannot write the repaired dataset to \(display): \(error)")
+            }
+            return
+        }
+        if PostgresURI.isURI(source) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                for (file, collection) in result.repairedFiles {
+                    try GeoJSONFile.write(collection, to: folder + "/" + file)
+                }
+                if let text = try policyText(of: source) {
+                    try JSONText.write(try JSONText.parse(text), to: folder + "/" + DatasetFile.policy)
+                }
+            } catch {
+                throw CommandFailure.badInput("cannot write the repaired dataset to \(folder): \(error)")
+            }
+            return
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for (file, collection) in result.repairedFiles {
@@ -50,5 +76,13 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput("cannot write the repaired dataset to \(folder): \(error)")
         }
+    }
+
+    /// The policy JSON of a dataset folder (policy.json) or a PostGIS schema (table policy); nil when it has none.
+    private func policyText(of source: String) throws -> String? {
+        if PostgresURI.isURI(source) { return try PostGISDataset(uri: source).policyText() }
+        let path = source + "/" + DatasetFile.policy
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return String(decoding: try GeoJSONFile.readBytes(path: path), as: UTF8.self)
     }
 }

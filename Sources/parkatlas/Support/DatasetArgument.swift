@@ -3,6 +3,7 @@ import Foundation
 import LayoutIO
 import LayoutModel
 import Reporting
+import PostgreSQL
 import PROJ
 
 /// The DATASET argument: a dataset folder, `GeoData/mianyang` when left out (docs/cli.md).
@@ -10,11 +11,21 @@ struct DatasetArgument: ParsableArguments {
     /// The reference dataset, relative to the repository root.
     static let defaultDataset = "GeoData/mianyang"
 
-    @Argument(help: "Dataset folder, or a GeoPackage (.gpkg) holding its layers.")
+    @Argument(help: "Dataset folder, a GeoPackage (.gpkg) holding its layers, or postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME?schema=S.")
     var dataset: String = defaultDataset
 
     @OptionGroup var datum: DatumOption
     @OptionGroup var threads: ThreadsOption
+    @OptionGroup var database: DatabaseFilterOptions
+
+    /// Keeps a password given in a PostgreSQL URI out of every message and report: from here on
+    /// `dataset` is the URI with `***` for the password (see `DatabaseURIs`).
+    mutating func validate() throws {
+        dataset = DatabaseURIs.register(dataset)
+        if !database.filter.isEmpty && !PostGISDataset.isURI(DatabaseURIs.original(dataset)) {
+            throw ValidationError("--where and --bbox need a PostgreSQL dataset (postgresql://…?schema=S), not \(dataset)")
+        }
+    }
 
     /// Loads the dataset; load failures and data errors become exit code 3 with every problem listed.
     /// - Parameters:
@@ -24,15 +35,21 @@ struct DatasetArgument: ParsableArguments {
     func load(allowErrors: Bool = false, quiet: Bool = false, layers: DatasetLayers = .all, keepFeatures: Bool = false) throws -> DatasetLoadResult {
         try Self.load(
             folder: dataset, datum: datum.datum, threads: threads.resolved, allowErrors: allowErrors, quiet: quiet,
-            layers: layers, keepFeatures: keepFeatures)
+            layers: layers, keepFeatures: keepFeatures, filter: database.filter)
     }
 
     /// Loads the dataset in `folder`; the one path every command (and `compare`'s two snapshots) takes.
     /// - Parameter datum: `--datum` when given; nil lets policy.json decide.
     static func load(
         folder: String, datum: Datum?, threads: Int, allowErrors: Bool = false, quiet: Bool = false,
-        layers: DatasetLayers = .all, keepFeatures: Bool = false
+        layers: DatasetLayers = .all, keepFeatures: Bool = false, filter: DatasetFilter = DatasetFilter()
     ) throws -> DatasetLoadResult {
+        let folder = DatabaseURIs.register(folder)
+        if PostGISDataset.isURI(folder) {
+            return try checked(loadDatabase(
+                folder, options: .init(datum: datum, threads: threads, layers: layers, keepsFeatures: keepFeatures, filter: filter)),
+                folder: folder, allowErrors: allowErrors, quiet: quiet)
+        }
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
         // A GeoPackage file holding the dataset's layers is a dataset too (docs/import.md).
@@ -52,6 +69,22 @@ struct DatasetArgument: ParsableArguments {
         } catch let error as InputError {
             throw CommandFailure.badInput(error.description)
         }
+        return try checked(result, folder: folder, allowErrors: allowErrors, quiet: quiet)
+    }
+
+    /// A PostGIS dataset: every failure to connect or read is bad input (exit 3), never a password in the message.
+    static func loadDatabase(_ display: String, options: DatasetLoader.Options) throws -> DatasetLoadResult {
+        do {
+            return try DatasetLoader.load(folder: DatabaseURIs.original(display), options: options)
+        } catch let error as PostgresError {
+            throw CommandFailure.badInput(error.description)
+        } catch let error as InputError {
+            throw CommandFailure.badInput(error.description)
+        }
+    }
+
+    /// Errors (unless allowed) become exit 3 listing them; warnings and left-out features are noted.
+    static func checked(_ result: DatasetLoadResult, folder: String, allowErrors: Bool, quiet: Bool) throws -> DatasetLoadResult {
         if result.hasErrors && !allowErrors {
             let groups = DatasetProblem.grouped(result.problems.filter { $0.severity == .error })
             let lines = groups.prefix(50).map { "  " + $0.listing }
