@@ -35,8 +35,11 @@ public struct FullAnalysis: Sendable {
     /// The Gi* distance band, metres.
     public static let hotspotBand = 1000.0
 
-    /// Runs every step on `dataset` (lon/lat, as loaded), on `threads` threads.
-    public static func run(dataset data: Dataset, threads: Int, observer: (any AnalysisStepObserver)? = nil) throws -> FullAnalysis {
+    /// Runs every step on `dataset` (lon/lat, as loaded), on `threads` threads; `envelope` is how the
+    /// cluster step makes the CSR envelope of K (`EnvelopeMethod`).
+    public static func run(
+        dataset data: Dataset, threads: Int, envelope: EnvelopeMethod = .auto, observer: (any AnalysisStepObserver)? = nil
+    ) throws -> FullAnalysis {
         guard let extent = data.boundingBox else { throw AnalysisError.invalidParameter("the dataset has no geometry") }
         var timings: [(step: String, seconds: Double)] = []
         func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
@@ -56,7 +59,8 @@ public struct FullAnalysis: Sendable {
             return (report, benefit)
         }
         let cluster = try step("cluster") {
-            try ClusterAnalysis.run(dataset: data, options: ClusterOptions(grouping: IndustryGrouping(level: clusterLevel), threads: threads))
+            try ClusterAnalysis.run(dataset: data, options: ClusterOptions(grouping: IndustryGrouping(level: clusterLevel), threads: threads,
+                                                                         envelope: envelope))
         }
         let hasEnterprises = data.hasEnterprises && !data.enterprises.isEmpty
         let hotspots = try step("hotspots") { () throws -> HotspotAnalysis? in

@@ -95,6 +95,28 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertFalse(clustered.isEmpty)
 
         try assertReportWellFormed(out.appendingPathComponent("report.html"), sections: Self.sections)
+
+        // The K envelope: `auto` simulates every Mianyang group (all below the threshold) and says so.
+        let cluster = try XCTUnwrap(try json(out.appendingPathComponent("cluster.json")).objectValue)
+        XCTAssertEqual(cluster["envelope"]?.stringValue, "auto")
+        let methods = Set(cluster["groups"]?.arrayValue?.compactMap { $0.objectValue?["ripley"]?.objectValue?["envelope"]?.stringValue } ?? [])
+        XCTAssertEqual(methods, ["simulation"])
+        let html = String(decoding: try Data(contentsOf: out.appendingPathComponent("report.html")), as: UTF8.self)
+        XCTAssertTrue(html.contains("K envelope (--envelope auto): simulation (99 CSR patterns"), "report states the envelope method")
+    }
+
+    /// `--envelope analytic` reaches the cluster step and the report says so.
+    func testAnalyticEnvelopeIsUsedAndStated() throws {
+        let out = dir.appendingPathComponent("analytic")
+        _ = try analyze(["GeoData/mianyang", "--envelope", "analytic"], out: out)
+        let cluster = try XCTUnwrap(try json(out.appendingPathComponent("cluster.json")).objectValue)
+        XCTAssertEqual(cluster["envelope"]?.stringValue, "analytic")
+        let methods = Set(cluster["groups"]?.arrayValue?.compactMap { $0.objectValue?["ripley"]?.objectValue?["envelope"]?.stringValue } ?? [])
+        XCTAssertEqual(methods, ["analytic"])
+        let html = String(decoding: try Data(contentsOf: out.appendingPathComponent("report.html")), as: UTF8.self)
+        XCTAssertTrue(html.contains("K envelope (--envelope analytic): analytic"))
+        let bad = try CLIRunner.run(["analyze", "GeoData/mianyang", "--envelope", "exact", "--out", dir.appendingPathComponent("bad").path])
+        XCTAssertEqual(bad.status, 2, bad.stderr)
     }
 
     /// Each section id, no network reference, every inline SVG parses as XML.

@@ -105,7 +105,8 @@ final class ClusterCommandTests: XCTestCase {
 
     func testBadOptionsExitTwo() throws {
         for args in [["--eps", "0"], ["--min-points", "0"], ["--radii", "100,-5"], ["--study-area", "moon"],
-                     ["--level", "7"], ["--industry", "3974"], ["--simulations", "-1"], ["--format", "json", "--out", "x.csv"]] {
+                     ["--level", "7"], ["--industry", "3974"], ["--simulations", "-1"], ["--format", "json", "--out", "x.csv"],
+                     ["--envelope", "exact"]] {
             let result = try CLIRunner.run(["cluster"] + args)
             XCTAssertEqual(result.status, 2, "\(args): \(result.stderr)")
         }
@@ -114,5 +115,38 @@ final class ClusterCommandTests: XCTestCase {
     func testUnknownIndustryGivesEmptyGroupList() throws {
         let json = try runJSON(["GeoData/mianyang", "--industry", "A01"])
         XCTAssertEqual(json["groups"]?.arrayValue?.count, 0)
+    }
+
+    /// The envelope method is stated in the JSON (top level and per group) and in the table:
+    /// `auto` simulates Mianyang's groups (all below the threshold), `analytic` is analytic everywhere.
+    func testEnvelopeMethodIsStated() throws {
+        let auto = try runJSON(["GeoData/mianyang", "--industry", "C39,C13", "--simulations", "19"])
+        XCTAssertEqual(auto["envelope"]?.stringValue, "auto")
+        let autoGroups = try XCTUnwrap(auto["groups"]?.arrayValue)
+        XCTAssertEqual(autoGroups.count, 2)
+        for g in autoGroups {
+            let ripley = try XCTUnwrap(g.objectValue?["ripley"]?.objectValue)
+            XCTAssertLessThanOrEqual(g.objectValue?["n"]?.integerValue ?? .max, 10_000)
+            XCTAssertEqual(ripley["envelope"]?.stringValue, "simulation")
+            XCTAssertEqual(ripley["expected_k"], .null)
+        }
+        let analytic = try runJSON(["GeoData/mianyang", "--industry", "C39,C13", "--envelope", "analytic", "--study-area", "districts"])
+        XCTAssertEqual(analytic["envelope"]?.stringValue, "analytic")
+        for g in try XCTUnwrap(analytic["groups"]?.arrayValue) {
+            let ripley = try XCTUnwrap(g.objectValue?["ripley"]?.objectValue)
+            XCTAssertEqual(ripley["envelope"]?.stringValue, "analytic")
+            // z of 99 simulations' per-tail level 1/100: scipy norm.ppf(0.99).
+            XCTAssertEqual(ripley["z"]?.doubleValue ?? 0, 2.3263478740408408, accuracy: 1e-12)
+            let mean = ripley["expected_k"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+            let high = ripley["envelope_high_k"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+            XCTAssertEqual(mean.count, 4)
+            for (m, h) in zip(mean, high) { XCTAssertGreaterThan(h, m) }
+        }
+        let table = try CLIRunner.run(["cluster", "GeoData/mianyang", "--industry", "C39", "--envelope", "analytic"])
+        XCTAssertEqual(table.status, 0, table.stderr)
+        XCTAssertTrue(table.stdout.contains("K envelope (--envelope analytic): analytic"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("  envelope: analytic"), table.stdout)
+        let simulated = try CLIRunner.run(["cluster", "GeoData/mianyang", "--industry", "C39"])
+        XCTAssertTrue(simulated.stdout.contains("K envelope (--envelope auto): simulation (99 CSR patterns, min/max, seed 1)"), simulated.stdout)
     }
 }

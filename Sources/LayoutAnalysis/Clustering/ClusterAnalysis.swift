@@ -28,6 +28,9 @@ public enum ClusterAnalysis {
         case .districts: try StudyArea.union(of: dataset.districts.map(\.geometry), kind: .districts, frame: frame)
         }
 
+        // The analytic envelope integrates over the window once per radius: a shared window is shared.
+        let sharedMoments = shared.map { RipleyKMoments(studyArea: $0) }
+
         var groups: [IndustryClusterGroup] = []
         let grouped = options.grouping.groups(of: enterprises)
         for (done, (industry, all)) in grouped.enumerated() {
@@ -39,12 +42,13 @@ public enum ClusterAnalysis {
             for i in members { xy.append(projected[2 * i]); xy.append(projected[2 * i + 1]) }
             let dbscan = try DBSCAN(coordinates: xy, eps: options.eps, minPoints: options.minPoints, threads: options.threads)
             let clusters = try summarise(
-                dbscan: dbscan, members: members, xy: xy, dataset: dataset, membership: membership, toLonLat: toLonLat)
+                dbscan: dbscan, members: members, xy: xy, dataset: dataset, membership: membership, toLonLat: toLonLat,
+                threads: options.threads)
             let area = shared ?? StudyArea.boundingBox(of: xy)
             let nni = NearestNeighbourIndex(coordinates: xy, studyAreaM2: area.area, threads: options.threads)
             let ripley = try RipleyAnalysis(
                 coordinates: xy, radii: options.radii, studyArea: area, simulations: options.simulations, seed: options.seed,
-                threads: options.threads)
+                threads: options.threads, envelope: options.envelope, moments: sharedMoments)
             groups.append(IndustryClusterGroup(
                 industry: industry, members: members, ids: members.map { enterprises[$0].id }, dbscan: dbscan,
                 clusters: clusters, studyAreaM2: area.area, nni: nni, ripley: ripley))
@@ -54,21 +58,55 @@ public enum ClusterAnalysis {
     }
 
     /// Per-cluster size, cores, industries, output, parks, centroid and hull.
+    ///
+    /// The hulls (GEOS, the costly part) run on `threads` workers: clusters too big for a concave
+    /// hull one after another, each hull from the hulls of fixed 65 536-point chunks computed in
+    /// parallel (`ClusterSummary.convexHull(ofMetric:threads:)`); the others in parallel, one
+    /// cluster per task. Each result has its own slot and the chunks do not depend on `threads`,
+    /// so the output does not either.
     static func summarise(
-        dbscan: DBSCAN, members: [Int], xy: [Double], dataset: Dataset, membership: ParkMembership, toLonLat: Transformer
+        dbscan: DBSCAN, members: [Int], xy: [Double], dataset: Dataset, membership: ParkMembership, toLonLat: Transformer,
+        threads: Int = 1
     ) throws -> [ClusterSummary] {
         let count = dbscan.clusterCount
         guard count > 0 else { return [] }
         // Bucket member positions by cluster in one pass (O(n)).
         var byCluster = [[Int]](repeating: [], count: count)
         for (k, label) in dbscan.labels.enumerated() where label >= 0 { byCluster[Int(label)].append(k) }
-        return try byCluster.enumerated().map { id, positions in
+        let points: [[Double]] = byCluster.map { positions in
             var pts = [Double]()
             pts.reserveCapacity(2 * positions.count)
+            for k in positions { pts.append(xy[2 * k]); pts.append(xy[2 * k + 1]) }
+            return pts
+        }
+        let slots = UnsafeMutableBufferPointer<(Geometry, ClusterSummary.HullKind, Double)?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize(); slots.deallocate() }
+        nonisolated(unsafe) let hulls = slots
+        let failure = FailureBox()
+        let big = (0..<count).filter { points[$0].count / 2 > ClusterSummary.concaveMaximumSize }
+        for id in big {
+            do {
+                hulls[id] = try ClusterSummary.convexHull(ofMetric: points[id], threads: threads)
+            } catch {
+                failure.set(String(describing: error))
+            }
+        }
+        let small = (0..<count).filter { points[$0].count / 2 <= ClusterSummary.concaveMaximumSize }
+        ParallelRanges.forEach(count: small.count, threads: threads, minimumChunk: 1) { range in
+            for k in range {
+                do {
+                    hulls[small[k]] = try ClusterSummary.hull(ofMetric: points[small[k]])
+                } catch {
+                    failure.set(String(describing: error))
+                }
+            }
+        }
+        if let message = failure.message { throw AnalysisError.geometry(message) }
+        return try byCluster.enumerated().map { id, positions in
             var sx = 0.0, sy = 0.0, output = 0.0, cores = 0
             var industries = Set<String>(), parks = Set<String>()
             for k in positions {
-                pts.append(xy[2 * k]); pts.append(xy[2 * k + 1])
                 sx += xy[2 * k]; sy += xy[2 * k + 1]
                 if dbscan.isCore[k] { cores += 1 }
                 let e = dataset.enterprises[members[k]]
@@ -78,7 +116,7 @@ public enum ClusterAnalysis {
             }
             let size = positions.count
             let centroid = try toLonLat.transform(Position(x: sx / Double(size), y: sy / Double(size)))
-            let (hull, kind, area) = try ClusterSummary.hull(ofMetric: pts)
+            let (hull, kind, area) = hulls[id]!
             return ClusterSummary(
                 id: id, size: size, coreCount: cores, industries: industries.sorted(), outputWan: output,
                 parks: parks.sorted(), centroid: Position(x: centroid.x, y: centroid.y), hull: try toLonLat.transform(hull),

@@ -54,4 +54,64 @@ public struct ClusterSummary: Sendable, Hashable {
         }
         return (try convex.geometry(), .convex, convexArea)
     }
+
+    /// Points per chunk of `convexHull(ofMetric:threads:)`; fixed, so the chunks (and the hull)
+    /// do not depend on the thread count.
+    static let hullChunk = 65_536
+
+    /// The convex hull of a big cluster (no concave hull is tried above `concaveMaximumSize`),
+    /// with its kind and area: the hull of the vertices of the chunks' hulls, which is the hull of
+    /// all points (a vertex of the whole hull is a vertex of its chunk's hull); the chunks run on
+    /// `threads` workers, each GEOS handle on the worker that made it.
+    static func convexHull(ofMetric xy: [Double], threads: Int) throws -> (Geometry, HullKind, Double) {
+        let size = xy.count / 2
+        let chunks = (size + hullChunk - 1) / hullChunk
+        guard chunks > 1 else {
+            let hull = try GeometryHandle(.multiPoint(CoordinateSequence(storage: xy))).convexHull()
+            return (try hull.geometry(), .convex, try hull.planarArea())
+        }
+        let slots = UnsafeMutableBufferPointer<[Double]>.allocate(capacity: chunks)
+        slots.initialize(repeating: [])
+        defer { slots.deinitialize(); slots.deallocate() }
+        nonisolated(unsafe) let vertices = slots
+        let failure = FailureBox()
+        ParallelRanges.forEach(count: chunks, threads: threads, minimumChunk: 1) { range in
+            for c in range {
+                do {
+                    let part = Array(xy[(2 * c * hullChunk)..<min(xy.count, 2 * (c + 1) * hullChunk)])
+                    let hull = try GeometryHandle(.multiPoint(CoordinateSequence(storage: part))).convexHull().geometry()
+                    vertices[c] = hull.allCoordinateStorage
+                } catch {
+                    failure.set(String(describing: error))
+                }
+            }
+        }
+        if let message = failure.message { throw AnalysisError.geometry(message) }
+        let reduced = Array(vertices.joined())
+        let hull = try GeometryHandle(.multiPoint(CoordinateSequence(storage: reduced))).convexHull()
+        return (try hull.geometry(), .convex, try hull.planarArea())
+    }
+}
+
+extension Geometry {
+    /// Every x, y of a Point, LineString or Polygon (a convex hull's possible types), interleaved.
+    var allCoordinateStorage: [Double] {
+        switch self {
+        case .point(let p): [p.x, p.y]
+        case .lineString(let line): line.xyStorage
+        case .polygon(let polygon): polygon.rings.flatMap(\.xyStorage)
+        default: polygons.flatMap { $0.rings.flatMap(\.xyStorage) }
+        }
+    }
+}
+
+extension CoordinateSequence {
+    /// x, y interleaved (z dropped).
+    var xyStorage: [Double] {
+        guard hasZ else { return storage }
+        var out: [Double] = []
+        out.reserveCapacity(2 * count)
+        for i in 0..<count { out.append(storage[3 * i]); out.append(storage[3 * i + 1]) }
+        return out
+    }
 }

@@ -14,11 +14,13 @@ import Dispatch
 ///   expansion reaches it when cores are taken in input order; other points are noise (−1).
 ///
 /// Cost: one pass of neighbour counts (split across `threads`, each point's count is
-/// independent), then a breadth-first expansion from each unlabelled core with
-/// neighbourhoods computed on demand from a `PointGridIndex` of cell side eps; the counts stop
-/// at `minPoints` and the expansion skips cells whose points are all labelled. Memory is
-/// O(n): the grid, the labels, the core flags, a counter per cell and one queue;
-/// neighbourhoods are never stored.
+/// independent; the counts stop at `minPoints`), then the clusters as connected components of
+/// the core points on a grid of cells eps/√2 wide (`componentLabels`: every core of a cell is
+/// in one cluster, so only pairs of nearby cells are tested, each stopping at its first pair
+/// within eps; the cells are split across `threads` and the components merged), then each
+/// border point's lowest adjacent cluster (split across `threads`). Memory is O(n): the grids,
+/// the labels, the core flags and a union–find over the cells; neighbourhoods are never
+/// stored. The result does not depend on `threads`.
 public struct DBSCAN: Sendable {
     /// Cluster label per point; −1 = noise.
     public let labels: [Int32]
@@ -36,7 +38,7 @@ public struct DBSCAN: Sendable {
     /// - Parameters:
     ///   - eps: neighbourhood radius in metres, > 0.
     ///   - minPoints: neighbours (self included) that make a core point, ≥ 1.
-    ///   - threads: workers for the counting pass; the result does not depend on it.
+    ///   - threads: workers; the result does not depend on it.
     public init(coordinates: [Double], eps: Double, minPoints: Int, threads: Int = 1) throws {
         try AnalysisError.requireDistance(eps, name: "eps")
         try AnalysisError.requireFinite(coordinates, what: "DBSCAN")
@@ -58,12 +60,33 @@ public struct DBSCAN: Sendable {
         }
         let core = Array(flags)
 
-        // Pass 2: expansion in input order. A point's label is set when it is first reached,
-        // which is exactly when scikit-learn's depth-first stack would label it: clusters are
-        // expanded one at a time to completion, so the first cluster to reach a border point wins.
-        // Labels never change once set, so a cell whose points are all labelled can be skipped
-        // by every later scan: in dense clusters most cells fill up early, which turns the
-        // expansion from O(Σ neighbourhood sizes) into little more than O(n · 9 cells).
+        // Pass 2: clusters are the connected components of the core points under "within eps";
+        // a border point takes the lowest label among the cores within eps of it. That is exactly
+        // what the input-order expansion below produces (each cluster is expanded to completion
+        // before the next starts, so the first cluster to reach a border point is the one with
+        // the lowest label), and, unlike the expansion, it splits into independent pieces.
+        let label: [Int32]
+        let next: Int32
+        if let parallel = Self.componentLabels(coordinates: coordinates, eps: eps, core: core, threads: threads) {
+            (label, next) = parallel
+        } else {
+            (label, next) = Self.expansionLabels(index: index, core: core)
+        }
+        labels = label
+        isCore = core
+        clusterCount = Int(next)
+    }
+
+    /// Labels by breadth-first expansion from each unlabelled core in input order, on one thread.
+    /// A point's label is set when it is first reached, which is exactly when scikit-learn's
+    /// depth-first stack would label it: clusters are expanded one at a time to completion, so
+    /// the first cluster to reach a border point wins. Labels never change once set, so a cell
+    /// whose points are all labelled can be skipped by every later scan: in dense clusters most
+    /// cells fill up early, which turns the expansion from O(Σ neighbourhood sizes) into little
+    /// more than O(n · 9 cells). Used when the grid of `componentLabels` would not fit, and by
+    /// the tests as the reference for it.
+    static func expansionLabels(index: PointGridIndex, core: [Bool]) -> (labels: [Int32], count: Int32) {
+        let n = core.count
         var label = [Int32](repeating: -1, count: n)
         var unlabelled = [Int32](repeating: 0, count: index.cellCount)
         for i in 0..<n { unlabelled[index.cell(of: i)] += 1 }
@@ -85,9 +108,7 @@ public struct DBSCAN: Sendable {
             }
             next += 1
         }
-        labels = label
-        isCore = core
-        clusterCount = Int(next)
+        return (label, next)
     }
 
     /// Core, border or noise for point `i`.

@@ -235,7 +235,7 @@ public struct ReportPage {
     private func clusters() -> String {
         let r = results.cluster, o = r.options
         var out = "<p>DBSCAN per industry division (大类), eps \(NumberText.fixed(o.eps, decimals: 0)) m, min_points \(o.minPoints); "
-        out += "Clark–Evans nearest-neighbour index on the \(o.studyArea.rawValue) study area; \(HTML.escape(r.crs)). JSON: cluster.json.</p>\n"
+        out += "Clark–Evans nearest-neighbour index on the \(o.studyArea.rawValue) study area; \(HTML.escape(r.crs)). \(HTML.escape(r.envelopeDescription)). JSON: cluster.json.</p>\n"
         let groups = r.groups.sorted { ($0.dbscan.clusterCount, $0.n) > ($1.dbscan.clusterCount, $1.n) }
         let rows = groups.map { g -> [String] in
             let names = IndustryTable.lookup(g.industry)

@@ -15,6 +15,8 @@ public extension ClusterReport {
         root.append(key: "study_area", value: .string(options.studyArea.rawValue))
         root.append(key: "simulations", value: .integer(Int64(options.simulations)))
         root.append(key: "seed", value: .integer(Int64(bitPattern: options.seed)))
+        root.append(key: "envelope", value: .string(options.envelope.rawValue))
+        root.append(key: "envelope_auto_threshold", value: .integer(Int64(EnvelopeMethod.autoThreshold)))
         root.append(key: "groups", value: .array(groups.map { $0.json() }))
         return .object(root)
     }
@@ -94,7 +96,30 @@ public extension RipleyAnalysis {
             "envelope_high_k": list(envelopeHighK),
             "p": list(p),
             "simulations": .integer(Int64(simulations)),
+            // Added keys: how the envelope was made, and the analytic band's parameters.
+            "envelope": envelopeMethod.map { .string($0.rawValue) } ?? .null,
+            "expected_k": list(expectedK),
+            "sd_k": list(standardDeviationK),
+            "z": envelopeMethod == .analytic ? .number(envelopeZ) : .null,
         ])
+    }
+}
+
+public extension ClusterReport {
+    /// One line saying how the K envelopes were made, for the table and the report: the method
+    /// of each group, with the simulation count and seed, or the analytic band's z.
+    var envelopeDescription: String {
+        let methods = groups.compactMap { $0.ripley?.envelopeMethod }
+        guard options.simulations > 0, !methods.isEmpty else { return "K envelope: none" }
+        let simulated = methods.filter { $0 == .simulation }.count, analytic = methods.count - simulated
+        let simText = "simulation (\(options.simulations) CSR patterns, min/max, seed \(options.seed))"
+        let z = NumberText.fixed(RipleyAnalysis.envelopeZ(simulations: options.simulations), decimals: 3)
+        let anaText = "analytic (exact CSR mean and variance of K, E[K] ± \(z)·sd, the level of \(options.simulations) simulations)"
+        var out = "K envelope (--envelope \(options.envelope.rawValue)): "
+        if analytic == 0 { out += simText } else if simulated == 0 { out += anaText } else {
+            out += "\(simText) for \(simulated) groups of at most \(EnvelopeMethod.autoThreshold) points, \(anaText) for \(analytic) larger"
+        }
+        return out
     }
 }
 

@@ -15,6 +15,7 @@ public enum ClusterTable {
         var out = "DBSCAN eps \(NumberText.fixed(o.eps, decimals: 1)) m, min_points \(o.minPoints); CRS \(report.crs)\n"
         out += "study area \(o.studyArea.rawValue); K radii \(o.radii.map { NumberText.fixed($0, decimals: 0) }.joined(separator: ", ")) m; "
         out += "\(o.simulations) CSR simulations, seed \(o.seed)\n"
+        out += report.envelopeDescription + "\n"
         if report.groups.isEmpty { out += "\nno enterprises in the chosen industries\n" }
         for group in report.groups {
             let names = IndustryTable.lookup(group.industry)
@@ -60,6 +61,7 @@ public enum ClusterTable {
                     ])
                 }
                 out += t.render(indent: "  ")
+                if let method = r.envelopeMethod { out += "  envelope: \(method.rawValue)\n" }
             }
         }
         return out

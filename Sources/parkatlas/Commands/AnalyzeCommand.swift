@@ -48,11 +48,18 @@ struct AnalyzeCommand: ParsableCommand {
         valueName: "postgresql://…?schema=R"))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "CSR envelope of Ripley's K: simulation (99 patterns), analytic (exact CSR variance, normal band) or auto "
+            + "(simulation up to \(EnvelopeMethod.autoThreshold) points in a group, analytic above).",
+        valueName: "simulation|analytic|auto"))
+    var envelope: String = "auto"
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
     mutating func validate() throws {
         if let db, !PostgresURI.isURI(db) { throw ValidationError("--db must be a postgresql:// URI, not \(db)") }
+        if EnvelopeMethod(rawValue: envelope) == nil { throw ValidationError("--envelope must be simulation, analytic or auto") }
     }
 
     func run() throws {
@@ -75,7 +82,7 @@ struct AnalyzeCommand: ParsableCommand {
         let data = loaded.dataset
         let results: FullAnalysis
         do {
-            results = try FullAnalysis.run(dataset: data, threads: threads, observer: progress)
+            results = try FullAnalysis.run(dataset: data, threads: threads, envelope: EnvelopeMethod(rawValue: envelope)!, observer: progress)
         } catch let error as AnalysisError {
             throw CommandFailure.badInput("\(name): \(error)")
         }

@@ -25,7 +25,10 @@ struct ClusterCommand: ParsableCommand {
             --out FILE.geojson writes the map (points with cluster and role, cluster hulls, simplestyle keys) \
             and prints the report; --out with any other name writes the report there.
 
-            The K envelope lists L(r) (envelope_low/high) and K(r) (envelope_low_k/high_k).
+            The K envelope lists L(r) (envelope_low/high) and K(r) (envelope_low_k/high_k). --envelope auto (the default) \
+            simulates groups of up to \(EnvelopeMethod.autoThreshold) points and uses the exact CSR variance of K above \
+            (band E[K] ± z·sd, z = 2.326 for 99 simulations: the same pointwise level as their min/max); each group's \
+            "envelope" key and the table say which was used.
 
             Cluster hulls: convex, or GEOS's concave hull (ratio 0.5) for clusters of 10 to 50 000 points when \
             it is one polygon covering at most 75 % of the convex hull's area.
@@ -53,12 +56,18 @@ struct ClusterCommand: ParsableCommand {
     var simulations: Int = 99
     @Option(name: .long, parsing: .unconditional, help: "Seed of the CSR simulations.")
     var seed: UInt64 = 1
+    @Option(name: .long, help: ArgumentHelp(
+        "CSR envelope of K: simulation, analytic (exact CSR variance, normal band at the level of --simulations) or auto "
+            + "(simulation up to \(EnvelopeMethod.autoThreshold) points in a group, analytic above).",
+        valueName: "simulation|analytic|auto"))
+    var envelope: String = "auto"
 
     func validate() throws {
         if let level, !(1...4).contains(level) { throw ValidationError("--level must be 1, 2, 3 or 4") }
         if !(eps >= 0.001 && eps <= 1e7) { throw ValidationError("--eps must be a positive number of metres, 0.001 to 10,000,000") }
         if !(1...1_000_000).contains(minPoints) { throw ValidationError("--min-points must be 1 to 1,000,000") }
         if !(0...9999).contains(simulations) { throw ValidationError("--simulations must be ≥ 0 (at most 9,999)") }
+        if EnvelopeMethod(rawValue: envelope) == nil { throw ValidationError("--envelope must be simulation, analytic or auto") }
         if StudyAreaKind(rawValue: studyArea) == nil { throw ValidationError("--study-area must be bbox, parks or districts") }
         _ = try parsedRadii()
         _ = try parsedPrefixes()
@@ -92,7 +101,8 @@ struct ClusterCommand: ParsableCommand {
         let options = ClusterOptions(
             grouping: IndustryGrouping(prefixes: try parsedPrefixes(), level: level.flatMap(IndustryLevel.init(rawValue:))),
             eps: eps, minPoints: minPoints, radii: try parsedRadii(), studyArea: StudyAreaKind(rawValue: studyArea)!,
-            simulations: simulations, seed: seed, threads: dataset.threads.resolved)
+            simulations: simulations, seed: seed, threads: dataset.threads.resolved,
+            envelope: EnvelopeMethod(rawValue: envelope)!)
         let report: ClusterReport
         do {
             // A progress line on a terminal only (docs/cli.md): simulations on big groups take a while.
