@@ -63,11 +63,10 @@ final class ThreadInvarianceTests: XCTestCase {
         }
     }
 
-    /// The analytic K envelope (quadrature rows over workers) in a box and in the districts polygon,
-    /// and DBSCAN's parallel components with a small eps and min_points (many clusters and borders).
+    /// The analytic K envelope (quadrature rows over workers) in the districts polygon, and DBSCAN's
+    /// parallel components with a small eps and min_points (many clusters and borders).
     func testClusterAnalyticEnvelopeAndManyClusters() throws {
         for d in try datasets() {
-            try assertInvariant(["cluster", d, "--level", "2", "--envelope", "analytic", "--format", "json"])
             try assertInvariant(["cluster", d, "--industry", "C", "--eps", "150", "--min-points", "3", "--envelope", "analytic",
                                  "--study-area", "districts", "--format", "json"])
         }
