@@ -60,10 +60,13 @@ public enum EnvelopeMethod: String, Sendable, Hashable, CaseIterable {
     /// `simulation` while a group has at most `autoThreshold` points, `analytic` above.
     case auto
 
-    /// The largest group `auto` still simulates. At this size 99 patterns cost about a second
-    /// per group on 2 cores (release build, radii 250–2000 m); the analytic band has been checked
-    /// against 999 simulations at n = 500–2000 (tests), where its normal approximation is
-    /// already good, and it only improves with n.
+    /// The largest group `auto` still simulates. At this size 99 patterns cost about 4 s of CPU
+    /// per group (2 s on 2 idle cores; release build, radii 250–2000 m: measured 3.4 s of CPU at
+    /// n = 8260, Benchmarks/cluster_results.md), the analytic band 0.1 s; the analytic band has
+    /// been checked against 999 simulations at n = 500–2000 (tests) and 200 at n = 107 000,
+    /// where its normal approximation is already good, and it only improves with n. Below it,
+    /// with few expected pairs at the smallest radius, the skew of K̂ makes the min/max of
+    /// simulations the safer band.
     public static let autoThreshold = 10_000
 
     /// The method used for a group of n points.
