@@ -18,7 +18,8 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "The main job: every analysis at once, written as an HTML report, GeoJSON, CSV and summary.json.",
         discussion: """
             Runs validate, stats (level 2, with the per-mu table), cluster (DBSCAN per industry division, eps \
-            500 m, min_points 5, 99 CSR simulations, seed 1), hotspots (Gi* of output_wan, band 1000 m), \
+            500 m, min_points 5; K envelope from 99 CSR simulations, seed 1, for groups of up to \
+            \(EnvelopeMethod.autoThreshold) enterprises and analytic above: --envelope auto, the default), hotspots (Gi* of output_wan, band 1000 m), \
             agglomeration (divisions, employees) and check; with --previous also compare and evaluate.
 
             Writes into DIR, every file atomically: report.html (no network resources), summary.json, \
