@@ -70,7 +70,7 @@ public enum DatasetLoader {
             throw InputError.notADataset(folder: folder, reason: "--where and --bbox need a PostgreSQL dataset (postgresql://…?schema=S)")
         } else if GeoPackageDataset.isGeoPackage(folder), FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
            !isDirectory.boolValue {
-            package = try GeoPackageDataset(path: folder)
+            package = try GeoPackageDataset(path: folder, threads: options.threads)
         } else {
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw InputError.notADataset(folder: folder, reason: "no such folder")
@@ -159,8 +159,17 @@ public enum DatasetLoader {
         }
         let districts = decode(DatasetFile.districts, required: true, polygonal: true) { DatasetDecoding.districts($0, threads: options.threads) }
         let parks = decode(DatasetFile.parks, required: true, polygonal: true) { DatasetDecoding.parks($0, threads: options.threads) }
-        let parcels = decode(
-            DatasetFile.parcels, required: false, polygonal: true, wanted: options.layers.contains(.parcels)) { DatasetDecoding.parcels($0, threads: options.threads) }
+        var parcels: (values: [Parcel], present: Bool, rejected: Set<String>) = ([], false, [])
+        if options.layers.contains(.parcels), !options.keepsFeatures, let gpkg = package as? GeoPackageDataset,
+           gpkg.hasLayer(DatasetFile.parcels), let fast = try? gpkg.decodedParcels(datum: datum) {
+            // Straight from GDAL's record batches, repaired and decoded per thread; same result.
+            // (A failure gives nil here and the general path below reports it.)
+            problems += fast.repairProblems + fast.decoded.problems
+            parcels = (fast.decoded.values, true, Set(fast.decoded.rejectedIDs))
+        } else {
+            parcels = decode(
+                DatasetFile.parcels, required: false, polygonal: true, wanted: options.layers.contains(.parcels)) { DatasetDecoding.parcels($0, threads: options.threads) }
+        }
         var enterprises: (values: [Enterprise], present: Bool, rejected: Set<String>) = ([], false, [])
         if options.layers.contains(.enterprises) {
             // Point features need no repair, so when they need not be kept either they are

@@ -17,12 +17,15 @@ import PROJ
 public final class GeoPackageDataset {
     public let path: String
     let dataset: VectorDataset
+    /// Threads a large layer is read on (`ParallelLayerRead`).
+    public let threads: Int
 
     /// Whether `path` names a GeoPackage file (by extension) rather than a dataset folder.
     public static func isGeoPackage(_ path: String) -> Bool { VectorFormat(path: path) == .geoPackage }
 
-    public init(path: String) throws {
+    public init(path: String, threads: Int = 2) throws {
         self.path = path
+        self.threads = threads
         do {
             dataset = try VectorDataset.open(path, drivers: ["GPKG"])
         } catch {
@@ -41,8 +44,7 @@ public final class GeoPackageDataset {
     public func read(_ file: String, datum: Datum) throws -> FeatureCollection {
         let name = Self.layerName(file)
         do {
-            let layer = try dataset.layer(named: name)
-            let contents = try layer.readFeatures()
+            let contents = try ParallelLayerRead.read(dataset, layer: name, threads: threads)
             var options = VectorInputOptions(layer: name)
             options.datum = datum
             var collection = try VectorInput.normalise(

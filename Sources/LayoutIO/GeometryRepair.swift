@@ -41,6 +41,8 @@ public enum GeometryRepair {
             return Outcome(geometry: nil, problems: problems)
         }
         g = cleaned
+        // Most parcels are small simple rings: proven valid without building a GEOS geometry.
+        if ValidPolygonProof.proves(g) { return Outcome(geometry: g, problems: problems) }
         do {
             let handle = try GeometryHandle(g)
             guard let problem = try handle.validityProblem() else { return Outcome(geometry: g, problems: problems) }
