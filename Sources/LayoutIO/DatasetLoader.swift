@@ -77,7 +77,19 @@ public enum DatasetLoader {
             }
             package = nil
         }
+        return load(package: package, folder: folder, options: options)
+    }
+
+    /// Loads a dataset that is already in memory (`import`'s collections, about to be written as a
+    /// dataset folder): the same checks and messages as loading that folder after writing it,
+    /// without writing and parsing it again.
+    static func load(inMemory source: InMemoryDataset, folder: String, options: Options) -> DatasetLoadResult {
+        load(package: source, folder: folder, options: options)
+    }
+
+    private static func load(package: (any DatasetTableSource)?, folder: String, options: Options) -> DatasetLoadResult {
         var problems: [DatasetProblem] = []
+        let memory = package as? InMemoryDataset
 
         // policy.json first: it may name the datum of the coordinates.
         var policy = Policy()
@@ -93,7 +105,7 @@ public enum DatasetLoader {
         let hasPolicy = package == nil ? FileManager.default.fileExists(atPath: policyPath) : policyText != nil
         if hasPolicy {
             do {
-                let json = try policyText.map { try JSONText.parse($0, fileName: folder + " table policy") }
+                let json = try policyText.map { try JSONText.parse($0, fileName: memory == nil ? folder + " table policy" : policyPath) }
                     ?? JSONText.parse(contentsOfFile: policyPath)
                 if let object = json.objectValue {
                     let decoded = Policy.decode(object)
@@ -111,7 +123,9 @@ public enum DatasetLoader {
         func read(_ file: String, required: Bool, polygonal: Bool) -> (FeatureCollection, featureErrors: [GeoJSONError])? {
             if let package {
                 guard package.hasLayer(file) else {
-                    if required {
+                    if required, memory != nil {
+                        problems.append(fileProblem(file, "required file is missing"))
+                    } else if required {
                         let kind = package is PostGISDataset ? "table" : "layer"
                         problems.append(fileProblem(file, "required \(kind) \(GeoPackageDataset.layerName(file)) is missing from \(folder)"))
                     }
@@ -190,7 +204,12 @@ public enum DatasetLoader {
             enterprises: enterprises.values, policy: policy, hasParcels: parcels.present,
             hasEnterprises: enterprises.present, hasPolicyFile: hasPolicy)
         problems += FarOutsideFeatures.separate(&dataset)
-        return DatasetLoadResult(dataset: dataset, problems: ordered(problems), repairedFiles: repaired)
+        var found = ordered(problems)
+        // In a GeoPackage the problems are in layers, not files: name the file and the layer.
+        if let gpkg = package as? GeoPackageDataset {
+            for k in found.indices { found[k].file = gpkg.place(of: found[k].file) }
+        }
+        return DatasetLoadResult(dataset: dataset, problems: found, repairedFiles: repaired)
     }
 
     /// Decodes `enterprises.geojson` while it is parsed, never holding all its

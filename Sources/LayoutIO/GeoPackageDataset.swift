@@ -38,6 +38,14 @@ public final class GeoPackageDataset {
         file.hasSuffix(".geojson") ? String(file.dropLast(".geojson".count)) : file
     }
 
+    /// Where a problem of dataset file `file` is in this GeoPackage, for messages:
+    /// `parks.geojson` → `mianyang.gpkg layer parks`, `policy.json` → `mianyang.gpkg table policy`.
+    public func place(of file: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        if file == DatasetFile.policy { return DatasetProblem.place(file: name, layer: "policy", kind: "table") }
+        return DatasetProblem.place(file: name, layer: Self.layerName(file))
+    }
+
     public func hasLayer(_ file: String) -> Bool { dataset.layerNames.contains(Self.layerName(file)) }
 
     /// The features of the layer for `file`, as lon/lat GeoJSON-like features.

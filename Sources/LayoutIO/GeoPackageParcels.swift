@@ -36,12 +36,10 @@ extension GeoPackageDataset {
             } else {
                 parts = [try Self.decodeParcels(layer, file: file)]
             }
-            var whole = Part()
-            var offset = 0
-            for part in parts {
+            guard var whole = parts.first ?? nil else { return nil }
+            for case let part in parts.dropFirst() {
                 guard let part else { return nil }
-                whole.append(part, offset: offset)
-                offset += part.rows
+                whole.append(part, offset: whole.rows)
             }
             return (DatasetDecoding.Decoded(values: whole.values, problems: whole.decodeProblems, rejectedIDs: whole.rejectedIDs),
                     whole.repairProblems)
@@ -59,11 +57,10 @@ extension GeoPackageDataset {
         var rejectedIDs: [String] = []
 
         mutating func append(_ part: Part, offset: Int) {
-            values.reserveCapacity(values.count + part.values.count)
-            for var value in part.values {
-                value.source.index += offset
-                values.append(value)
-            }
+            let start = values.count
+            values += part.values
+            // Shifted in place: no copy of a parcel beyond the append.
+            for i in start..<values.count { values[i].source.index += offset }
             for var problem in part.repairProblems {
                 problem.index = problem.index.map { $0 + offset }
                 repairProblems.append(problem)
