@@ -29,7 +29,7 @@ final class GeoPackageParcelsTests: GDALTestCase {
             f.properties?["note"] = k % 3 == 0 ? .string("n\(k)") : .null
             switch k {
             case 5: f.properties?["status"] = .string("已建成")  // a Chinese label
-            case 6: f.properties?["id"] = .integer(6)  // a number as id
+            case 6: f.properties?["id"] = .string("")  // an empty id
             case 7: f.properties?["floor_area_m2"] = .double(-1)
             case 8: f.properties?["land_use"] = .string("9999")  // unknown code, kept
             case 9: f.properties?["enterprise"] = .string("")
@@ -40,7 +40,7 @@ final class GeoPackageParcelsTests: GDALTestCase {
                 Position(104.70, 31.40), Position(104.71, 31.40), Position(104.71, 31.40), Position(104.71, 31.41), Position(104.70, 31.40)])))
             case 13: f.geometry = .polygon(Polygon(exterior: CoordinateSequence([  // latitude first
                 Position(31.40, 104.70), Position(31.40, 104.71), Position(31.41, 104.71), Position(31.40, 104.70)])))
-            case 14: f.properties?["id"] = .string("X13")  // a duplicate id
+            case 14: f.properties?["id"] = .string("X12")  // a duplicate id
             case 23_990: f.properties?["status"] = .string("idel")  // in the second FID range
             case 23_991: f.geometry = .polygon(Polygon(exterior: CoordinateSequence([  // a spike (collinear backtrack)
                 Position(104.70, 31.40), Position(104.72, 31.40), Position(104.71, 31.40), Position(104.71, 31.41), Position(104.70, 31.40)])))

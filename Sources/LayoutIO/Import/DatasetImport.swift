@@ -174,6 +174,9 @@ public enum DatasetImport {
         return text
     }
 
+    /// Rows mapped per chunk (a test sets it small to check that chunks join as one pass would).
+    nonisolated(unsafe) static var mappingChunkSize = 16_384
+
     /// Reads and maps one layer.
     static func importLayer(
         _ spec: ImportMapping.LayerSpec, threads: Int, timings: StageTimings = StageTimings(enabled: false)
@@ -226,7 +229,7 @@ public enum DatasetImport {
         // Rows are mapped in chunks on `threads` threads (rows are independent); the chunks'
         // features and problems are joined in row order, so the result is the sequential one.
         let sourceFeatures = input.collection.features
-        let chunkSize = 16_384
+        let chunkSize = mappingChunkSize
         let chunkCount = (sourceFeatures.count + chunkSize - 1) / chunkSize
         struct Chunk: Sendable {
             var features: [Feature] = []
