@@ -116,7 +116,11 @@ final class ConvertCommandTests: XCTestCase {
     /// every attribute (numbers by value, dates as ISO text).
     private func assertConverted(_ out: FeatureCollection, _ expected: [[String: Any]], tolerance: Double) throws {
         XCTAssertEqual(out.features.count, expected.count)
-        for (f, e) in zip(out.features, expected) {
+        // Matched by parcel code: a FlatGeobuf with a spatial index stores features in Hilbert order.
+        let byCode = Dictionary(uniqueKeysWithValues: out.features.map { ($0[property: "ZDDM"]?.stringValue ?? "", $0) })
+        for e in expected {
+            let code = (e["properties"] as! [String: Any])["ZDDM"] as! String
+            let f = try XCTUnwrap(byCode[code], code)
             let normal = try GeometryHandle(XCTUnwrap(f.geometry)).normalized().geometry()
             // pyogrio reads a Shapefile polygon as Polygon; GDAL-written layers are MultiPolygon when mixed.
             let eg = e["geometry"] as! [String: Any]
@@ -144,6 +148,8 @@ final class ConvertCommandTests: XCTestCase {
                 let actual = f[property: key]
                 switch value {
                 case is NSNull: XCTAssertTrue(actual == nil || actual == .null, "\(key): \(String(describing: actual))")
+                // FlatGeobuf keeps a date as a date-time (GDAL 3.6): the day must be the same.
+                case let text as String where key == "PZRQ": XCTAssertEqual(actual?.stringValue?.prefix(10), text.prefix(10), key)
                 case let text as String: XCTAssertEqual(actual?.stringValue, text, key)
                 case let n as NSNumber: XCTAssertEqual(actual?.doubleValue ?? .nan, n.doubleValue, accuracy: abs(n.doubleValue) * 1e-12, key)
                 default: XCTFail("\(key): unexpected reference value")

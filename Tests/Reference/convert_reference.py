@@ -14,6 +14,7 @@ import json
 import math
 import os
 
+import pandas as pd
 import pyogrio
 import shapely
 from shapely.geometry import mapping
@@ -23,7 +24,7 @@ GDAL_FIXTURES = os.path.join(ROOT, "Tests/Fixtures/gdal")
 
 
 def plain(v):
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    if v is None or (isinstance(v, float) and math.isnan(v)) or pd.isna(v):
         return None
     if hasattr(v, "isoformat"):
         return v.isoformat()[:10]
