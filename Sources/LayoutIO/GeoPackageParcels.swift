@@ -74,11 +74,15 @@ extension GeoPackageDataset {
         }
     }
 
+    /// Rows per record batch: small enough that a batch's columns stay in cache and their
+    /// memory is reused from batch to batch instead of being mapped and faulted in anew.
+    nonisolated(unsafe) static var batchRows = 8_192
+
     /// One stream's batches decoded; nil when the stream cannot stand for the layer.
     private static func decodeParcels(_ layer: VectorLayer, file: String) throws -> Part? {
         final class Box: @unchecked Sendable { var part = Part() }
         let box = Box()
-        let complete = try layer.forEachBatch { batch in
+        let complete = try layer.forEachBatch(batchSize: batchRows) { batch in
             let columns = ParcelColumns(names: batch.names)
             box.part.values.reserveCapacity(box.part.values.count + batch.count)
             for row in 0..<batch.count {

@@ -17,12 +17,15 @@ struct GeoPackageBenchmark {
     let layer: String
     let runs: Int
     let threads: Int
+    /// `--general no` skips the general path (for profiling the batch path alone).
+    let general: Bool
 
     init(options: BenchOptions) {
         file = options.string("file") ?? "/tmp/parkatlas-import-bench/parcels.gpkg"
         layer = options.string("layer") ?? "parcels"
         runs = options.int("runs") ?? 3
         threads = options.int("threads") ?? 2
+        general = options.string("general") != "no"
     }
 
     func run() throws {
@@ -38,6 +41,11 @@ struct GeoPackageBenchmark {
             problems = result.decoded.problems.count + result.repairProblems.count
         }
         let fusedCPU = (processCPUSeconds() - cpuStart) / Double(runs)
+        guard general else {
+            print("gpkg: \(count) parcels into the model, \(problems) problems")
+            print("read+repair+decode (batches): \(format(fused)) s (median of \(runs), threads \(threads); CPU \(format(fusedCPU)) s per run)")
+            return
+        }
         var generalCount = 0
         var readTimes: [Double] = []
         let general = try medianTime(runs: runs) {
