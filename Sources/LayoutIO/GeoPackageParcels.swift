@@ -36,9 +36,13 @@ extension GeoPackageDataset {
             } else {
                 parts = [try Self.decodeParcels(layer, file: file)]
             }
-            guard var whole = parts.first ?? nil else { return nil }
-            for case let part in parts.dropFirst() {
-                guard let part else { return nil }
+            var remaining = parts
+            // Taken out of the array, so that `whole` is the only owner and grows in place.
+            guard !remaining.isEmpty, var whole = remaining[0] else { return nil }
+            remaining[0] = nil
+            for k in remaining.indices.dropFirst() {
+                guard let part = remaining[k] else { return nil }
+                remaining[k] = nil
                 whole.append(part, offset: whole.rows)
             }
             return (DatasetDecoding.Decoded(values: whole.values, problems: whole.decodeProblems, rejectedIDs: whole.rejectedIDs),
@@ -84,7 +88,6 @@ extension GeoPackageDataset {
         let box = Box()
         let complete = try layer.forEachBatch(batchSize: batchRows) { batch in
             let columns = ParcelColumns(names: batch.names)
-            box.part.values.reserveCapacity(box.part.values.count + batch.count)
             for row in 0..<batch.count {
                 let index = box.part.rows + row
                 var geometry = batch.geometries[row]

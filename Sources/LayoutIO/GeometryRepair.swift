@@ -72,6 +72,14 @@ public enum GeometryRepair {
     /// Drops polygons whose exterior has fewer than 4 positions and holes likewise.
     /// Returns nil when no polygon is left.
     static func withoutDegenerateRings(_ geometry: Geometry) -> (Geometry?, droppedRings: Int, droppedPolygons: Int) {
+        // The usual case, without building anything: every ring has 4 positions or more.
+        switch geometry {
+        case .polygon(let p) where !p.rings.isEmpty && p.rings.allSatisfy({ $0.count >= 4 }):
+            return (geometry, 0, 0)
+        case .multiPolygon(let ps) where ps.allSatisfy({ !$0.rings.isEmpty && $0.rings.allSatisfy { $0.count >= 4 } }):
+            return (geometry, 0, 0)
+        default: break
+        }
         var droppedRings = 0, droppedPolygons = 0
         var kept: [Polygon] = []
         for polygon in geometry.polygons {

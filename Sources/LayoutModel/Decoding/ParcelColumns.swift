@@ -83,29 +83,28 @@ public struct ParcelColumns: Sendable {
 
     /// What `checkGeometry(_:expected: .polygonal)` accepts without a problem, in one pass.
     static func isUsable(_ geometry: Geometry) -> Bool {
-        let polygons: [Polygon]
         switch geometry {
-        case .polygon(let p): polygons = [p]
-        case .multiPolygon(let ps): polygons = ps
+        case .polygon(let p): return isUsable(p)
+        case .multiPolygon(let ps): return !ps.isEmpty && ps.allSatisfy(isUsable)
         default: return false
         }
-        if polygons.isEmpty { return false }
-        for polygon in polygons {
-            guard let exterior = polygon.exterior, exterior.count > 0 else { return false }
-            for ring in polygon.rings {
-                let ok = ring.storage.withUnsafeBufferPointer { values in
-                    let width = ring.hasZ ? 3 : 2
-                    var i = 0
-                    while i + 1 < values.count {
-                        let x = values[i], y = values[i + 1]
-                        // NaN fails both comparisons.
-                        guard x.magnitude <= 180, y.magnitude <= 90 else { return false }
-                        i += width
-                    }
-                    return true
+    }
+
+    private static func isUsable(_ polygon: Polygon) -> Bool {
+        guard let exterior = polygon.exterior, exterior.count > 0 else { return false }
+        for ring in polygon.rings {
+            let ok = ring.storage.withUnsafeBufferPointer { values in
+                let width = ring.hasZ ? 3 : 2
+                var i = 0
+                while i + 1 < values.count {
+                    let x = values[i], y = values[i + 1]
+                    // NaN fails both comparisons.
+                    guard x.magnitude <= 180, y.magnitude <= 90 else { return false }
+                    i += width
                 }
-                if !ok { return false }
+                return true
             }
+            if !ok { return false }
         }
         return true
     }
