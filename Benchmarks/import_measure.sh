@@ -1,8 +1,8 @@
 #!/bin/sh
 # Benchmarks (a) and (b) of Benchmarks/import_results.md in one run, peers interleaved, uptime before each step.
 # Needs the data of import_results.md in /tmp/parkatlas-import-bench and a release build.
-cd /tmp/parkatlas-import-bench
 B="$(cd "$(dirname "$0")/.." && pwd)/.build/release"
+cd /tmp/parkatlas-import-bench
 echo "== start $(date -u +%H:%M:%S) uptime: $(uptime)"
 for i in 1 2 3; do
   $B/parkatlas-bench gpkg --file /tmp/parkatlas-import-bench/parcels.gpkg --runs 3 --threads 2 2>&1 | grep -v Warning
