@@ -58,6 +58,12 @@ final class GeoPackageParcelsTests: GDALTestCase {
         XCTAssertEqual(try ParallelLayerRead.parts(package.dataset, layer: "parcels", threads: 2)?.count, 2)
         XCTAssertGreaterThan(batches.decoded.values.count, 23_980)
 
+        // The general read on two FID ranges gives the single stream's features, in order.
+        let split = try ParallelLayerRead.read(package.dataset, layer: "parcels", threads: 2).features
+        let single = try package.dataset.layer(named: "parcels").readFeatures().features
+        XCTAssertEqual(split.count, 24_000)
+        XCTAssertEqual(split, single)
+
         let general = try DatasetLoader.load(folder: path, options: .init(threads: 2, keepsFeatures: true))
         for threads in [1, 2] {
             let fast = try DatasetLoader.load(folder: path, options: .init(threads: threads, keepsFeatures: false))
