@@ -17,10 +17,15 @@ struct ArrowBatchReader {
     private(set) var features: [Feature] = []
     /// (index in `features`, FID) of geometries that are curves, to be linearised by GDAL.
     private(set) var curvedFeatures: [(Int, Int64)] = []
+    /// When set, each batch is handed here instead of being turned into `features`.
+    let onBatch: ((FeatureBatch) -> Void)?
+    /// Batch mode only: a batch held a curve, so it and the rest were not handed over.
+    private(set) var sawCurves = false
 
-    init(path: String, layer: String) {
+    init(path: String, layer: String, onBatch: ((FeatureBatch) -> Void)? = nil) {
         self.path = path
         self.layer = layer
+        self.onBatch = onBatch
     }
 
     /// The role of each top-level column.
@@ -62,45 +67,59 @@ struct ArrowBatchReader {
     private mutating func consume(
         _ batch: ArrowArray, columns: [(schema: UnsafeMutablePointer<ArrowSchema>, role: Role)]
     ) throws(GDALError) {
+        guard !sawCurves, var decoded = try columnsOf(batch, columns: columns) else { return }
+        if let onBatch {
+            // Curves need GDAL's linear approximation, feature by feature: the caller reads the general way.
+            guard decoded.curvedRows.isEmpty else {
+                sawCurves = true
+                return
+            }
+            onBatch(decoded)
+            return
+        }
+        let base = features.count
+        for row in decoded.curvedRows { if let fid = decoded.fids[row] { curvedFeatures.append((base + row, fid)) } }
+        features.reserveCapacity(features.count + decoded.count)
+        for i in 0..<decoded.count { features.append(decoded.feature(i)) }
+        decoded.columns.removeAll()
+    }
+
+    /// One record batch as columns of JSON values (the FID column apart) and decoded geometries.
+    private func columnsOf(
+        _ batch: ArrowArray, columns: [(schema: UnsafeMutablePointer<ArrowSchema>, role: Role)]
+    ) throws(GDALError) -> FeatureBatch? {
         let count = Int(batch.length)
-        guard count > 0 else { return }
-        var fids = [Int64?](repeating: nil, count: count)
-        var geometries = [Geometry?](repeating: nil, count: count)
-        var names: [String] = []
-        var values: [[JSONValue]] = []
+        guard count > 0 else { return nil }
+        var out = FeatureBatch(count: count)
         var wkbColumn: UnsafeMutablePointer<ArrowArray>?
         for (k, column) in columns.enumerated() {
             guard let child = batch.children?[k] else { continue }
             switch column.role {
             case .fid:
                 let v = try decode(child.pointee, schema: column.schema.pointee, field: "FID", fids: nil)
-                for i in 0..<count { fids[i] = v[i].integerValue }
+                for i in 0..<count { out.fids[i] = v[i].integerValue }
             case .geometry:
                 wkbColumn = child
             case .property(let name):
-                names.append(name)
-                values.append(try decode(child.pointee, schema: column.schema.pointee, field: name, fids: fids))
+                out.names.append(name)
+                out.columns.append(try decode(child.pointee, schema: column.schema.pointee, field: name, fids: out.fids))
             }
         }
         if let wkb = wkbColumn {
-            try decodeGeometries(wkb.pointee, fids: fids, into: &geometries)
+            try decodeGeometries(wkb.pointee, fids: out.fids, into: &out.geometries, curved: &out.curvedRows)
         }
-        features.reserveCapacity(features.count + count)
-        for i in 0..<count {
-            var properties = JSONObject()
-            for c in names.indices { properties.append(key: names[c], value: values[c][i]) }
-            features.append(Feature(id: fids[i].map { .integer($0) }, geometry: geometries[i], properties: properties))
-        }
+        return out
     }
 
-    private mutating func decodeGeometries(_ array: ArrowArray, fids: [Int64?], into out: inout [Geometry?]) throws(GDALError) {
+    private func decodeGeometries(
+        _ array: ArrowArray, fids: [Int64?], into out: inout [Geometry?], curved: inout [Int]
+    ) throws(GDALError) {
         let count = Int(array.length)
         let offset = Int(array.offset)
         guard let buffers = array.buffers, let offsetsRaw = buffers[1] else { return }
         let validity = buffers[0]
         let offsets = offsetsRaw.assumingMemoryBound(to: Int32.self)
         let data = buffers[2]?.assumingMemoryBound(to: UInt8.self)
-        let base = features.count
         for i in 0..<count {
             guard Self.isValid(validity, offset + i), let data else { continue }
             let start = Int(offsets[offset + i]), end = Int(offsets[offset + i + 1])
@@ -108,7 +127,7 @@ struct ArrowBatchReader {
             do {
                 out[i] = try WKB.decode(UnsafeRawBufferPointer(start: data + start, count: end - start))
             } catch .curve {
-                if let fid = fids[i] { curvedFeatures.append((base + i, fid)) }
+                curved.append(i)
             } catch {
                 throw .badGeometry(path: path, layer: layer, fid: fids[i], message: error.description)
             }
@@ -266,5 +285,41 @@ enum ISODate {
         var text = date(days: days) + "T" + time(rest, scale: scale)
         if zone == "UTC" || zone == "Etc/UTC" || zone == "+00:00" { text += "Z" } else if !zone.isEmpty { text += zone }
         return text
+    }
+}
+
+/// One record batch of a layer's Arrow stream, column by column: what
+/// `VectorLayer.forEachBatch` hands over. `feature(_:)` gives the row exactly
+/// as `VectorLayer.readFeatures()` would (same JSON values, same order), so a
+/// consumer can decode the columns directly and fall back to the general path
+/// for the rows it does not handle.
+public struct FeatureBatch: Sendable {
+    /// Rows in the batch.
+    public var count: Int
+    /// The FID of each row (nil when the stream has none).
+    public var fids: [Int64?]
+    /// The attribute fields, in schema order.
+    public var names: [String]
+    /// `columns[c][row]`: the value of field `names[c]` (dates as ISO text, nulls as `.null`).
+    public var columns: [[JSONValue]]
+    /// Each row's geometry, lon/lat or as stored; nil for a null or empty geometry.
+    public var geometries: [Geometry?]
+    /// Rows whose geometry is a curve (left nil in `geometries`).
+    var curvedRows: [Int] = []
+
+    init(count: Int) {
+        self.count = count
+        fids = .init(repeating: nil, count: count)
+        names = []
+        columns = []
+        geometries = .init(repeating: nil, count: count)
+    }
+
+    /// The row as a feature: `id` the FID, properties every field in schema order.
+    public func feature(_ row: Int) -> Feature {
+        var members: [JSONObject.Member] = []
+        members.reserveCapacity(names.count)
+        for c in names.indices { members.append(JSONObject.Member(key: names[c], value: columns[c][row])) }
+        return Feature(id: fids[row].map { .integer($0) }, geometry: geometries[row], properties: JSONObject(members: members))
     }
 }

@@ -123,6 +123,26 @@ public final class VectorLayer {
         return LayerContents(features: features, fields: schema, crs: layerCRS, warnings: GDALCall.warnings())
     }
 
+    /// Hands every record batch of the layer (after the attribute filter) to `body`, column by
+    /// column, in layer order: for consumers that decode columns straight into their own model
+    /// instead of building a `Feature` per row. Returns false, having handed over only part of
+    /// the layer or nothing, when the batches cannot stand for the layer as `readFeatures()` reads
+    /// it: a boolean field (GDAL 3.6's stream sets its bits wrongly, see `rereadBooleans`) or a
+    /// curved geometry (linearised feature by feature). The caller then uses `readFeatures()`.
+    public func forEachBatch(batchSize: Int = 65_536, _ body: @escaping (FeatureBatch) -> Void) throws(GDALError) -> Bool {
+        if fields.contains(where: { $0.subtype == .boolean && $0.kind == .integer }) { return false }
+        GDALCall.reset()
+        OGR_L_ResetReading(pointer)
+        let owner = ArrowStreamOwner(layer: self)
+        let ok = withOptionList([("INCLUDE_FID", "YES"), ("MAX_FEATURES_IN_BATCH", String(batchSize))]) {
+            OGR_L_GetArrowStream(pointer, owner.stream, $0)
+        }
+        guard ok else { throw .library(operation: "OGR_L_GetArrowStream", path: path, message: GDALCall.message()) }
+        var reader = ArrowBatchReader(path: path, layer: name, onBatch: body)
+        try reader.read(owner)
+        return !reader.sawCurves
+    }
+
     /// GDAL 3.6's generic Arrow stream sets the wrong bits of boolean columns (a boolean at row i
     /// lands at bit i/8), so boolean fields are read again feature by feature, one call per value.
     /// Rows come in the same order as the stream's (same layer, same filter).

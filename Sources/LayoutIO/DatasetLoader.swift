@@ -70,14 +70,26 @@ public enum DatasetLoader {
             throw InputError.notADataset(folder: folder, reason: "--where and --bbox need a PostgreSQL dataset (postgresql://…?schema=S)")
         } else if GeoPackageDataset.isGeoPackage(folder), FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
            !isDirectory.boolValue {
-            package = try GeoPackageDataset(path: folder)
+            package = try GeoPackageDataset(path: folder, threads: options.threads)
         } else {
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw InputError.notADataset(folder: folder, reason: "no such folder")
             }
             package = nil
         }
+        return load(package: package, folder: folder, options: options)
+    }
+
+    /// Loads a dataset that is already in memory (`import`'s collections, about to be written as a
+    /// dataset folder): the same checks and messages as loading that folder after writing it,
+    /// without writing and parsing it again.
+    static func load(inMemory source: InMemoryDataset, folder: String, options: Options) -> DatasetLoadResult {
+        load(package: source, folder: folder, options: options)
+    }
+
+    private static func load(package: (any DatasetTableSource)?, folder: String, options: Options) -> DatasetLoadResult {
         var problems: [DatasetProblem] = []
+        let memory = package as? InMemoryDataset
 
         // policy.json first: it may name the datum of the coordinates.
         var policy = Policy()
@@ -93,7 +105,7 @@ public enum DatasetLoader {
         let hasPolicy = package == nil ? FileManager.default.fileExists(atPath: policyPath) : policyText != nil
         if hasPolicy {
             do {
-                let json = try policyText.map { try JSONText.parse($0, fileName: folder + " table policy") }
+                let json = try policyText.map { try JSONText.parse($0, fileName: memory == nil ? folder + " table policy" : policyPath) }
                     ?? JSONText.parse(contentsOfFile: policyPath)
                 if let object = json.objectValue {
                     let decoded = Policy.decode(object)
@@ -111,7 +123,9 @@ public enum DatasetLoader {
         func read(_ file: String, required: Bool, polygonal: Bool) -> (FeatureCollection, featureErrors: [GeoJSONError])? {
             if let package {
                 guard package.hasLayer(file) else {
-                    if required {
+                    if required, memory != nil {
+                        problems.append(fileProblem(file, "required file is missing"))
+                    } else if required {
                         let kind = package is PostGISDataset ? "table" : "layer"
                         problems.append(fileProblem(file, "required \(kind) \(GeoPackageDataset.layerName(file)) is missing from \(folder)"))
                     }
@@ -159,8 +173,17 @@ public enum DatasetLoader {
         }
         let districts = decode(DatasetFile.districts, required: true, polygonal: true) { DatasetDecoding.districts($0, threads: options.threads) }
         let parks = decode(DatasetFile.parks, required: true, polygonal: true) { DatasetDecoding.parks($0, threads: options.threads) }
-        let parcels = decode(
-            DatasetFile.parcels, required: false, polygonal: true, wanted: options.layers.contains(.parcels)) { DatasetDecoding.parcels($0, threads: options.threads) }
+        var parcels: (values: [Parcel], present: Bool, rejected: Set<String>) = ([], false, [])
+        if options.layers.contains(.parcels), !options.keepsFeatures, let gpkg = package as? GeoPackageDataset,
+           gpkg.hasLayer(DatasetFile.parcels), let fast = try? gpkg.decodedParcels(datum: datum) {
+            // Straight from GDAL's record batches, repaired and decoded per thread; same result.
+            // (A failure gives nil here and the general path below reports it.)
+            problems += fast.repairProblems + fast.decoded.problems
+            parcels = (fast.decoded.values, true, Set(fast.decoded.rejectedIDs))
+        } else {
+            parcels = decode(
+                DatasetFile.parcels, required: false, polygonal: true, wanted: options.layers.contains(.parcels)) { DatasetDecoding.parcels($0, threads: options.threads) }
+        }
         var enterprises: (values: [Enterprise], present: Bool, rejected: Set<String>) = ([], false, [])
         if options.layers.contains(.enterprises) {
             // Point features need no repair, so when they need not be kept either they are
@@ -181,7 +204,12 @@ public enum DatasetLoader {
             enterprises: enterprises.values, policy: policy, hasParcels: parcels.present,
             hasEnterprises: enterprises.present, hasPolicyFile: hasPolicy)
         problems += FarOutsideFeatures.separate(&dataset)
-        return DatasetLoadResult(dataset: dataset, problems: ordered(problems), repairedFiles: repaired)
+        var found = ordered(problems)
+        // In a GeoPackage the problems are in layers, not files: name the file and the layer.
+        if let gpkg = package as? GeoPackageDataset {
+            for k in found.indices { found[k].file = gpkg.place(of: found[k].file) }
+        }
+        return DatasetLoadResult(dataset: dataset, problems: found, repairedFiles: repaired)
     }
 
     /// Decodes `enterprises.geojson` while it is parsed, never holding all its

@@ -17,12 +17,15 @@ import PROJ
 public final class GeoPackageDataset {
     public let path: String
     let dataset: VectorDataset
+    /// Threads a large layer is read on (`ParallelLayerRead`).
+    public let threads: Int
 
     /// Whether `path` names a GeoPackage file (by extension) rather than a dataset folder.
     public static func isGeoPackage(_ path: String) -> Bool { VectorFormat(path: path) == .geoPackage }
 
-    public init(path: String) throws {
+    public init(path: String, threads: Int = 2) throws {
         self.path = path
+        self.threads = threads
         do {
             dataset = try VectorDataset.open(path, drivers: ["GPKG"])
         } catch {
@@ -35,14 +38,21 @@ public final class GeoPackageDataset {
         file.hasSuffix(".geojson") ? String(file.dropLast(".geojson".count)) : file
     }
 
+    /// Where a problem of dataset file `file` is in this GeoPackage, for messages:
+    /// `parks.geojson` → `mianyang.gpkg layer parks`, `policy.json` → `mianyang.gpkg table policy`.
+    public func place(of file: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        if file == DatasetFile.policy { return DatasetProblem.place(file: name, layer: "policy", kind: "table") }
+        return DatasetProblem.place(file: name, layer: Self.layerName(file))
+    }
+
     public func hasLayer(_ file: String) -> Bool { dataset.layerNames.contains(Self.layerName(file)) }
 
     /// The features of the layer for `file`, as lon/lat GeoJSON-like features.
     public func read(_ file: String, datum: Datum) throws -> FeatureCollection {
         let name = Self.layerName(file)
         do {
-            let layer = try dataset.layer(named: name)
-            let contents = try layer.readFeatures()
+            let contents = try ParallelLayerRead.read(dataset, layer: name, threads: threads)
             var options = VectorInputOptions(layer: name)
             options.datum = datum
             var collection = try VectorInput.normalise(

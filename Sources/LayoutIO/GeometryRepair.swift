@@ -41,6 +41,8 @@ public enum GeometryRepair {
             return Outcome(geometry: nil, problems: problems)
         }
         g = cleaned
+        // Most parcels are small simple rings: proven valid without building a GEOS geometry.
+        if ValidPolygonProof.proves(g) { return Outcome(geometry: g, problems: problems) }
         do {
             let handle = try GeometryHandle(g)
             guard let problem = try handle.validityProblem() else { return Outcome(geometry: g, problems: problems) }
@@ -70,6 +72,14 @@ public enum GeometryRepair {
     /// Drops polygons whose exterior has fewer than 4 positions and holes likewise.
     /// Returns nil when no polygon is left.
     static func withoutDegenerateRings(_ geometry: Geometry) -> (Geometry?, droppedRings: Int, droppedPolygons: Int) {
+        // The usual case, without building anything: every ring has 4 positions or more.
+        switch geometry {
+        case .polygon(let p) where !p.rings.isEmpty && p.rings.allSatisfy({ $0.count >= 4 }):
+            return (geometry, 0, 0)
+        case .multiPolygon(let ps) where ps.allSatisfy({ !$0.rings.isEmpty && $0.rings.allSatisfy { $0.count >= 4 } }):
+            return (geometry, 0, 0)
+        default: break
+        }
         var droppedRings = 0, droppedPolygons = 0
         var kept: [Polygon] = []
         for polygon in geometry.polygons {

@@ -65,16 +65,7 @@ public enum VectorInput {
     public static func read(path: String, options: VectorInputOptions = VectorInputOptions()) throws -> VectorInputLayer {
         do {
             let (dataset, encoding) = try VectorFile.open(path, encoding: options.encoding)
-            let layer: VectorLayer
-            if let name = options.layer {
-                layer = try dataset.layer(named: name)
-            } else if dataset.layerCount == 1 {
-                layer = try dataset.layer(at: 0)
-            } else {
-                throw GDALError.noSuchLayer(
-                    path: path, layer: "(none given: the file has \(dataset.layerCount) layers, choose one)",
-                    available: dataset.layerNames)
-            }
+            let layer = try choose(options.layer, in: dataset, path: path)
             if let clause = options.whereClause { try layer.setAttributeFilter(clause) }
             let contents = try layer.readFeatures()
             return try normalise(contents, path: path, layer: layer.name, format: VectorFormat(path: path),
@@ -82,6 +73,34 @@ public enum VectorInput {
         } catch let error as GDALError {
             throw InputError.vector(error)
         }
+    }
+
+    /// One layer of `path` as stored, for `convert`: coordinates in the layer's own CRS (not
+    /// reprojected), DXF closed polylines as polygons. `crs` is the layer's (`EPSG:n` or WKT),
+    /// nil when it declares none. `layer` may be left out when the file has one layer.
+    /// - Throws: `InputError.vector` naming the file, and the layers when one must be chosen.
+    public static func readAsStored(path: String, layer: String? = nil) throws -> (collection: FeatureCollection, crs: String?, layer: String) {
+        do {
+            let (dataset, _) = try VectorFile.open(path)
+            let chosen = try choose(layer, in: dataset, path: path)
+            let contents = try chosen.readFeatures()
+            var features = contents.features
+            if VectorFormat(path: path) == .dxf {
+                for i in features.indices { features[i].geometry = features[i].geometry.map(closedLinesAsPolygons) }
+            }
+            return (FeatureCollection(features: features), contents.crs?.definition, chosen.name)
+        } catch let error as GDALError {
+            throw InputError.vector(error)
+        }
+    }
+
+    /// The named layer, or the only one.
+    static func choose(_ name: String?, in dataset: VectorDataset, path: String) throws -> VectorLayer {
+        if let name { return try dataset.layer(named: name) }
+        if dataset.layerCount == 1 { return try dataset.layer(at: 0) }
+        throw GDALError.noSuchLayer(
+            path: path, layer: "(none given: the file has \(dataset.layerCount) layers, choose one)",
+            available: dataset.layerNames)
     }
 
     /// Geometry from columns, DXF closed lines as polygons, then CRS and datum.

@@ -32,6 +32,13 @@ func monotonicSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
+/// CPU seconds used by the process so far, every thread (user + system).
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 /// Median wall time of `runs` calls of `body` (seconds).
 func medianTime(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     var times: [Double] = []

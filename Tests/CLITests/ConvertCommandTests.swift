@@ -1,4 +1,6 @@
+import Foundation
 import GeoCore
+import GEOS
 import GeoJSON
 import XCTest
 
@@ -98,5 +100,98 @@ final class ConvertCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("EPSG:999999"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+
+    // MARK: GDAL inputs
+
+    /// Tests/Fixtures/gdal/convert_expected.json, written by `python3 Tests/Reference/convert_reference.py`
+    /// (pyogrio reads the input, geopandas/pyproj reproject, shapely normalises).
+    private func expectedConversion(_ name: String) throws -> [[String: Any]] {
+        let url = CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/gdal/convert_expected.json")
+        let all = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        return (all[name] as! [String: Any])["features"] as! [[String: Any]]
+    }
+
+    /// Every feature of `out` against the reference: geometry in GEOS normal form to `tolerance`,
+    /// every attribute (numbers by value, dates as ISO text).
+    private func assertConverted(_ out: FeatureCollection, _ expected: [[String: Any]], tolerance: Double) throws {
+        XCTAssertEqual(out.features.count, expected.count)
+        // Matched by parcel code: a FlatGeobuf with a spatial index stores features in Hilbert order.
+        let byCode = Dictionary(uniqueKeysWithValues: out.features.map { ($0[property: "ZDDM"]?.stringValue ?? "", $0) })
+        for e in expected {
+            let code = (e["properties"] as! [String: Any])["ZDDM"] as! String
+            let f = try XCTUnwrap(byCode[code], code)
+            let normal = try GeometryHandle(XCTUnwrap(f.geometry)).normalized().geometry()
+            // pyogrio reads a Shapefile polygon as Polygon; GDAL-written layers are MultiPolygon when mixed.
+            let eg = e["geometry"] as! [String: Any]
+            var rings: [[[Double]]] = []
+            func flat(_ g: Geometry) -> [[[Double]]] {
+                switch g {
+                case .polygon(let p): p.rings.map { r in (0..<r.count).map { [r.x($0), r.y($0)] } }
+                case .multiPolygon(let ps): ps.flatMap { flat(.polygon($0)) }
+                default: []
+                }
+            }
+            rings = flat(normal)
+            let coordinates = eg["coordinates"] as! [Any]
+            let expectedRings: [[[Double]]] = (eg["type"] as! String) == "Polygon"
+                ? coordinates as! [[[Double]]] : (coordinates as! [[[[Double]]]]).flatMap { $0 }
+            XCTAssertEqual(rings.count, expectedRings.count)
+            for (r, er) in zip(rings, expectedRings) {
+                XCTAssertEqual(r.count, er.count)
+                for (p, ep) in zip(r, er) {
+                    XCTAssertEqual(p[0], ep[0], accuracy: tolerance)
+                    XCTAssertEqual(p[1], ep[1], accuracy: tolerance)
+                }
+            }
+            for (key, value) in e["properties"] as! [String: Any] {
+                let actual = f[property: key]
+                switch value {
+                case is NSNull: XCTAssertTrue(actual == nil || actual == .null, "\(key): \(String(describing: actual))")
+                // FlatGeobuf keeps a date as a date-time (GDAL 3.6): the day must be the same.
+                case let text as String where key == "PZRQ": XCTAssertEqual(actual?.stringValue?.prefix(10), text.prefix(10), key)
+                case let text as String: XCTAssertEqual(actual?.stringValue, text, key)
+                case let n as NSNumber: XCTAssertEqual(actual?.doubleValue ?? .nan, n.doubleValue, accuracy: abs(n.doubleValue) * 1e-12, key)
+                default: XCTFail("\(key): unexpected reference value")
+                }
+            }
+        }
+    }
+
+    /// A Shapefile in EPSG:4544 (its .prj) to lon/lat GeoJSON: the layer's CRS is the source.
+    func testShapefileToGeoJSONMatchesPyogrio() throws {
+        let output = dir.appendingPathComponent("zd.geojson").path
+        let result = try CLIRunner.run(["convert", "Tests/Fixtures/gdal/sample_4544.shp", output])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("EPSG:4544"), result.stdout)
+        try assertConverted(read(output), expectedConversion("sample_4544.shp"), tolerance: 1e-9)
+    }
+
+    /// A GeoPackage layer to a FlatGeobuf in EPSG:4544, read back by convert itself (FlatGeobuf in, GeoJSON out).
+    func testGeoPackageToFlatGeobufMatchesPyogrio() throws {
+        let fgb = dir.appendingPathComponent("zd.fgb").path
+        let result = try CLIRunner.run(["convert", "Tests/Fixtures/gdal/sample.gpkg", fgb, "--to", "EPSG:4544"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let back = dir.appendingPathComponent("back.geojson").path
+        let reread = try CLIRunner.run(["convert", fgb, back, "--to", "EPSG:4544"])
+        XCTAssertEqual(reread.status, 0, reread.stderr)
+        let out = try read(back)
+        XCTAssertEqual(out.crs, "EPSG:4544")
+        try assertConverted(out, expectedConversion("sample.gpkg"), tolerance: 1e-6)
+    }
+
+    /// A file of several layers needs --layer (a usage error naming the layers); an unknown layer is bad input.
+    func testSeveralLayersNeedTheLayerOption() throws {
+        let output = dir.appendingPathComponent("x.geojson").path
+        let none = try CLIRunner.run(["convert", "Tests/Fixtures/gdal/mianyang.gpkg", output])
+        XCTAssertEqual(none.status, 2, none.stderr)
+        XCTAssertTrue(none.stderr.contains("districts") && none.stderr.contains("--layer"), none.stderr)
+        let parks = try CLIRunner.run(["convert", "Tests/Fixtures/gdal/mianyang.gpkg", output, "--layer", "parks"])
+        XCTAssertEqual(parks.status, 0, parks.stderr)
+        XCTAssertEqual(try read(output).features.count, 14)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("y.geojson").path))
+        let unknown = try CLIRunner.run(["convert", "Tests/Fixtures/gdal/mianyang.gpkg", dir.appendingPathComponent("y.geojson").path, "--layer", "nope"])
+        XCTAssertEqual(unknown.status, 3, unknown.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("y.geojson").path))
     }
 }

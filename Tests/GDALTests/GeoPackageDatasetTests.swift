@@ -13,7 +13,13 @@ final class GeoPackageDatasetTests: GDALTestCase {
     func testMianyangGeoPackageDecodesLikeTheFolder() throws {
         let folder = try DatasetLoader.load(folder: Self.packageRoot.appendingPathComponent("GeoData/mianyang").path)
         let package = try DatasetLoader.load(folder: Self.fixture("mianyang.gpkg"))
-        XCTAssertEqual(package.problems.map(\.description), folder.problems.map(\.description))
+        // The same problems, each named by the GeoPackage and its layer instead of the file.
+        let placed = folder.problems.map { p -> DatasetProblem in
+            var q = p
+            q.file = p.file == DatasetFile.policy ? "mianyang.gpkg table policy" : "mianyang.gpkg layer " + GeoPackageDataset.layerName(p.file)
+            return q
+        }
+        XCTAssertEqual(package.problems.map(\.description), placed.map(\.description))
         // Every decoded value equal; geometries equal in GEOS normal form (ring start and orientation may differ).
         func same<T>(_ a: [T], _ b: [T], geometry: (T) -> Geometry, _ what: String) throws {
             XCTAssertEqual(a.count, b.count, what)
@@ -57,8 +63,12 @@ final class GeoPackageDatasetTests: GDALTestCase {
         let path = dir.appendingPathComponent("points.gpkg").path
         try VectorOutput.write(layers: layers, to: path)
         let result = try DatasetLoader.load(folder: path)
-        let parkErrors = result.problems.filter { $0.file == DatasetFile.parks && $0.severity == .error }
+        let parkErrors = result.problems.filter { $0.file == "points.gpkg layer parks" && $0.severity == .error }
         XCTAssertEqual(parkErrors.count, 14, result.problems.map(\.description).joined(separator: "\n"))
         XCTAssertTrue(parkErrors.allSatisfy { $0.property == "geometry" }, parkErrors.map(\.description).joined(separator: "\n"))
+        // Named by file and layer, not parks.geojson: the fifth park of GeoData/mianyang/parks.geojson is P03.
+        XCTAssertEqual(parkErrors[4].description,
+                       "points.gpkg layer parks, feature 4 (id P03) geometry: error: expected Polygon or MultiPolygon, found Point")
+        XCTAssertFalse(result.problems.contains { $0.file.hasSuffix(".geojson") }, result.problems.map(\.description).joined(separator: "\n"))
     }
 }

@@ -46,13 +46,15 @@ public enum DatasetImport {
     /// - Throws: only for failures outside the data (a temporary folder that cannot be made);
     ///   every problem of the mapping or the sources is in the result.
     public static func run(mapping: ImportMapping, output: String?, threads: Int = 2) throws -> ImportResult {
+        let timings = StageTimings(enabled: ProcessInfo.processInfo.environment["PARKATLAS_IMPORT_TIMINGS"] != nil)
+        defer { timings.report() }
         var problems = ImportProblems()
         var layers: [ImportedLayer] = []
         var collections: [(ImportTarget, FeatureCollection)] = []
         for spec in mapping.layers {
             let name = (spec.source as NSString).lastPathComponent
             do {
-                let (info, collection, found) = try importLayer(spec, threads: threads)
+                let (info, collection, found) = try importLayer(spec, threads: threads, timings: timings)
                 problems.append(contentsOf: found)
                 layers.append(info)
                 collections.append((spec.target, collection))
@@ -75,32 +77,57 @@ public enum DatasetImport {
         var result = ImportResult(mapping: mapping.path, layers: layers, problems: problems.list, validation: nil, written: nil)
         if result.errorCount > 0 { return result }
 
-        // Write to a temporary place beside the output, validate it there, then move it into place.
+        // Write to a temporary place beside the output, validate, then move it into place.
         let isPackage = output.map(GeoPackageDataset.isGeoPackage) ?? false
-        let finalPath = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("parkatlas-import-check").path
+        let finalPath = output ?? mapping.path
         let url = URL(fileURLWithPath: finalPath)
-        let parent = output == nil ? FileManager.default.temporaryDirectory : url.deletingLastPathComponent()
-        let temporaryFolder = parent.appendingPathComponent(".\(url.lastPathComponent).import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporaryFolder, withIntermediateDirectories: false)
-        defer { try? FileManager.default.removeItem(at: temporaryFolder) }
-        let written = isPackage ? temporaryFolder.appendingPathComponent(url.lastPathComponent).path : temporaryFolder.path
+        var validation: DatasetLoadResult
+        var written = ""
+        var temporaryFolder: URL?
+        defer { if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) } }
+        if output != nil {
+            let folder = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).import-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            temporaryFolder = folder
+            written = isPackage ? folder.appendingPathComponent(url.lastPathComponent).path : folder.path
+        }
         if isPackage {
+            // A GeoPackage changes what it stores (column types, NULL for absent keys, multi-part
+            // layers): validate what was written, read back.
             var packaged = collections.map { (name: $0.0.rawValue, collection: $0.1) }
             if let policyText {
                 packaged.append((name: "policy", collection: FeatureCollection(features: [
                     Feature(geometry: nil, properties: ["json": .string(policyText)])])))
             }
-            try VectorOutput.write(layers: packaged, to: written)
-        } else {
-            for (target, collection) in collections {
-                try DatasetWriter.write(collection.features, file: target.file, in: written)
+            try timings.measure("write") { try VectorOutput.write(layers: packaged, to: written) }
+            collections.removeAll()
+            validation = try timings.measure("validate (read back)") {
+                try DatasetLoader.load(folder: written, options: .init(threads: threads, keepsFeatures: false))
             }
-            if let policyText {
-                try AtomicFileWriter.write(to: written + "/" + DatasetFile.policy) { try $0.write(text: policyText) }
+        } else {
+            // A dataset folder holds exactly what is in memory (GeoJSON keeps every value and
+            // coordinate), so it is validated in memory: the same checks and messages as
+            // loading the folder, without parsing a million features again.
+            if output != nil {
+                try timings.measure("write") {
+                    for (target, collection) in collections {
+                        try DatasetWriter.write(collection.features, file: target.file, in: written)
+                    }
+                    if let policyText {
+                        try AtomicFileWriter.write(to: written + "/" + DatasetFile.policy) { try $0.write(text: policyText) }
+                    }
+                }
+            }
+            var layers: [String: FeatureCollection] = [:]
+            for (target, collection) in collections { layers[target.file] = collection }
+            collections.removeAll()
+            let source = InMemoryDataset(layers: layers, policy: policyText)
+            layers.removeAll()
+            let folder = output == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("parkatlas-import-check").path : written
+            validation = timings.measure("validate (in memory)") {
+                DatasetLoader.load(inMemory: source, folder: folder, options: .init(threads: threads, keepsFeatures: false))
             }
         }
-        collections.removeAll()
-        var validation = try DatasetLoader.load(folder: written, options: .init(threads: threads, keepsFeatures: false))
         validation.dataset.folder = output ?? mapping.path
         result.validation = validation
         if validation.hasErrors || output == nil { return result }
@@ -126,7 +153,7 @@ public enum DatasetImport {
                 }
             } else {
                 try fm.moveItem(atPath: written, toPath: finalPath)
-                try fm.createDirectory(at: temporaryFolder, withIntermediateDirectories: false)
+                temporaryFolder = nil
             }
         }
         result.written = finalPath
@@ -147,8 +174,14 @@ public enum DatasetImport {
         return text
     }
 
+    /// Rows mapped per chunk (a test sets it small to check that chunks join as one pass would).
+    nonisolated(unsafe) static var mappingChunkSize = 16_384
+
     /// Reads and maps one layer.
-    static func importLayer(_ spec: ImportMapping.LayerSpec, threads: Int) throws -> (ImportedLayer, FeatureCollection, ImportProblems) {
+    static func importLayer(
+        _ spec: ImportMapping.LayerSpec, threads: Int, timings: StageTimings = StageTimings(enabled: false)
+    ) throws -> (ImportedLayer, FeatureCollection, ImportProblems) {
+        let stage = spec.target.rawValue
         let format = VectorFormat(path: spec.source)
         let isTable = spec.points != nil
         try checkEncoding(spec, format: format)
@@ -160,12 +193,13 @@ public enum DatasetImport {
             throw ImportError.source(file: spec.source, layer: nil, reason:
                 "not a format import reads (.shp, .gpkg, .gdb, .fgb, .csv, .xlsx, .dxf)")
         }
-        input = try VectorInput.read(path: spec.source, options: options)
+        input = try timings.measure("\(stage): read (GDAL, reprojection)") { try VectorInput.read(path: spec.source, options: options) }
         let file = (spec.source as NSString).lastPathComponent
         let layerName = input.layer
         let unit = format == .csv || format == .xlsx ? "row" : "feature FID"
         // XLSX FIDs are sheet rows (header = row 1); CSV FIDs count data lines from 1 (header = line 1).
-        let item: (Int64) -> Int64 = format == .csv ? { $0 + 1 } : { $0 }
+        let isCSV = format == .csv
+        let item: @Sendable (Int64) -> Int64 = { isCSV ? $0 + 1 : $0 }
 
         // Every source field the mapping names must exist.
         let fieldNames = input.fields.map(\.name)
@@ -191,26 +225,61 @@ public enum DatasetImport {
         }
         kept.removeAll { targetNames.contains($0) }
 
-        var mapper = ImportLayerMapper(spec: spec, file: file, layer: layerName, unit: unit, item: item, kept: kept)
-        var features: [Feature] = []
-        features.reserveCapacity(input.collection.features.count)
-        var fids: [Int64] = []
-        var pointRows: [Int] = []
-        for (index, source) in input.collection.features.enumerated() {
-            let fid: Int64 = if case .integer(let i) = source.id { i } else { Int64(index) }
-            guard let properties = mapper.properties(of: source.properties, fid: fid) else { continue }
-            var geometry = source.geometry
-            if let points = spec.points, geometry == nil {
-                switch point(source, points, file: file, layer: layerName, row: item(fid), problems: &problems) {
-                case .some(let g): geometry = g
-                case .none: continue
-                }
-                pointRows.append(features.count)
-            }
-            features.append(Feature(geometry: geometry, properties: properties))
-            fids.append(fid)
+        let mappingStart = Date()
+        // Rows are mapped in chunks on `threads` threads (rows are independent); the chunks'
+        // features and problems are joined in row order, so the result is the sequential one.
+        let sourceFeatures = input.collection.features
+        let chunkSize = mappingChunkSize
+        let chunkCount = (sourceFeatures.count + chunkSize - 1) / chunkSize
+        struct Chunk: Sendable {
+            var features: [Feature] = []
+            var fids: [Int64] = []
+            var pointProblems = ImportProblems()
+            var mapperProblems = ImportProblems()
         }
-        problems.append(contentsOf: mapper.problems)
+        var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
+        let template = ImportLayerMapper(spec: spec, file: file, layer: layerName, unit: unit, item: item, kept: kept)
+        chunks.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let out = slots
+            ParallelRanges.forEach(count: chunkCount, threads: threads, minimumChunk: 1) { range in
+                for c in range {
+                    var chunk = Chunk()
+                    var mapper = template
+                    let rows = (c * chunkSize)..<min(sourceFeatures.count, (c + 1) * chunkSize)
+                    chunk.features.reserveCapacity(rows.count)
+                    chunk.fids.reserveCapacity(rows.count)
+                    for index in rows {
+                        let source = sourceFeatures[index]
+                        let fid: Int64 = if case .integer(let i) = source.id { i } else { Int64(index) }
+                        guard let properties = mapper.properties(of: source.properties, fid: fid) else { continue }
+                        var geometry = source.geometry
+                        if let points = spec.points, geometry == nil {
+                            guard let g = point(source, points, file: file, layer: layerName, row: item(fid), problems: &chunk.pointProblems) else {
+                                continue
+                            }
+                            geometry = g
+                        }
+                        chunk.features.append(Feature(geometry: geometry, properties: properties))
+                        chunk.fids.append(fid)
+                    }
+                    chunk.mapperProblems = mapper.problems
+                    out[c] = chunk
+                }
+            }
+        }
+        var features: [Feature] = []
+        features.reserveCapacity(chunks.reduce(0) { $0 + $1.features.count })
+        var fids: [Int64] = []
+        fids.reserveCapacity(features.capacity)
+        var mapperProblems = ImportProblems()
+        for c in chunks.indices {
+            features += chunks[c].features
+            fids += chunks[c].fids
+            problems.merge(chunks[c].pointProblems)
+            mapperProblems.merge(chunks[c].mapperProblems)
+            chunks[c] = Chunk()
+        }
+        problems.append(contentsOf: mapperProblems)
         var collection = FeatureCollection(features: features)
 
         // Points from columns: reproject and convert the datum as VectorInput does for layers.
@@ -228,6 +297,8 @@ public enum DatasetImport {
             }
         }
 
+        timings.add("\(stage): map fields and points", since: mappingStart)
+        let checkStart = Date()
         // Geometry kind, coordinate range, repair.
         var usable = [Bool](repeating: true, count: collection.features.count)
         for (i, f) in collection.features.enumerated() {
@@ -259,7 +330,7 @@ public enum DatasetImport {
                              target: "geometry", reason: p.reason)
             }
         }
-        _ = pointRows
+        timings.add("\(stage): check and repair geometry", since: checkStart)
         let info = ImportedLayer(
             target: spec.target, source: spec.source, layer: layerName, read: input.collection.features.count,
             mapped: usable.filter { $0 }.count, crs: crsUsed, datum: spec.datum, encoding: input.encoding)

@@ -10,13 +10,13 @@ struct ImportLayerMapper {
     let layer: String
     let unit: String
     /// Row number as shown to users from a FID (spreadsheets: the sheet row; CSV: the line).
-    let item: (Int64) -> Int64
+    let item: @Sendable (Int64) -> Int64
 
     var problems = ImportProblems()
     /// Source fields copied unchanged (`keep`).
     let kept: [String]
 
-    init(spec: ImportMapping.LayerSpec, file: String, layer: String, unit: String, item: @escaping (Int64) -> Int64, kept: [String]) {
+    init(spec: ImportMapping.LayerSpec, file: String, layer: String, unit: String, item: @escaping @Sendable (Int64) -> Int64, kept: [String]) {
         self.spec = spec
         self.file = file
         self.layer = layer

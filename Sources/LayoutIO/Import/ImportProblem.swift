@@ -53,7 +53,7 @@ struct ImportProblems {
         _ severity: ImportProblem.Severity, file: String, layer: String?, unit: String = "feature FID", item: Int64? = nil,
         field: String? = nil, target: String? = nil, value: String? = nil, reason: String
     ) {
-        let key = [severity.rawValue, file, layer ?? "", field ?? "", target ?? "", value ?? "\u{1}", reason].joined(separator: "\u{0}")
+        let key = Self.key(severity, file, layer, field, target, value, reason)
         if let k = index[key] {
             list[k].count += 1
             if let item, list[k].items.count < ImportProblem.sampleSize { list[k].items.append(item) }
@@ -67,5 +67,28 @@ struct ImportProblems {
 
     mutating func append(contentsOf other: ImportProblems) {
         for p in other.list { list.append(p) }
+    }
+
+    /// Adds the problems of `other`, found on the rows after those seen so far, as if each instance
+    /// had been added here in turn: same problems merged (counts added, the first rows kept in
+    /// order), new ones appended in their order. Lets rows be mapped in parallel chunks.
+    mutating func merge(_ other: ImportProblems) {
+        for p in other.list {
+            let key = Self.key(p.severity, p.file, p.layer, p.field, p.target, p.value, p.reason)
+            if let k = index[key] {
+                list[k].count += p.count
+                for item in p.items where list[k].items.count < ImportProblem.sampleSize { list[k].items.append(item) }
+            } else {
+                index[key] = list.count
+                list.append(p)
+            }
+        }
+    }
+
+    private static func key(
+        _ severity: ImportProblem.Severity, _ file: String, _ layer: String?, _ field: String?, _ target: String?,
+        _ value: String?, _ reason: String
+    ) -> String {
+        [severity.rawValue, file, layer ?? "", field ?? "", target ?? "", value ?? "\u{1}", reason].joined(separator: "\u{0}")
     }
 }

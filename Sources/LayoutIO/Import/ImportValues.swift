@@ -7,6 +7,7 @@ enum ImportValues {
     /// thousands separators ("1,234.5"), full-width digits ("１２３４．５"), surrounding
     /// spaces (ASCII, no-break, ideographic). Nil when the text holds no number.
     static func number(_ text: String) -> Double? {
+        if let plain = plainNumber(text) { return plain }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -37,6 +38,30 @@ enum ImportValues {
               let d = Double(body), d.isFinite
         else { return nil }
         return d
+    }
+
+    /// The common case of `number(_:)` without building strings: ASCII text made of digits,
+    /// `.`, signs and exponent letters only, between ASCII spaces or tabs. Nil (then the general
+    /// reading decides) for anything else; for such text the general reading also ends in
+    /// `Double(body)` on the same characters, so both give the same number. A CSV of a million
+    /// rows spent most of its mapping time in the general reading.
+    @inline(__always)
+    static func plainNumber(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { bytes -> Double? in
+            var lo = 0, hi = bytes.count
+            while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+            while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+            guard lo < hi else { return nil }
+            for k in lo..<hi {
+                let b = bytes[k]
+                guard (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x2D || b == 0x2B || b == 0x65 || b == 0x45 else { return nil }
+            }
+            guard let d = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)), d.isFinite else {
+                return nil
+            }
+            return d
+        }
     }
 
     /// The text form of a source value used to look it up in a `values` map.

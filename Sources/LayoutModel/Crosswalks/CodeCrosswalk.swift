@@ -46,6 +46,14 @@ public enum CodeCrosswalk: String, Sendable, Hashable, CaseIterable {
 
     /// `text` without surrounding spaces (ASCII and ideographic).
     public static func trimmedSpaces(_ text: String) -> String {
+        // Fast exit: neither end can start or finish one of the four spaces (0x20, 0x09,
+        // U+3000 = E3 80 80, U+00A0 = C2 A0), so nothing would be trimmed.
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if first != 0x20, first != 0x09, first != 0xE3, first != 0xC2,
+           last != 0x20, last != 0x09, last != 0x80, last != 0xA0 {
+            return text
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" }
         guard let start = text.firstIndex(where: { !isSpace($0) }), let end = text.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(text[start...end])

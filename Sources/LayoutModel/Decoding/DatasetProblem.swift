@@ -9,7 +9,8 @@ public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
         case warning
     }
 
-    /// File name, e.g. `"parcels.geojson"`.
+    /// File name, e.g. `"parcels.geojson"`; for a layer of a multi-layer file, the file and
+    /// the layer (`"mianyang.gpkg layer parcels"`, see `place(file:layer:kind:)`).
     public var file: String
     /// 0-based feature index; `nil` for a problem of the whole file (e.g. policy.json).
     public var index: Int?
@@ -30,13 +31,28 @@ public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `file[index] id property: severity: reason`, for logs and terminals.
+    /// `file[index] id property: severity: reason`, for logs and terminals; in a layer of a
+    /// multi-layer file `file layer L, feature index (id X) property: severity: reason`.
     public var description: String {
         var place = file
-        if let index { place += "[\(index)]" }
-        if let id { place += " \(id)" }
+        if file.contains(Self.layerMark) || file.contains(Self.tableMark) {
+            if let index { place += ", feature \(index)" + (id.map { " (id \($0))" } ?? "") } else if let id { place += " (id \(id))" }
+        } else {
+            if let index { place += "[\(index)]" }
+            if let id { place += " \(id)" }
+        }
         if let property { place += " \(property)" }
         return "\(place): \(severity.rawValue): \(reason)"
+    }
+}
+
+extension DatasetProblem {
+    static let layerMark = " layer ", tableMark = " table "
+
+    /// The `file` of a problem in layer `layer` of a multi-layer file (a GeoPackage dataset):
+    /// `"mianyang.gpkg layer parks"`; `kind` "table" for a table without geometry.
+    public static func place(file: String, layer: String, kind: String = "layer") -> String {
+        "\(file) \(kind) \(layer)"
     }
 }
 

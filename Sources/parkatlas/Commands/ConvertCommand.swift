@@ -1,28 +1,35 @@
 import ArgumentParser
 import Foundation
+import GDAL
 import GeoCore
 import GeoJSON
 import LayoutIO
 import Reporting
 
-/// `parkatlas convert IN OUT --from CRS --to CRS`: reproject a GeoJSON file.
+/// `parkatlas convert IN OUT --from CRS --to CRS`: reproject a vector file, reading and writing
+/// any format of docs/import.md by extension (GeoJSON by the project's own code, the rest through GDAL).
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Reproject a GeoJSON file between CRSs (EPSG:n, PROJ string, WKT, gcj02, bd09).",
+        abstract: "Reproject a vector file between CRSs (EPSG:n, PROJ string, WKT, gcj02, bd09), in any format by extension.",
         discussion: """
-            Without --from, the file's legacy `crs` member is used, else lon/lat WGS84 (RFC 7946).
+            IN is GeoJSON, or by extension .shp, .gpkg, .gdb, .fgb, .csv, .xlsx or .dxf (read through GDAL; \
+            --layer chooses the layer of a file holding several). Without --from, the GeoJSON file's legacy \
+            `crs` member or the layer's CRS is used, else lon/lat WGS84 (RFC 7946).
 
             Output to a lon/lat system is RFC 7946; output to a projected CRS carries the legacy `crs` member \
             naming it. Exterior rings are written counter-clockwise. The output is written atomically. OUT \
             ending in .geojsonl or .ndjson is newline-delimited, .geojsons an RFC 8142 text sequence.
             """)
 
-    @Argument(help: "Input GeoJSON file.") var input: String
+    @Argument(help: "Input file: GeoJSON, or by extension .shp, .gpkg, .gdb, .fgb, .csv, .xlsx, .dxf.") var input: String
     @Argument(help: "Output file: GeoJSON, or by extension .gpkg, .shp, .fgb, .gdb, .csv.") var output: String
 
-    @Option(name: .long, help: "Source CRS (default: the file's crs member, else EPSG:4326).")
+    @Option(name: .long, help: "Source CRS (default: the file's crs member or the layer's CRS, else EPSG:4326).")
     var from: String?
+
+    @Option(name: .long, help: "The layer to read from a file holding several (.gpkg, .gdb).")
+    var layer: String?
 
     @Option(name: .long, help: "Target CRS.")
     var to: String = "EPSG:4326"
@@ -34,7 +41,12 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         if let precision, !(0...17).contains(precision) { throw ValidationError("--precision must be 0…17") }
-        try InputPaths.requireFile(input, what: "input file")
+        if VectorFormat(path: input) == .fileGDB {
+            guard FileManager.default.fileExists(atPath: input) else { throw ValidationError("\(input): no such input file") }
+        } else {
+            try InputPaths.requireFile(input, what: "input file")
+        }
+        if layer != nil, !VectorInput.handles(input) { throw ValidationError("--layer applies to GDAL inputs (.gpkg, .gdb, …), not GeoJSON") }
         try OutputOptions.requireParentFolder(of: output, option: "OUT")
     }
 
@@ -43,13 +55,22 @@ struct ConvertCommand: ParsableCommand {
         let target = try Self.commandLineCRS(to, option: "--to")
         let given = try from.map { try Self.commandLineCRS($0, option: "--from") }
         do {
-            let bytes = try GeoJSONFile.readBytes(path: input)
-            let format = GeoJSONSequence.detectFormat(bytes)
-            let collection: FeatureCollection = format == .document
-                ? try GeoJSONReader().read(bytes, fileName: input).featureCollection
-                : FeatureCollection(features: try GeoJSONSequence.readFeatures(bytes, fileName: input))
-            let source = try given ?? CoordinateSystemChoice(parsing: collection.crs ?? "EPSG:4326")
-            if given == nil, collection.crs == nil { try Self.requireLonLat(collection, file: input) }
+            let collection: FeatureCollection
+            let declared: String?
+            if VectorInput.handles(input) {
+                let stored = try VectorInput.readAsStored(path: input, layer: layer)
+                collection = stored.collection
+                declared = stored.crs
+            } else {
+                let bytes = try GeoJSONFile.readBytes(path: input)
+                let format = GeoJSONSequence.detectFormat(bytes)
+                collection = format == .document
+                    ? try GeoJSONReader().read(bytes, fileName: input).featureCollection
+                    : FeatureCollection(features: try GeoJSONSequence.readFeatures(bytes, fileName: input))
+                declared = collection.crs
+            }
+            let source = try given ?? CoordinateSystemChoice(parsing: declared ?? "EPSG:4326")
+            if given == nil, declared == nil { try Self.requireLonLat(collection, file: input) }
             let (converted, crsMember) = try CoordinateConversion.convert(collection, from: source, to: target, fileName: input)
             var options = GeoJSONWriter.Options()
             options.coordinatePrecision = precision
@@ -62,6 +83,10 @@ struct ConvertCommand: ParsableCommand {
                 print("\(input) → \(output): \(Plural.count(converted.features.count, "feature")), \(source) → \(target)")
             }
         } catch let error as InputError {
+            // A file of several layers read without --layer: the command line must choose one.
+            if layer == nil, case .vector(.noSuchLayer) = error {
+                throw CommandFailure.badCommandLine(error.description + "; give --layer")
+            }
             throw CommandFailure.badInput(error.description)
         } catch let error as GeoJSONError {
             throw CommandFailure.badInput(error.description)
