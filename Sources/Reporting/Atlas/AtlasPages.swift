@@ -15,6 +15,8 @@ struct TemplateTable {
         var badge: String? = nil
         var low = false
         var num = false
+        /// The whole cell kept on one line.
+        var nowrap = false
     }
 
     var headers: [(zh: String, en: String, num: Bool)]
@@ -34,6 +36,7 @@ struct TemplateTable {
                 if let b = c.badge { d["badge"] = b }
                 if c.low { d["low"] = true }
                 if c.num { d["num"] = true }
+                if c.nowrap { d["nowrap"] = true }
                 return d
             }]
             if let cls = row.cls { d["cls"] = cls }
@@ -75,7 +78,8 @@ public struct AtlasPages: Sendable {
         // The templates are constants of this module: a parse error is a programming error caught by every test.
         let templates: [(String, String)] = [
             ("table", AtlasTemplates.table), ("head", AtlasTemplates.head), ("park", AtlasTemplates.park),
-            ("citySections", AtlasTemplates.citySections), ("style", HTML.style + "\n" + MapScript.style + "\n" + AtlasTemplates.printStyle),
+            ("citySections", AtlasTemplates.citySections), ("report", AtlasTemplates.report), ("glossary", AtlasTemplates.glossary),
+            ("style", HTML.style + "\n" + MapScript.style + "\n" + AtlasTemplates.printStyle),
             ("script", MapScript.source),
         ]
         for (name, text) in templates {
@@ -240,6 +244,11 @@ public struct AtlasPages: Sendable {
 
     /// The atlas sections of report.html: concentration, featured parks, park pages.
     public func citySections() -> String {
+        Self.library.render(cityContext(), withTemplate: "citySections") ?? ""
+    }
+
+    /// The values of the `citySections` template.
+    func cityContext() -> [String: Any] {
         var c: [String: Any] = [:]
         if let k = results.concentration {
             let units = k.units
@@ -299,6 +308,6 @@ public struct AtlasPages: Sendable {
             ]))
         }
         c["parkTable"] = parks.context
-        return Self.library.render(c, withTemplate: "citySections") ?? ""
+        return c
     }
 }

@@ -8,10 +8,12 @@
 
 enum AtlasTemplates {
     /// Partial "table": `{{> table}}` inside a section whose context has `table`
-    /// = {headers: [{zh, en, num?}], rows: [{cls?, cells: [{text, small?, link?, badge?, low?, num?}]}]}.
+    /// = {headers: [{zh, en, num?}], rows: [{cls?, cells: [{text, small?, link?, badge?, low?, num?, nowrap?}]}]}.
+    /// Keys a cell leaves out are looked up in the enclosing contexts (Mustache), so no
+    /// enclosing context may use cls, text, small, link, badge, low, num or nowrap.
     static let table = #"""
         {{#table}}<div class="table-wrap"><table><thead><tr>{{#headers}}<th{{#num}} class="num"{{/num}}>{{zh}}<br><span class="en">{{en}}</span></th>{{/headers}}</tr></thead><tbody>
-        {{#rows}}<tr{{#cls}} class="{{cls}}"{{/cls}}>{{#cells}}<td{{#num}} class="num"{{/num}}>{{#link}}<a href="{{link}}">{{/link}}{{#badge}}<span class="badge {{badge}}">{{/badge}}{{#low}}<span class="low">{{/low}}{{text}}{{#low}}</span>{{/low}}{{#badge}}</span>{{/badge}}{{#link}}</a>{{/link}}{{#small}} <small class="code">{{small}}</small>{{/small}}</td>{{/cells}}</tr>
+        {{#rows}}<tr{{#cls}} class="{{cls}}"{{/cls}}>{{#cells}}<td{{#num}} class="num"{{/num}}>{{#nowrap}}<span class="nowrap">{{/nowrap}}{{#link}}<a href="{{link}}">{{/link}}{{#badge}}<span class="badge {{badge}}">{{/badge}}{{#low}}<span class="low">{{/low}}{{text}}{{#low}}</span>{{/low}}{{#badge}}</span>{{/badge}}{{#link}}</a>{{/link}}{{#small}} <small class="code">{{small}}</small>{{/small}}{{#nowrap}}</span>{{/nowrap}}</td>{{/cells}}</tr>
         {{/rows}}</tbody></table></div>{{/table}}
         """#
 
@@ -83,6 +85,131 @@ enum AtlasTemplates {
         </script>
         </body>
         </html>
+        """#
+
+    /// The city report: report.html. Every section's layout is here; `ReportPage` supplies
+    /// the figures (numbers already formatted, text plain: the template escapes it).
+    static let report = #"""
+        {{> head}}
+
+        <body>
+        <header><h1>{{title}}</h1>
+        <p>{{dataset}} · {{crs}} · parkatlas analyze</p></header>
+        <nav>
+        <a href="#summary">概要 Summary</a><a href="#concentration">工业向园区集中 Industry in parks</a><a href="#featured">特色园区 Featured parks</a><a href="#parks">园区页 Park pages</a><a href="#maps">地图 Maps</a><a href="#indicators">集约利用指标 Intensity indicators</a><a href="#benefit">亩均效益 Per-mu benefit</a><a href="#findings">检查发现 Findings</a><a href="#clusters">产业集群 Clusters</a><a href="#hotspots">热点分析 Hot spots</a><a href="#agglomeration">产业集聚 Agglomeration</a>{{#evaluation}}<a href="#evaluation">特色园区评估 Evaluation</a>{{/evaluation}}<a href="#glossary">术语 Glossary</a><a href="atlas.html">打印版图集 Print atlas</a></nav>
+        <main>
+        <section id="summary">
+        <h2>概要 <span class="en">Summary</span></h2>
+        {{#summary}}
+        <div class="cards">{{#cards}}<div class="card"><div class="v">{{value}}</div><div class="k">{{zh}} <span class="en">{{en}}</span></div></div>{{/cards}}</div>
+        {{#leftOut}}<p class="low">{{leftOut}}</p>
+        {{/leftOut}}
+        <p>{{compliant}} of {{parkCount}} parks compliant 合规; {{attention}} need attention 需关注 (warnings only); {{needsAction}} need action 需整改 (errors). Findings do not change the exit code.</p>
+        <h3>园区结论 <span class="en">Park verdicts</span></h3>
+        {{#verdictTable}}{{> table}}{{/verdictTable}}
+        {{#skippedRules}}<p class="note">Not run (file missing) 未检查: {{skippedRules}}</p>
+        {{/skippedRules}}{{/summary}}</section>
+        {{#city}}{{> citySections}}{{/city}}
+        <section id="maps">
+        <h2>地图 <span class="en">Maps</span></h2>
+        <p class="note">Drawn in the local metric CRS; the same layers are in the GeoJSON files beside this page.</p>
+        {{#maps}}<figure id="map-{{name}}" class="atlas-map">
+        {{{svg}}}
+        <div class="map-info">悬停或点按要素查看属性 Hover or tap a feature for its properties</div><figcaption>{{mapTitle}} — map_{{name}}.svg</figcaption></figure>
+        {{/maps}}
+        </section>
+        <section id="indicators">
+        <h2>集约利用指标 <span class="en">Intensity indicators</span></h2>
+        {{#indicators}}
+        <p>Per park, level-2 land use, areas ellipsoidal (GRS80). The first row gives the published national figures of China's national-level development zones (rounded; Ministry of Natural Resources bulletins on their intensive land use, 国家级开发区土地集约利用监测统计); values below them are <span class="low">red</span>. — = no denominator.</p>
+        <h3>与全国水平对照 <span class="en">Compared with the national figures</span></h3>
+        {{#comparedTable}}{{> table}}{{/comparedTable}}
+        <p class="note">全国水平 sources: {{#sources}}{{^first}}; {{/first}}{{indicatorZh}} {{figure}} — {{source}}, {{year}}{{/sources}}.</p>
+        <h3>其他指标 <span class="en">Other indicators</span></h3>
+        {{#otherTable}}{{> table}}{{/otherTable}}
+        <p class="note">CSV: stats_classes.csv (per unit and land-use class), per_mu.csv; JSON: stats.json.</p>
+        {{/indicators}}
+        </section>
+        <section id="benefit">
+        <h2>亩均效益 <span class="en">Per-mu benefit</span></h2>
+        {{^benefit}}<p>No enterprises.</p>
+        {{/benefit}}{{#benefit}}<p>{{evaluated}} enterprises evaluated 参评, {{notEvaluated}} not evaluated 未参评. Benchmarks (median) 基准: tax/mu {{taxPerMu}} 万元/亩, revenue/mu {{revenuePerMu}} 万元/亩, revenue/employee {{revenuePerEmployee}} 万元/人.</p>
+        {{#gradeTable}}{{> table}}{{/gradeTable}}
+        <h3>Top 10 <span class="en">by score</span></h3>
+        {{#topTable}}{{> table}}{{/topTable}}
+        {{/benefit}}
+        </section>
+        <section id="findings">
+        <h2>检查发现 <span class="en">Findings</span></h2>
+        {{^rules}}<p>No findings 无.</p>
+        {{/rules}}{{#hasFindings}}<p>Grouped by rule and park; every finding is in findings.csv, check.json and findings.geojson.</p>
+        {{/hasFindings}}
+        {{#rules}}<details{{#open}} open{{/open}}><summary><b>{{ruleZh}}</b> <span class="en">{{rule}}</span> {{#counts}}{{^first}} {{/first}}<span class="badge {{severity}}">{{count}} {{severity}}</span>{{/counts}}</summary>
+        {{#groups}}<h3>{{group}}</h3><ul class="findings">
+        {{#items}}<li><span class="badge {{severity}}">{{severityZh}}</span> {{messageZh}}<br><span class="en">{{messageEn}}</span></li>
+        {{/items}}</ul>
+        {{/groups}}{{#more}}<p class="note">… {{more}} more (findings.csv)</p>
+        {{/more}}</details>
+        {{/rules}}
+        </section>
+        <section id="clusters">
+        <h2>产业集群 <span class="en">Clusters</span></h2>
+        {{#clusters}}
+        <p>DBSCAN per industry division (大类), eps {{eps}} m, min_points {{minPoints}}; Clark–Evans nearest-neighbour index on the {{studyArea}} study area; {{clusterCRS}}. JSON: cluster.json.</p>
+        {{#clusterTable}}{{> table}}{{/clusterTable}}
+        {{/clusters}}
+        </section>
+        <section id="hotspots">
+        <h2>热点分析 <span class="en">Hot spots</span></h2>
+        {{^hotspots}}<p>No enterprises.</p>
+        {{/hotspots}}{{#hotspots}}<p>Getis–Ord Gi* of {{measure}}, distance band {{band}} m, {{entries}} enterprises{{#excluded}}; {{excluded}} excluded (no value){{/excluded}}.</p>
+        {{#binTable}}{{> table}}{{/binTable}}
+        <p>全局莫兰指数 Global Moran's I = {{moranI}} (E[I] {{moranE}}, z {{moranZ}}, p {{moranP}}).</p>
+        <h3>最热企业 <span class="en">Hottest enterprises</span></h3>
+        {{#hottestTable}}{{> table}}{{/hottestTable}}
+        {{/hotspots}}
+        </section>
+        <section id="agglomeration">
+        <h2>产业集聚 <span class="en">Agglomeration</span></h2>
+        {{^agglomeration}}<p>No enterprises.</p>
+        {{/agglomeration}}{{#agglomeration}}<p>Industries at division level over parks (+ outside), measure {{measure}}. LQ: location quotient; HHI normalised; γ: Ellison–Glaeser. JSON/CSV: agglomeration.json, agglomeration.csv.</p>
+        {{#industryTable}}{{> table}}{{/industryTable}}
+        {{/agglomeration}}
+        </section>
+        {{#evaluation}}
+        <section id="evaluation">
+        <h2>特色园区评估 <span class="en">Evaluation</span></h2>
+        <p>Featured-park scorecard against the policy thresholds, with revenue-per-mu growth over {{previousName}}. Full comparison: compare.json; scorecards: evaluate.json.</p>
+        <h3>全市指标变化 <span class="en">City indicators, previous → now</span></h3>
+        {{#cityTable}}{{> table}}{{/cityTable}}
+        <h3>企业变动 <span class="en">Enterprise movements</span></h3>
+        {{#movementTable}}{{> table}}{{/movementTable}}
+        <h3>特色园区评分 <span class="en">Featured-park scorecard</span></h3>
+        {{^scorecardTable}}<p>No park has a featured_status.</p>
+        {{/scorecardTable}}{{#scorecardTable}}{{> table}}{{/scorecardTable}}
+        </section>
+        {{/evaluation}}
+        <footer>
+        {{> glossary}}
+        </footer>
+        </main>
+        <script>
+        {{> script}}
+        </script>
+        </body>
+        </html>
+
+        """#
+
+    /// The glossary at the foot of report.html: context {glossary: [{term, termZh, explanation}]}.
+    static let glossary = #"""
+        <details id="glossary"><summary>术语 <span class="en">Glossary</span></summary>
+        <dl>
+        {{#glossary}}<dt>{{term}} <span class="en">{{termZh}}</span></dt><dd>{{explanation}}</dd>
+        {{/glossary}}
+        </dl>
+        <p class="note">The same terms, with references: the Glossary of README.md in the ParkAtlas repository.</p>
+        </details>
         """#
 
     /// The city page sections added by the atlas (inside report.html): concentration and the park index.
