@@ -79,6 +79,7 @@ public struct AtlasPages: Sendable {
         let templates: [(String, String)] = [
             ("table", AtlasTemplates.table), ("head", AtlasTemplates.head), ("park", AtlasTemplates.park),
             ("citySections", AtlasTemplates.citySections), ("report", AtlasTemplates.report), ("glossary", AtlasTemplates.glossary),
+            ("summary", AtlasTemplates.summary), ("atlas", AtlasTemplates.atlas),
             ("style", HTML.style + "\n" + MapScript.style + "\n" + AtlasTemplates.printStyle),
             ("script", MapScript.source),
         ]
@@ -100,6 +101,12 @@ public struct AtlasPages: Sendable {
     // MARK: Park page
 
     public func parkPage(_ p: Int) throws -> String {
+        Self.library.render(try parkContext(p), withTemplate: "park") ?? ""
+    }
+
+    /// The values of the `park` template; `map` holds the park map's SVG document, which the
+    /// print atlas embeds again.
+    func parkContext(_ p: Int) throws -> [String: Any] {
         let park = data.parks[p]
         let profile = profile(p)
         let findings = results.check.findings.filter { $0.parks.contains(park.id) }
@@ -110,7 +117,7 @@ public struct AtlasPages: Sendable {
             "title": "\(park.name) · 园区页 Park page", "name": park.name, "id": park.id, "levelZh": park.level.nameZh,
             "districtName": districtName(park.district),
             "statusZh": park.featuredStatus.map { "特色园区 \($0.nameZh)" } ?? "非特色园区 not featured",
-            "mapSVG": HTML.inlineSVG(map, id: "m-\(park.id)"), "locatorSVG": HTML.inlineSVG(locator, id: "l-\(park.id)"),
+            "mapSVG": HTML.inlineSVG(map, id: "m-\(park.id)"), "locatorSVG": HTML.inlineSVG(locator, id: "l-\(park.id)"), "map": map,
         ]
         if let parent = park.parent, let q = data.parks.firstIndex(where: { $0.id == parent }) {
             c["parent"] = ["name": data.parks[q].name, "file": Self.fileName(parent)]
@@ -134,7 +141,39 @@ public struct AtlasPages: Sendable {
             return d
         }
         if findings.count > numbered.count { c["moreFindings"] = findings.count - numbered.count }
-        return Self.library.render(c, withTemplate: "park") ?? ""
+        return c
+    }
+
+    // MARK: Print atlas
+
+    /// Findings of a park listed in the print atlas (the park page lists them all).
+    public static let findingsPerPrintedPark = 4
+
+    /// The print atlas (atlas.html): the city summary, then one page per park with its map
+    /// fitting the page (print stylesheet: `break-before: page`, the map at most 150 mm high on
+    /// A4). `parks` are the park pages' contexts (`parkContext`), so each map is drawn once.
+    func atlasPage(dataset: String, parks: [[String: Any]]) -> String {
+        let report = ReportPage(dataset: dataset, data: data, results: results, evaluation: yearOnYear, maps: [])
+        let folder = URL(fileURLWithPath: dataset).standardizedFileURL.lastPathComponent
+        var c: [String: Any] = [
+            "title": "\(folder) 园区图集 Park atlas", "dataset": dataset, "summary": report.summaryContext(), "city": cityContext(),
+        ]
+        c["parks"] = zip(data.parks, parks).map { park, page -> [String: Any] in
+            var x = page
+            x["mapSVG"] = HTML.inlineSVG(page["map"] as? String ?? "", id: "a-\(park.id)")
+            let findings = page["findings"] as? [[String: Any]] ?? []
+            x["printedFindings"] = Array(findings.prefix(Self.findingsPerPrintedPark))
+            let more = findings.count - min(findings.count, Self.findingsPerPrintedPark) + (page["moreFindings"] as? Int ?? 0)
+            if more > 0 { x["morePrinted"] = more }
+            x["findingCount"] = findings.count + (page["moreFindings"] as? Int ?? 0)
+            x["pageFile"] = Self.file(park.id)
+            if let v = results.check.parks.first(where: { $0.id == park.id })?.verdict {
+                x["verdict"] = "\(v.nameZh) \(v.rawValue)"
+                x["verdictBadge"] = v == .compliant ? "ok" : v == .attention ? "warn" : "act"
+            }
+            return x
+        }
+        return Self.library.render(c, withTemplate: "atlas") ?? ""
     }
 
     private func positioning(_ x: ParkProfile, into c: inout [String: Any]) {

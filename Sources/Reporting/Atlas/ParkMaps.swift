@@ -32,9 +32,10 @@ public enum ParkMaps {
             var style = MapStyle.parcel(landUse: x.landUse)
             let name = LandUseTable.nearestKnown(x.landUse)?.nameZh ?? x.landUse
             style.title = "地块 \(x.id) · \(name) \(x.landUse) · \(x.status.nameZh)"
-            parcelFeatures.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]), style: style))
+            // Hover or tap shows the parcel's properties (the input's, as exported).
+            parcelFeatures.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style))
             if let mark = statusMarks.first(where: { $0.status == x.status }) {
-                status.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]), style: FeatureStyle(
+                status.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: ["id": .string(x.id), "status": .string(x.status.rawValue)]), style: FeatureStyle(
                     fill: nil, fillOpacity: 0, stroke: mark.colour, strokeWidth: 1.8, strokeDash: mark.dash,
                     title: "\(x.status.nameZh) \(x.status.rawValue) · 地块 \(x.id)")))
             }
@@ -56,7 +57,7 @@ public enum ParkMaps {
             var style = MapStyle.park(x.level, isSubPark: q != p)
             style.fill = nil
             style.title = "\(x.name) · \(x.level.nameZh)园区 · \(x.id)"
-            return StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]), style: style, label: x.name, labelScale: q == p ? 1 : 0.85)
+            return StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style, label: x.name, labelScale: q == p ? 1 : 0.85)
         }, legend: [LegendEntry(label: "园区边界 boundary", style: MapStyle.park(park.level, isSubPark: false))]
             + (shown.count > 1 ? [LegendEntry(label: "园中园 / 上级园区 sub-park / parent", style: MapStyle.park(park.level, isSubPark: true))] : [])))
         // Enterprises by industry, area proportional to output.
@@ -71,7 +72,7 @@ public enum ParkMaps {
                 style.markerRadius = r
                 let name = IndustryTable.nearestKnown(x.industry)?.nameZh ?? ""
                 style.title = "\(x.name) · \(name) \(x.industry.value) · 产值 \(NumberText.grouped(x.output ?? 0, decimals: 0)) 万元 · \(x.id)"
-                return StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]), style: style)
+                return StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style)
             }
             var legend = palette.categories.map { key in
                 LegendEntry(label: "\(IndustryPalette.name(ofCategory: key)) \(key)", style: MapStyle.enterprise(color: palette.color(forCategory: key)))
@@ -94,7 +95,8 @@ public enum ParkMaps {
                 let whole = f.geometry == park.geometry
                 let style = FeatureStyle(fill: whole ? nil : colour, fillOpacity: 0.25, stroke: colour, strokeWidth: 2.2, strokeDash: whole ? [8, 4] : nil,
                                          markerColor: colour, markerRadius: 4.5, title: "\(item.number). \(f.rule.titleZh) · \(f.messageZh)")
-                return StyledFeature(feature: Feature(geometry: f.geometry, properties: [:]), style: style, label: "\(item.number)", labelScale: 0.8)
+                let properties: JSONObject = ["rule": .string(f.rule.rawValue), "severity": .string(f.severity.rawValue), "message_en": .string(f.messageEn)]
+                return StyledFeature(feature: Feature(geometry: f.geometry, properties: properties), style: style, label: "\(item.number)", labelScale: 0.8)
             }
             let layer = MapLayer(name: "findings", title: "检查发现 Findings (编号见下 numbered below)", kind: .polygon, features: features,
                                  legend: severities.map { s in

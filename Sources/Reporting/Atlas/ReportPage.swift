@@ -42,7 +42,7 @@ public struct ReportPage {
     func context() -> [String: Any] {
         var c: [String: Any] = [
             "title": "\(folderName) 园区布局分析报告 Park layout report", "dataset": dataset, "crs": results.check.crs,
-            "summary": summary(),
+            "summary": summaryContext(),
             "city": AtlasPages(data: data, results: results, yearOnYear: evaluation).cityContext(),
             "maps": maps.map { ["name": $0.name, "mapTitle": $0.title, "svg": HTML.inlineSVG($0.svg, id: "svg-\($0.name)")] },
             "indicators": indicators(), "clusters": clusters(), "glossary": ReportGlossary.context,
@@ -70,7 +70,8 @@ public struct ReportPage {
 
     // MARK: Summary
 
-    private func summary() -> [String: Any] {
+    /// The values of the `summary` template (also the print atlas's first page).
+    func summaryContext() -> [String: Any] {
         let t = results.stats.total
         let s = results.check.summary
         var cards: [(String, String, String)] = [

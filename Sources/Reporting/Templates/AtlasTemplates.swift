@@ -100,15 +100,7 @@ enum AtlasTemplates {
         <main>
         <section id="summary">
         <h2>概要 <span class="en">Summary</span></h2>
-        {{#summary}}
-        <div class="cards">{{#cards}}<div class="card"><div class="v">{{value}}</div><div class="k">{{zh}} <span class="en">{{en}}</span></div></div>{{/cards}}</div>
-        {{#leftOut}}<p class="low">{{leftOut}}</p>
-        {{/leftOut}}
-        <p>{{compliant}} of {{parkCount}} parks compliant 合规; {{attention}} need attention 需关注 (warnings only); {{needsAction}} need action 需整改 (errors). Findings do not change the exit code.</p>
-        <h3>园区结论 <span class="en">Park verdicts</span></h3>
-        {{#verdictTable}}{{> table}}{{/verdictTable}}
-        {{#skippedRules}}<p class="note">Not run (file missing) 未检查: {{skippedRules}}</p>
-        {{/skippedRules}}{{/summary}}</section>
+        {{#summary}}{{> summary}}{{/summary}}</section>
         {{#city}}{{> citySections}}{{/city}}
         <section id="maps">
         <h2>地图 <span class="en">Maps</span></h2>
@@ -201,6 +193,53 @@ enum AtlasTemplates {
 
         """#
 
+    /// The summary section's body (report.html and the print atlas): key figures and park verdicts.
+    static let summary = #"""
+        <div class="cards">{{#cards}}<div class="card"><div class="v">{{value}}</div><div class="k">{{zh}} <span class="en">{{en}}</span></div></div>{{/cards}}</div>
+        {{#leftOut}}<p class="low">{{leftOut}}</p>
+        {{/leftOut}}
+        <p>{{compliant}} of {{parkCount}} parks compliant 合规; {{attention}} need attention 需关注 (warnings only); {{needsAction}} need action 需整改 (errors). Findings do not change the exit code.</p>
+        <h3>园区结论 <span class="en">Park verdicts</span></h3>
+        {{#verdictTable}}{{> table}}{{/verdictTable}}
+        {{#skippedRules}}<p class="note">Not run (file missing) 未检查: {{skippedRules}}</p>
+        {{/skippedRules}}
+        """#
+
+    /// The print atlas: atlas.html. The city summary, then one park per printed page
+    /// (`article.park-print`, `break-before: page`), its map fitting the page.
+    static let atlas = #"""
+        {{> head}}
+        <body class="atlas-page">
+        <header><h1>{{title}}</h1>
+        <p>{{dataset}} · 打印版：全市概要，然后每页一个园区 For print: the city summary, then one park per page · <a class="back" href="report.html">← 全市报告 city report</a></p></header>
+        <main>
+        <section id="summary">
+        <h2>概要 <span class="en">Summary</span></h2>
+        {{#summary}}{{> summary}}{{/summary}}</section>
+        {{#city}}{{> citySections}}{{/city}}
+        {{#parks}}<article class="park-print" id="print-{{id}}">
+        <h2>{{name}} <small class="code">{{id}}</small></h2>
+        <p class="park-meta">{{levelZh}}园区 · {{districtName}} · {{statusZh}}{{#verdict}} · <span class="badge {{verdictBadge}}">{{verdict}}</span>{{/verdict}} · <a href="{{pageFile}}">园区页 park page</a></p>
+        <figure class="print-map">{{{mapSVG}}}</figure>
+        <div class="cards">
+        <div class="card"><div class="v">{{capName}}</div><div class="k">定位上限 cap: {{mainCount}} 主导 main / {{featuredCount}} 特色 featured <span class="badge {{capBadge}}">{{capStatus}}</span></div></div>
+        <div class="card"><div class="v">{{leadingShare}}</div><div class="k">主导及特色产业产值占比 leading-industry share · 目标 target {{leadingThreshold}} <span class="badge {{leadingBadge}}">{{leadingStatus}}</span></div></div>
+        <div class="card"><div class="v">{{findingCount}}</div><div class="k">检查发现 findings</div></div>
+        </div>
+        <figure class="chart-wrap">{{{statusChart}}}</figure>
+        <ol class="findings">
+        {{#printedFindings}}<li value="{{number}}"><span class="badge {{severity}}">{{severityZh}}</span> <b>{{ruleZh}}</b> {{messageZh}}</li>
+        {{/printedFindings}}</ol>
+        {{#morePrinted}}<p class="note">… {{morePrinted}} more on the park page 其余见园区页</p>
+        {{/morePrinted}}
+        </article>
+        {{/parks}}
+        </main>
+        </body>
+        </html>
+
+        """#
+
     /// The glossary at the foot of report.html: context {glossary: [{term, termZh, explanation}]}.
     static let glossary = #"""
         <details id="glossary"><summary>术语 <span class="en">Glossary</span></summary>
@@ -240,7 +279,13 @@ enum AtlasTemplates {
           main { max-width:none; padding:0; }
           figure svg, .park-map svg { max-height:170mm; width:100%; height:auto; }
           .park-page section#map { break-after:page; }
-          .park-print { break-before:page; }
+          .park-print { break-before:page; break-inside:avoid; border:none; padding:0; margin:0; }
+          .park-print h2 { margin:0 0 2px; }
+          .print-map { margin:4px 0; }
+          .print-map svg { width:100%; height:auto; max-height:150mm; border:1px solid #999; }
+          .park-print .cards { gap:6px; margin:4px 0; } .park-print .card { padding:4px 8px; min-width:0; flex:1 1 0; }
+          .park-print .card .v { font-size:15px; }
+          .park-print .chart-wrap svg { width:100%; max-height:32mm; }
           table { font-size:10px; } th { position:static; }
           details { display:block; } details > * { display:block; }
         }
@@ -252,6 +297,9 @@ enum AtlasTemplates {
         small.code { color:var(--muted); font-size:11px; font-weight:normal; }
         header small.code { color:#dde6f0; }
         header a { color:#fff; }
+        .park-print { background:#fff; border:1px solid var(--line); border-radius:6px; padding:16px 22px; margin:18px 0; }
+        .print-map svg { max-width:1100px; }
+        .park-meta { color:var(--muted); margin:0 0 6px; }
         .two { display:flex; gap:18px; flex-wrap:wrap; } .two > div { flex:1 1 420px; }
         ol.findings li { margin:4px 0; } .suggest { color:#1f6f3f; }
         """
