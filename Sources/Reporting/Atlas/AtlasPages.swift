@@ -160,7 +160,7 @@ public struct AtlasPages: Sendable {
         ]
         c["parks"] = zip(data.parks, parks).map { park, page -> [String: Any] in
             var x = page
-            x["mapSVG"] = HTML.inlineSVG(page["map"] as? String ?? "", id: "a-\(park.id)")
+            x["mapSVG"] = HTML.inlineSVG(HTML.withoutDescriptions(page["map"] as? String ?? ""), id: "a-\(park.id)")
             let findings = page["findings"] as? [[String: Any]] ?? []
             x["printedFindings"] = Array(findings.prefix(Self.findingsPerPrintedPark))
             let more = findings.count - min(findings.count, Self.findingsPerPrintedPark) + (page["moreFindings"] as? Int ?? 0)
