@@ -62,8 +62,14 @@ public enum HTML {
         var bytes = Array(svg.utf8)[...]
         if bytes.starts(with: "<?xml".utf8), let end = bytes.firstIndex(of: UInt8(ascii: "\n")) { bytes = bytes[(end + 1)...] }
         var source = Array(bytes)
+        // The namespace declarations sit on the root element: look for them there only.
+        var rootEnd = source.firstIndex(of: UInt8(ascii: ">")) ?? source.count
         for attribute in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
-            if let r = source.firstRange(of: Array(attribute.utf8)) { source.removeSubrange(r) }
+            let a = Array(attribute.utf8)
+            if let start = source[..<rootEnd].indices.first(where: { $0 + a.count <= rootEnd && source[$0..<($0 + a.count)].elementsEqual(a) }) {
+                source.removeSubrange(start..<(start + a.count))
+                rootEnd -= a.count
+            }
         }
         // Several maps share a page: every id inside gets the map's prefix (the page script finds parts by id suffix).
         let replacements: [(pattern: [UInt8], with: [UInt8])] = [
