@@ -49,7 +49,8 @@ struct SVGDocumentWriter {
     /// One layer's features, in order.
     mutating func layer(_ layer: MapLayer, projected: [Geometry?]) {
         let encoder = PathEncoder(frame: frame, decimals: options.coordinateDecimals, tolerance: options.vertexTolerance)
-        text += "<g id=\"layer-\(e(layer.name))\" class=\"layer\" data-layer=\"\(e(layer.name))\" data-title=\"\(e(layer.title))\" fill-rule=\"evenodd\" stroke-linejoin=\"round\">\n"
+        // Dots take their thin white outline from the group (one attribute pair per layer, not per dot).
+        text += "<g id=\"layer-\(e(layer.name))\" class=\"layer\" data-layer=\"\(e(layer.name))\" data-title=\"\(e(layer.title))\" fill-rule=\"evenodd\" stroke-linejoin=\"round\" stroke=\"#FFFFFF\" stroke-width=\"0.5\">\n"
         for (styled, geometry) in zip(layer.features, projected) {
             guard let geometry else { continue }
             let style = styled.style
@@ -80,13 +81,14 @@ struct SVGDocumentWriter {
     }
 
     private mutating func circle(x: Double, y: Double, style: FeatureStyle, desc: String?) {
-        text += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(style.markerRadius))\" fill=\"\(style.markerColor ?? style.fill ?? "#555555")\" stroke=\"#FFFFFF\" stroke-width=\"0.5\""
+        text += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(style.markerRadius))\" fill=\"\(style.markerColor ?? style.fill ?? "#555555")\""
         closeElement("circle", title: style.title, desc: desc)
     }
 
     /// Closes a feature's element with its `<title>` (the browser's tooltip) and `<desc>`
     /// (its properties, which the HTML page's script shows on hover or tap).
     private mutating func closeElement(_ name: String, title: String?, desc: String? = nil) {
+        let title = options.featureTitles ? title : nil
         guard title != nil || desc != nil else {
             text += "/>\n"
             return

@@ -32,12 +32,16 @@ public struct SVGMapRenderer: Sendable {
         /// Each feature's `description` and properties go into a `<desc>` child of its element, one
         /// "key: value" line each, which `MapScript` shows on hover or tap (off for an inset).
         public var featureProperties: Bool
+        /// Each feature's `title` goes into a `<title>` child (the browser's tooltip); off for
+        /// a printed map, which has no pointer.
+        public var featureTitles: Bool
 
         public init(
             coordinateDecimals: Int = 1, vertexTolerance: Double = 0.4,
             fontFamily: String = SVGMapRenderer.defaultFontFamily, labelFontSize: Double = 13, inset: Bool = false,
-            featureProperties: Bool? = nil
+            featureProperties: Bool? = nil, featureTitles: Bool = true
         ) {
+            self.featureTitles = featureTitles
             self.coordinateDecimals = coordinateDecimals
             self.vertexTolerance = vertexTolerance
             self.fontFamily = fontFamily

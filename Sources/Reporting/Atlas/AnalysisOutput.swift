@@ -143,8 +143,11 @@ public struct AnalysisOutput {
         // thread's would outlive the run (the handle check of the CLI tests counts it).
         var pages: [[String: Any]] = []
         for p in data.parks.indices {
-            let page = try atlas.parkContext(p)
+            var page = try atlas.parkContext(p, printMap: true)
             try files.text(AtlasPages.file(data.parks[p].id), AtlasPages.library.render(page, withTemplate: "park") ?? "")
+            // The atlas needs the printed map, not the page's: keep memory to one interactive map.
+            page["mapSVG"] = nil
+            page["locatorSVG"] = nil
             pages.append(page)
         }
         try files.text("atlas.html", atlas.atlasPage(dataset: name, parks: pages))

@@ -104,9 +104,9 @@ public struct AtlasPages: Sendable {
         Self.library.render(try parkContext(p), withTemplate: "park") ?? ""
     }
 
-    /// The values of the `park` template; `map` holds the park map's SVG document, which the
-    /// print atlas embeds again.
-    func parkContext(_ p: Int) throws -> [String: Any] {
+    /// The values of the `park` template; with `printMap`, `printMap` holds the lighter map of
+    /// the print atlas (`ParkMaps.parkMap(print: true)`).
+    func parkContext(_ p: Int, printMap: Bool = false) throws -> [String: Any] {
         let park = data.parks[p]
         let profile = profile(p)
         let findings = results.check.findings.filter { $0.parks.contains(park.id) }
@@ -117,8 +117,12 @@ public struct AtlasPages: Sendable {
             "title": "\(park.name) · 园区页 Park page", "name": park.name, "id": park.id, "levelZh": park.level.nameZh,
             "districtName": districtName(park.district),
             "statusZh": park.featuredStatus.map { "特色园区 \($0.nameZh)" } ?? "非特色园区 not featured",
-            "mapSVG": HTML.inlineSVG(map, id: "m-\(park.id)"), "locatorSVG": HTML.inlineSVG(locator, id: "l-\(park.id)"), "map": map,
+            "mapSVG": HTML.inlineSVG(map, id: "m-\(park.id)"), "locatorSVG": HTML.inlineSVG(locator, id: "l-\(park.id)"),
         ]
+        if printMap {
+            let printed = try ParkMaps.parkMap(park: p, profile: profile, findings: Array(numbered), data: data, print: true)
+            c["printMap"] = HTML.inlineSVG(printed, id: "a-\(park.id)")
+        }
         if let parent = park.parent, let q = data.parks.firstIndex(where: { $0.id == parent }) {
             c["parent"] = ["name": data.parks[q].name, "file": Self.fileName(parent)]
         }
@@ -151,7 +155,8 @@ public struct AtlasPages: Sendable {
 
     /// The print atlas (atlas.html): the city summary, then one page per park with its map
     /// fitting the page (print stylesheet: `break-before: page`, the map at most 150 mm high on
-    /// A4). `parks` are the park pages' contexts (`parkContext`), so each map is drawn once.
+    /// A4). `parks` are the park pages' contexts (`parkContext(_:printMap: true)`), which hold
+    /// each park's printed map.
     func atlasPage(dataset: String, parks: [[String: Any]]) -> String {
         let report = ReportPage(dataset: dataset, data: data, results: results, evaluation: yearOnYear, maps: [])
         let folder = URL(fileURLWithPath: dataset).standardizedFileURL.lastPathComponent
@@ -160,7 +165,7 @@ public struct AtlasPages: Sendable {
         ]
         c["parks"] = zip(data.parks, parks).map { park, page -> [String: Any] in
             var x = page
-            x["mapSVG"] = HTML.inlineSVG(HTML.withoutDescriptions(page["map"] as? String ?? ""), id: "a-\(park.id)")
+            x["mapSVG"] = page["printMap"] as? String ?? ""
             let findings = page["findings"] as? [[String: Any]] ?? []
             x["printedFindings"] = Array(findings.prefix(Self.findingsPerPrintedPark))
             let more = findings.count - min(findings.count, Self.findingsPerPrintedPark) + (page["moreFindings"] as? Int ?? 0)

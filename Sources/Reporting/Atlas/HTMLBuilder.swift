@@ -104,33 +104,6 @@ public enum HTML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `svg` without its features' `<desc>` elements (their properties, shown on hover): a
-    /// printed map has no hover, so the print atlas leaves them out and stays lighter.
-    public static func withoutDescriptions(_ svg: String) -> String {
-        // On UTF-8 bytes: String.range(of:) on a large string with CJK text is far slower.
-        let bytes = Array(svg.utf8)
-        let open = Array("<desc>".utf8), close = Array("</desc>".utf8)
-        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
-            i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "<"), matches(open, at: i) {
-                var j = i + open.count
-                while j < bytes.count, !(bytes[j] == UInt8(ascii: "<") && matches(close, at: j)) { j += 1 }
-                if j < bytes.count {
-                    i = j + close.count
-                    continue
-                }
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Report style: system CJK fonts first (no web fonts), tables that scroll sideways on small screens.
     public static let style = """
         :root { --ink:#1f2933; --muted:#616e7c; --line:#d9e2ec; --bg:#f5f7fa; --accent:#1f4e79; }

@@ -20,7 +20,15 @@ public enum ParkMaps {
     /// The park-scale map: the boundary and sub-parks; parcels by land use with idle,
     /// ready and unready land outlined distinctly; the park's enterprises by industry,
     /// sized by output; the findings, labelled with their numbers on the page.
-    public static func parkMap(park p: Int, profile: ParkProfile, findings: [(number: Int, finding: Finding)], data: Dataset) throws -> String {
+    /// Thinning of the printed map (print atlas): a page at 186 mm needs fewer features.
+    public static let printLimit = 600
+    public static let printCells = 30.0
+
+    /// With `print`, the map of the print atlas: no titles or properties (no pointer on paper),
+    /// whole-pixel coordinates, layers over `printLimit` features thinned to `printCells` across.
+    public static func parkMap(park p: Int, profile: ParkProfile, findings: [(number: Int, finding: Finding)], data: Dataset,
+                               print: Bool = false) throws -> String {
+        let parkLimit = print ? Self.printLimit : Self.parkLimit, parkCells = print ? Self.printCells : Self.parkCells
         let park = data.parks[p]
         guard let parkBox = park.geometry.boundingBox else { throw ReportingError.map(name: park.id, message: "the park has no geometry") }
         let view = Self.view(of: park) ?? parkBox
@@ -31,13 +39,14 @@ public enum ParkMaps {
         for x in parcels {
             var style = MapStyle.parcel(landUse: x.landUse)
             let name = LandUseTable.nearestKnown(x.landUse)?.nameZh ?? x.landUse
-            style.title = "地块 \(x.id) · \(name) \(x.landUse) · \(x.status.nameZh)"
+            // Code, status and the rest are in the properties shown beside the title.
+            style.title = "地块 \(x.id) · \(name) · \(x.status.nameZh)"
             // Hover or tap shows the parcel's properties (the input's, as exported).
             parcelFeatures.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style))
             if let mark = statusMarks.first(where: { $0.status == x.status }) {
-                status.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: ["id": .string(x.id), "status": .string(x.status.rawValue)]), style: FeatureStyle(
-                    fill: nil, fillOpacity: 0, stroke: mark.colour, strokeWidth: 1.8, strokeDash: mark.dash,
-                    title: "\(x.status.nameZh) \(x.status.rawValue) · 地块 \(x.id)")))
+                // An outline over the parcel, which carries the title and properties.
+                status.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: nil), style: FeatureStyle(
+                    fill: nil, fillOpacity: 0, stroke: mark.colour, strokeWidth: 1.8, strokeDash: mark.dash)))
             }
         }
         let codes = Set(parcels.map { LandUsePalette.legendCode(for: $0.landUse) }).sorted()
@@ -71,7 +80,8 @@ public enum ParkMaps {
                 var style = MapStyle.enterprise(color: palette.color(for: x.industry))
                 style.markerRadius = r
                 let name = IndustryTable.nearestKnown(x.industry)?.nameZh ?? ""
-                style.title = "\(x.name) · \(name) \(x.industry.value) · 产值 \(NumberText.grouped(x.output ?? 0, decimals: 0)) 万元 · \(x.id)"
+                // Code, output and the rest are in the properties shown beside the title.
+                style.title = "\(x.name) · \(name)"
                 return StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style)
             }
             var legend = palette.categories.map { key in
@@ -95,7 +105,7 @@ public enum ParkMaps {
                 let whole = f.geometry == park.geometry
                 let style = FeatureStyle(fill: whole ? nil : colour, fillOpacity: 0.25, stroke: colour, strokeWidth: 2.2, strokeDash: whole ? [8, 4] : nil,
                                          markerColor: colour, markerRadius: 4.5, title: "\(item.number). \(f.rule.titleZh) · \(f.messageZh)")
-                let properties: JSONObject = ["rule": .string(f.rule.rawValue), "severity": .string(f.severity.rawValue), "message_en": .string(f.messageEn)]
+                let properties: JSONObject = ["rule": .string(f.rule.rawValue), "severity": .string(f.severity.rawValue)]
                 return StyledFeature(feature: Feature(geometry: f.geometry, properties: properties), style: style, label: "\(item.number)", labelScale: 0.8)
             }
             let layer = MapLayer(name: "findings", title: "检查发现 Findings (编号见下 numbered below)", kind: .polygon, features: features,
@@ -108,8 +118,9 @@ public enum ParkMaps {
         layers[0] = DisplayThinning.thin(layers[0], extent: view, limit: parkLimit, cellsAcross: parkCells)
         if layers.count > 1, layers[1].name == "parcel-status" { layers[1] = DisplayThinning.thin(layers[1], extent: view, limit: parkLimit, cellsAcross: parkCells) }
         let subtitle = "\(park.level.nameZh)园区 · \(park.id) · \(parcels.count) 地块 parcels in view · \(profile.members.count) 企业 enterprises"
+        let renderer = print ? SVGMapRenderer(options: .init(coordinateDecimals: 0, featureProperties: false, featureTitles: false)) : SVGMapRenderer()
         do {
-            return try SVGMapRenderer().render(MapDocument(title: park.name, subtitle: subtitle, layers: layers), size: size)
+            return try renderer.render(MapDocument(title: park.name, subtitle: subtitle, layers: layers), size: size)
         } catch {
             throw ReportingError.map(name: park.id, message: error.description)
         }
