@@ -17,13 +17,14 @@ public enum ParkMaps {
         (.idle, "#D7191C", nil), (.ready, "#1A9641", [5, 3]), (.unready, "#7B3294", [1.5, 2.5]),
     ]
 
+    /// Thinning of the printed map (print atlas): a page at 186 mm needs fewer features (every
+    /// Mianyang park, at most 804 parcels in view, keeps its parcel outlines).
+    public static let printLimit = 900
+    public static let printCells = 30.0
+
     /// The park-scale map: the boundary and sub-parks; parcels by land use with idle,
     /// ready and unready land outlined distinctly; the park's enterprises by industry,
     /// sized by output; the findings, labelled with their numbers on the page.
-    /// Thinning of the printed map (print atlas): a page at 186 mm needs fewer features.
-    public static let printLimit = 600
-    public static let printCells = 30.0
-
     /// With `print`, the map of the print atlas: no titles or properties (no pointer on paper),
     /// whole-pixel coordinates, layers over `printLimit` features thinned to `printCells` across.
     public static func parkMap(park p: Int, profile: ParkProfile, findings: [(number: Int, finding: Finding)], data: Dataset,
