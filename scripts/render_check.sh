@@ -15,7 +15,18 @@
 # "network references: N" (http(s):// URLs in the DOM, requests logged for
 # anything but file://) and exits 1 when either is not 0.
 #
-# Needs: chromium and fonts-noto-cjk (installed with apt-get when run as root).
+# With CHECK=1 and HOVER=SELECTOR, after load a pointermove is dispatched on the first element
+# matching SELECTOR (a CSS selector, e.g. '[id$="layer-parcels"] path') inside every map
+# (.atlas-map) of the page, as a mouse over it would; what the map's info box then shows is
+# appended to the page as <pre class="hover-result" data-map="N">…</pre>, so it is in the
+# dumped DOM ("(no feature matches)" when the map has no such element).
+#
+# With PDF=OUT.pdf (HTML only), no screenshot: the page is printed to OUT.pdf as the
+# browser's "print to PDF" does (print stylesheet, no header or footer) and, when pdfinfo
+# (poppler-utils) is installed, "pages: N" is printed.
+#
+# Needs: chromium and fonts-noto-cjk (installed with apt-get when run as root); PDF= also
+# poppler-utils for the page count.
 set -euo pipefail
 in="${1:?usage: render_check.sh MAP.svg|MAP.html [OUT.png] [WIDTHxHEIGHT]}"
 out="${2:-${in%.*}.png}"
@@ -24,6 +35,7 @@ size="${3:-1400x1000}"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""
   command -v chromium >/dev/null || missing="chromium"
+  [ -z "${PDF:-}" ] || command -v pdfinfo >/dev/null || missing="$missing poppler-utils"
   fc-list :lang=zh 2>/dev/null | grep -q . || missing="$missing fonts-noto-cjk"
   if [ -n "$missing" ]; then
     echo "render_check: installing$([ -n "$missing" ] && echo " $missing")" >&2
@@ -39,8 +51,28 @@ w="${size%x*}"; h="${size#*x}"
 case "$in" in *.html|*.htm) w=$((w + 16)); h=$((h + 16));; esac
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
+if [ -n "${PDF:-}" ]; then
+  case "$in" in *.html|*.htm) ;; *) echo "render_check: PDF needs an HTML page" >&2; exit 2;; esac
+  pdf="$(cd "$(dirname "$PDF")" && pwd)/$(basename "$PDF")"
+  rm -f "$pdf"
+  chromium --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --host-resolver-rules="MAP * ~NOTFOUND" \
+    --no-pdf-header-footer --virtual-time-budget=3000 --print-to-pdf="$pdf" "file://$abs" >/dev/null 2>&1 || true
+  [ -s "$pdf" ] || { echo "render_check: no PDF written" >&2; exit 1; }
+  if command -v pdfinfo >/dev/null; then echo "pages: $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')"; fi
+  echo "$pdf"
+  exit 0
+fi
 if [ -n "${CHECK:-}" ]; then
   log="$profile/chromium.log"; dom="${DOM_OUT:-$profile/dom.html}"
+  if [ -n "${HOVER:-}" ]; then
+    # A copy beside the original (relative links keep working) with the hover script added.
+    hovered="$(dirname "$abs")/.render_check_hover_$$.html"
+    trap 'rm -rf "$profile" "$hovered"' EXIT
+    selector=$(printf '%s' "$HOVER" | sed 's/[\\"]/\\&/g')
+    export RENDER_CHECK_HOVER="<script>window.addEventListener('load',function(){var sel=\"$selector\";Array.prototype.forEach.call(document.querySelectorAll('.atlas-map'),function(wrap,i){var el=wrap.querySelector(sel),out=document.createElement('pre');out.className='hover-result';out.setAttribute('data-map',String(i));if(el){el.dispatchEvent(new PointerEvent('pointermove',{bubbles:true,clientX:1,clientY:1}));var info=wrap.querySelector('.map-info');out.textContent=info?info.textContent:'(no info box)';}else{out.textContent='(no feature matches)';}document.body.appendChild(out);});});</script>"
+    perl -pe 's#</body>#$ENV{RENDER_CHECK_HOVER}</body>#' "$abs" > "$hovered"
+    abs="$hovered"
+  fi
   # No network: every host resolves to nothing, so a request would fail and be logged.
   chromium --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --enable-logging=stderr --v=0 \
     --host-resolver-rules="MAP * ~NOTFOUND" --virtual-time-budget=3000 --dump-dom "file://$abs" > "$dom" 2> "$log" || true

@@ -4,14 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-# The atlas render test (AtlasRenderTests) loads every page in headless Chromium: it must run, not skip.
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+# The atlas render tests (AtlasRenderTests, AtlasHoverAndPrintTests) load every page in headless
+# Chromium and read the printed atlas with pdfinfo/pdftotext (poppler-utils): they must run, not skip.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q . || ! command -v pdftotext >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo="none"; fi
   if [ "$sudo" != none ]; then
-    echo "test: installing chromium fonts-noto-cjk" >&2
+    echo "test: installing chromium fonts-noto-cjk poppler-utils" >&2
     export DEBIAN_FRONTEND=noninteractive
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+    $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils >/dev/null
   fi
 fi
 swift build --build-tests

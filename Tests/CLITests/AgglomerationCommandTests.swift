@@ -102,7 +102,7 @@ final class AgglomerationCommandTests: XCTestCase {
             XCTAssertTrue(r.stdout.contains(text), text)
         }
         XCTAssertEqual(try CLIRunner.run(["agglomeration", "--level", "5"]).status, 2)
-        XCTAssertEqual(try CLIRunner.run(["agglomeration", "--measure", "tax"]).status, 2)
+        XCTAssertEqual(try CLIRunner.run(["agglomeration", "--measure", "revenue"]).status, 2)
         XCTAssertEqual(try CLIRunner.run(["agglomeration", "--permutations", "-1"]).status, 2)
     }
 }

@@ -21,7 +21,7 @@ final class AnalyzeCommandTests: XCTestCase {
         "validation.json", "stats.json", "stats_classes.csv", "per_mu.csv", "cluster.json", "hotspots.json", "hotspots.csv",
         "agglomeration.json", "agglomeration.csv", "check.json", "findings.csv", "findings.geojson", "districts.geojson",
         "parks.geojson", "parcels.geojson", "enterprises.geojson", "map_overview.svg", "map_clusters.svg", "map_hotspots.svg",
-        "map_findings.svg", "report.html", "summary.json",
+        "map_findings.svg", "report.html", "atlas.html", "summary.json",
     ]
     static let sections = ["summary", "maps", "indicators", "benefit", "findings", "clusters", "hotspots", "agglomeration"]
 

@@ -5,8 +5,9 @@
 /// (ids may carry a prefix, so several maps share a page: parts are found by id
 /// suffix): the mouse wheel zooms about the pointer, dragging pans, the +, − and
 /// reset buttons (made when the page has none) do the same; a checkbox per layer
-/// shows or hides it; hovering or tapping a feature shows its properties (its
-/// `<title>`) in the map's `.map-info` line. Only the map content moves; the
+/// shows or hides it; hovering or tapping a feature shows its title and properties
+/// (its `<title>` and `<desc>`, see `SVGMapRenderer.Options.featureProperties`) in the
+/// map's `.map-info` box. Only the map content moves; the
 /// scale bar is redrawn for the zoom with a nice round length from
 /// `data-metres-per-pixel`. Labels keep their screen size and dots grow only as
 /// k^0.3. No URL, no external resource: it works offline.
@@ -59,10 +60,15 @@ public enum MapScript {
             function centre() { return [num(frame, 'x') + num(frame, 'width') / 2, num(frame, 'y') + num(frame, 'height') / 2]; }
             function reset() { k = 1; tx = 0; ty = 0; update(); }
             var info = wrap.querySelector('.map-info');
+            // A feature's <title> (its name) and <desc> (its properties, a "key: value" line each).
             function show(target) {
               if (!info || !target || !content.contains(target)) return;
-              var t = target.querySelector ? target.querySelector('title') : null;
-              if (t && t.parentNode === target) info.textContent = t.textContent;
+              var t = null, d = null;
+              for (var c = target.firstElementChild; c; c = c.nextElementSibling) {
+                if (c.localName === 'title') t = c.textContent; else if (c.localName === 'desc') d = c.textContent;
+              }
+              if (t === null && d === null) return;
+              info.textContent = (t === null ? '' : t) + (d === null ? '' : (t === null ? '' : '\\n') + d);
             }
             svg.addEventListener('wheel', function (ev) { ev.preventDefault(); var p = svgPoint(ev); zoomAt(Math.exp(-ev.deltaY * 0.0015), p[0], p[1]); }, { passive: false });
             svg.addEventListener('pointerdown', function (ev) { drag = svgPoint(ev); moved = 0; downTarget = ev.target; svg.setPointerCapture(ev.pointerId); svg.classList.add('dragging'); });

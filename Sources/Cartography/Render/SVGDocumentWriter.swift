@@ -49,15 +49,17 @@ struct SVGDocumentWriter {
     /// One layer's features, in order.
     mutating func layer(_ layer: MapLayer, projected: [Geometry?]) {
         let encoder = PathEncoder(frame: frame, decimals: options.coordinateDecimals, tolerance: options.vertexTolerance)
-        text += "<g id=\"layer-\(e(layer.name))\" class=\"layer\" data-layer=\"\(e(layer.name))\" data-title=\"\(e(layer.title))\" fill-rule=\"evenodd\" stroke-linejoin=\"round\">\n"
+        // Dots take their thin white outline from the group (one attribute pair per layer, not per dot).
+        text += "<g id=\"layer-\(e(layer.name))\" class=\"layer\" data-layer=\"\(e(layer.name))\" data-title=\"\(e(layer.title))\" fill-rule=\"evenodd\" stroke-linejoin=\"round\" stroke=\"#FFFFFF\" stroke-width=\"0.5\">\n"
         for (styled, geometry) in zip(layer.features, projected) {
             guard let geometry else { continue }
             let style = styled.style
+            let desc = options.featureProperties ? Self.propertyLines(styled.feature.properties, description: style.description) : nil
             switch geometry {
             case .point(let p):
-                circle(x: frame.pixelX(p.x), y: frame.pixelY(p.y), style: style)
+                circle(x: frame.pixelX(p.x), y: frame.pixelY(p.y), style: style, desc: desc)
             case .multiPoint(let s):
-                for i in 0..<s.count { circle(x: frame.pixelX(s.x(i)), y: frame.pixelY(s.y(i)), style: style) }
+                for i in 0..<s.count { circle(x: frame.pixelX(s.x(i)), y: frame.pixelY(s.y(i)), style: style, desc: desc) }
             default:
                 let d = encoder.pathData(geometry)
                 guard !d.isEmpty else { continue }
@@ -65,29 +67,62 @@ struct SVGDocumentWriter {
                 text += "<path d=\"\(d)\""
                 let polygonal = geometry.isPolygonal || !geometry.polygons.isEmpty
                 text += paintAttributes(style, filled: polygonal)
-                closeElement("path", title: style.title)
+                closeElement("path", title: style.title, desc: desc)
                 if style.link != nil { text += "</a>\n" }
                 // A labelled area (a park) smaller than a few pixels at this scale would
                 // vanish under its own label: a ring in its outline colour marks it.
                 if styled.label != nil, let box = geometry.boundingBox, max(box.width, box.height) * frame.scale < 8 {
                     text += "<circle class=\"small-area\" cx=\"\(n(frame.pixelX(box.center.x)))\" cy=\"\(n(frame.pixelY(box.center.y)))\" r=\"4.5\" fill=\"#FFFFFF\" fill-opacity=\"0.6\" stroke=\"\(e(style.stroke ?? "#333333"))\" stroke-width=\"2\""
-                    closeElement("circle", title: style.title)
+                    closeElement("circle", title: style.title, desc: desc)
                 }
             }
         }
         text += "</g>\n"
     }
 
-    private mutating func circle(x: Double, y: Double, style: FeatureStyle) {
-        text += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(style.markerRadius))\" fill=\"\(style.markerColor ?? style.fill ?? "#555555")\" stroke=\"#FFFFFF\" stroke-width=\"0.5\""
-        closeElement("circle", title: style.title)
+    private mutating func circle(x: Double, y: Double, style: FeatureStyle, desc: String?) {
+        text += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(style.markerRadius))\" fill=\"\(style.markerColor ?? style.fill ?? "#555555")\""
+        closeElement("circle", title: style.title, desc: desc)
     }
 
-    private mutating func closeElement(_ name: String, title: String?) {
-        if let title {
-            text += "><title>\(e(title))</title></\(name)>\n"
-        } else {
+    /// Closes a feature's element with its `<title>` (the browser's tooltip) and `<desc>`
+    /// (its properties, which the HTML page's script shows on hover or tap).
+    private mutating func closeElement(_ name: String, title: String?, desc: String? = nil) {
+        let title = options.featureTitles ? title : nil
+        guard title != nil || desc != nil else {
             text += "/>\n"
+            return
+        }
+        text += ">"
+        if let title { text += "<title>\(e(title))</title>" }
+        if let desc { text += "<desc>\(e(desc))</desc>" }
+        text += "</\(name)>\n"
+    }
+
+    /// A feature's description and properties as lines, "key: value" (nulls and empty lists
+    /// left out, numbers as in the input, lists joined by ", "); nil when there is nothing to show.
+    static func propertyLines(_ properties: JSONObject?, description: String?) -> String? {
+        var lines: [String] = []
+        if let description, !description.isEmpty { lines.append(description) }
+        for m in properties ?? JSONObject() {
+            if let v = propertyText(m.value) { lines.append("\(m.key): \(v)") }
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    private static func propertyText(_ value: JSONValue) -> String? {
+        switch value {
+        case .null: return nil
+        case .bool(let b): return b ? "true" : "false"
+        case .integer(let i): return String(i)
+        case .double(let d): return d.isFinite && d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : "\(d)"
+        case .string(let s): return s.isEmpty ? nil : s
+        case .array(let a):
+            let items = a.compactMap(propertyText)
+            return items.isEmpty ? nil : items.joined(separator: ", ")
+        case .object(let o):
+            let items = o.compactMap { m in propertyText(m.value).map { "\(m.key)=\($0)" } }
+            return items.isEmpty ? nil : items.joined(separator: ", ")
         }
     }
 

@@ -29,16 +29,25 @@ public struct SVGMapRenderer: Sendable {
         public var labelFontSize: Double
         /// A locator inset: the whole page is map, without title, legend, scale bar or north arrow.
         public var inset: Bool
+        /// Each feature's `description` and properties go into a `<desc>` child of its element, one
+        /// "key: value" line each, which `MapScript` shows on hover or tap (off for an inset).
+        public var featureProperties: Bool
+        /// Each feature's `title` goes into a `<title>` child (the browser's tooltip); off for
+        /// a printed map, which has no pointer.
+        public var featureTitles: Bool
 
         public init(
             coordinateDecimals: Int = 1, vertexTolerance: Double = 0.4,
-            fontFamily: String = SVGMapRenderer.defaultFontFamily, labelFontSize: Double = 13, inset: Bool = false
+            fontFamily: String = SVGMapRenderer.defaultFontFamily, labelFontSize: Double = 13, inset: Bool = false,
+            featureProperties: Bool? = nil, featureTitles: Bool = true
         ) {
+            self.featureTitles = featureTitles
             self.coordinateDecimals = coordinateDecimals
             self.vertexTolerance = vertexTolerance
             self.fontFamily = fontFamily
             self.labelFontSize = labelFontSize
             self.inset = inset
+            self.featureProperties = featureProperties ?? !inset
         }
     }
 

@@ -9,11 +9,14 @@ public enum AgglomerationMeasure: String, Sendable, CaseIterable {
     case output
     /// Each enterprise counts 1.
     case count
+    /// Annual tax paid, 万元 (`tax_wan`): the park page's tax shares restate this measure.
+    case tax
 
     public func value(of e: Enterprise) -> Double? {
         switch self {
         case .employees: e.employees.map(Double.init)
         case .output: e.output
+        case .tax: e.tax
         case .count: 1
         }
     }

@@ -60,7 +60,9 @@ public enum AnalysisLayers {
                 guard label >= 0 else { continue }
                 let e = dataset.enterprises[i]
                 let style = FeatureStyle(markerColor: colour, markerRadius: 2.5, title: e.name)
-                points.append(StyledFeature(feature: Feature(geometry: e.geometry, properties: ["id": .string(e.id)]), style: style))
+                points.append(StyledFeature(feature: Feature(geometry: e.geometry, properties: [
+                    "id": .string(e.id), "industry": .string(e.industry.value), "cluster_group": .string(group.industry), "cluster": .integer(Int64(label)),
+                ]), style: style))
             }
         }
         // Points under the hull outlines would hide them: hulls are drawn last with a light fill.
@@ -74,8 +76,10 @@ public enum AnalysisLayers {
             let e = dataset.enterprises[entry.enterprise]
             let style = FeatureStyle(markerColor: HotspotsReport.colour(entry.bin), markerRadius: entry.bin == 0 ? 1.5 : 3,
                                      title: e.name, description: HotspotsReport.binMeaning(entry.bin))
-            return StyledFeature(feature: Feature(geometry: e.geometry, properties: ["id": .string(e.id), "gi_bin": .integer(Int64(entry.bin))]),
-                                 style: style)
+            var properties: JSONObject = ["id": .string(e.id), "industry": .string(e.industry.value), a.value.rawValue: .double(entry.value)]
+            if let z = entry.z { properties["gi_z"] = .double((z * 1000).rounded() / 1000) }
+            properties["gi_bin"] = .integer(Int64(entry.bin))
+            return StyledFeature(feature: Feature(geometry: e.geometry, properties: properties), style: style)
         }
         let legend = stride(from: 3, through: -3, by: -1).map { bin in
             LegendEntry(label: HotspotsReport.binMeaning(bin), style: FeatureStyle(markerColor: HotspotsReport.colour(bin), markerRadius: 3))

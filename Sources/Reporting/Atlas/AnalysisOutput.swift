@@ -129,7 +129,8 @@ public struct AnalysisOutput {
         ReportPage(dataset: name, data: data, results: results, evaluation: yearOnYear, maps: maps).html()
     }
 
-    /// The park pages: parks/<id>.html for every park (sub-parks included), each written atomically.
+    /// The park pages: parks/<id>.html for every park (sub-parks included), and the print
+    /// atlas atlas.html (the city summary, then one park per printed page); each written atomically.
     public func writeParkPages(to files: AnalysisOutputFolder) throws {
         let folder = files.path("parks")
         do {
@@ -140,9 +141,16 @@ public struct AnalysisOutput {
         let atlas = AtlasPages(data: data, results: results, yearOnYear: yearOnYear)
         // One page at a time, on this thread: PROJ keeps a context per thread, and a worker
         // thread's would outlive the run (the handle check of the CLI tests counts it).
+        var pages: [[String: Any]] = []
         for p in data.parks.indices {
-            try files.text(AtlasPages.file(data.parks[p].id), try atlas.parkPage(p))
+            var page = try atlas.parkContext(p, printMap: true)
+            try files.text(AtlasPages.file(data.parks[p].id), AtlasPages.library.render(page, withTemplate: "park") ?? "")
+            // The atlas needs the printed map, not the page's: keep memory to one interactive map.
+            page["mapSVG"] = nil
+            page["locatorSVG"] = nil
+            pages.append(page)
         }
+        try files.text("atlas.html", atlas.atlasPage(dataset: name, parks: pages))
     }
 
     /// `summary.json`: stable keys for scripts (see `AnalyzeSummary`).

@@ -15,6 +15,8 @@ struct TemplateTable {
         var badge: String? = nil
         var low = false
         var num = false
+        /// The whole cell kept on one line.
+        var nowrap = false
     }
 
     var headers: [(zh: String, en: String, num: Bool)]
@@ -34,6 +36,7 @@ struct TemplateTable {
                 if let b = c.badge { d["badge"] = b }
                 if c.low { d["low"] = true }
                 if c.num { d["num"] = true }
+                if c.nowrap { d["nowrap"] = true }
                 return d
             }]
             if let cls = row.cls { d["cls"] = cls }
@@ -75,7 +78,9 @@ public struct AtlasPages: Sendable {
         // The templates are constants of this module: a parse error is a programming error caught by every test.
         let templates: [(String, String)] = [
             ("table", AtlasTemplates.table), ("head", AtlasTemplates.head), ("park", AtlasTemplates.park),
-            ("citySections", AtlasTemplates.citySections), ("style", HTML.style + "\n" + MapScript.style + "\n" + AtlasTemplates.printStyle),
+            ("citySections", AtlasTemplates.citySections), ("report", AtlasTemplates.report), ("glossary", AtlasTemplates.glossary),
+            ("summary", AtlasTemplates.summary), ("atlas", AtlasTemplates.atlas),
+            ("style", HTML.style + "\n" + MapScript.style + "\n" + AtlasTemplates.printStyle),
             ("script", MapScript.source),
         ]
         for (name, text) in templates {
@@ -96,6 +101,12 @@ public struct AtlasPages: Sendable {
     // MARK: Park page
 
     public func parkPage(_ p: Int) throws -> String {
+        Self.library.render(try parkContext(p), withTemplate: "park") ?? ""
+    }
+
+    /// The values of the `park` template; with `printMap`, `printMap` holds the lighter map of
+    /// the print atlas (`ParkMaps.parkMap(print: true)`).
+    func parkContext(_ p: Int, printMap: Bool = false) throws -> [String: Any] {
         let park = data.parks[p]
         let profile = profile(p)
         let findings = results.check.findings.filter { $0.parks.contains(park.id) }
@@ -108,6 +119,10 @@ public struct AtlasPages: Sendable {
             "statusZh": park.featuredStatus.map { "特色园区 \($0.nameZh)" } ?? "非特色园区 not featured",
             "mapSVG": HTML.inlineSVG(map, id: "m-\(park.id)"), "locatorSVG": HTML.inlineSVG(locator, id: "l-\(park.id)"),
         ]
+        if printMap {
+            let printed = try ParkMaps.parkMap(park: p, profile: profile, findings: Array(numbered), data: data, print: true)
+            c["printMap"] = HTML.inlineSVG(printed, id: "a-\(park.id)")
+        }
         if let parent = park.parent, let q = data.parks.firstIndex(where: { $0.id == parent }) {
             c["parent"] = ["name": data.parks[q].name, "file": Self.fileName(parent)]
         }
@@ -130,7 +145,40 @@ public struct AtlasPages: Sendable {
             return d
         }
         if findings.count > numbered.count { c["moreFindings"] = findings.count - numbered.count }
-        return Self.library.render(c, withTemplate: "park") ?? ""
+        return c
+    }
+
+    // MARK: Print atlas
+
+    /// Findings of a park listed in the print atlas (the park page lists them all).
+    public static let findingsPerPrintedPark = 4
+
+    /// The print atlas (atlas.html): the city summary, then one page per park with its map
+    /// fitting the page (print stylesheet: `break-before: page`, the map at most 150 mm high on
+    /// A4). `parks` are the park pages' contexts (`parkContext(_:printMap: true)`), which hold
+    /// each park's printed map.
+    func atlasPage(dataset: String, parks: [[String: Any]]) -> String {
+        let report = ReportPage(dataset: dataset, data: data, results: results, evaluation: yearOnYear, maps: [])
+        let folder = URL(fileURLWithPath: dataset).standardizedFileURL.lastPathComponent
+        var c: [String: Any] = [
+            "title": "\(folder) 园区图集 Park atlas", "dataset": dataset, "summary": report.summaryContext(), "city": cityContext(),
+        ]
+        c["parks"] = zip(data.parks, parks).map { park, page -> [String: Any] in
+            var x = page
+            x["mapSVG"] = page["printMap"] as? String ?? ""
+            let findings = page["findings"] as? [[String: Any]] ?? []
+            x["printedFindings"] = Array(findings.prefix(Self.findingsPerPrintedPark))
+            let more = findings.count - min(findings.count, Self.findingsPerPrintedPark) + (page["moreFindings"] as? Int ?? 0)
+            if more > 0 { x["morePrinted"] = more }
+            x["findingCount"] = findings.count + (page["moreFindings"] as? Int ?? 0)
+            x["pageFile"] = Self.file(park.id)
+            if let v = results.check.parks.first(where: { $0.id == park.id })?.verdict {
+                x["verdict"] = "\(v.nameZh) \(v.rawValue)"
+                x["verdictBadge"] = v == .compliant ? "ok" : v == .attention ? "warn" : "act"
+            }
+            return x
+        }
+        return Self.library.render(c, withTemplate: "atlas") ?? ""
     }
 
     private func positioning(_ x: ParkProfile, into c: inout [String: Any]) {
@@ -240,6 +288,11 @@ public struct AtlasPages: Sendable {
 
     /// The atlas sections of report.html: concentration, featured parks, park pages.
     public func citySections() -> String {
+        Self.library.render(cityContext(), withTemplate: "citySections") ?? ""
+    }
+
+    /// The values of the `citySections` template.
+    func cityContext() -> [String: Any] {
         var c: [String: Any] = [:]
         if let k = results.concentration {
             let units = k.units
@@ -299,6 +352,6 @@ public struct AtlasPages: Sendable {
             ]))
         }
         c["parkTable"] = parks.context
-        return Self.library.render(c, withTemplate: "citySections") ?? ""
+        return c
     }
 }

@@ -8,7 +8,8 @@ import GeoCore
 ///
 /// Each feature goes to the cell of its bounding-box centre; the features of one
 /// cell become one dot at their mean position, in their most frequent colour,
-/// its area proportional to their number, titled with that number. The layer's title and
+/// its area proportional to their number, titled with that number (shown on hover; a cell
+/// has no other properties). The layer's title and
 /// legend say so, with the cell size in metres. Layers at or under `limit` are
 /// returned unchanged.
 public enum DisplayThinning {
@@ -45,8 +46,9 @@ public enum DisplayThinning {
             let g = groups[key]!
             let p = Position(x: g.x / Double(g.n), y: g.y / Double(g.n))
             let colour = g.colours.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            // The count is the cell's title; no further properties, so dense maps stay light.
             let style = FeatureStyle(markerColor: colour, markerRadius: min(9, 1.5 + sqrt(Double(g.n)) * 0.6), title: "\(g.n)")
-            return StyledFeature(feature: Feature(geometry: .point(p), properties: ["count": .integer(Int64(g.n))]), style: style)
+            return StyledFeature(feature: Feature(geometry: .point(p), properties: nil), style: style)
         }
         var legend = layer.legend
         let note = "聚合为约\(cellText)网格, 点大小=数量 aggregated to ~\(cellText) cells, dot size = count, colour = the most frequent (\(layer.features.count) features)"

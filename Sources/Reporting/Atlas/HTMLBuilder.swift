@@ -57,15 +57,51 @@ public enum HTML {
     /// An inline SVG for an HTML page: no XML prolog, no namespace URL (the HTML parser
     /// puts `<svg>` in the SVG namespace), so the page holds no http(s) reference.
     public static func inlineSVG(_ svg: String, id: String) -> String {
-        var body = svg
-        if body.hasPrefix("<?xml"), let end = body.firstIndex(of: "\n") { body = String(body[body.index(after: end)...]) }
-        if let r = body.range(of: " xmlns=\"http://www.w3.org/2000/svg\"") { body.removeSubrange(r) }
-        if let r = body.range(of: " xmlns:xlink=\"http://www.w3.org/1999/xlink\"") { body.removeSubrange(r) }
+        // One pass over the UTF-8 bytes: Foundation's replacingOccurrences on a map of
+        // several MB with CJK text took most of `analyze`'s time.
+        var bytes = Array(svg.utf8)[...]
+        if bytes.starts(with: "<?xml".utf8), let end = bytes.firstIndex(of: UInt8(ascii: "\n")) { bytes = bytes[(end + 1)...] }
+        var source = Array(bytes)
+        // The namespace declarations sit on the root element: look for them there only.
+        var rootEnd = source.firstIndex(of: UInt8(ascii: ">")) ?? source.count
+        for attribute in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
+            let a = Array(attribute.utf8)
+            if let start = source[..<rootEnd].indices.first(where: { $0 + a.count <= rootEnd && source[$0..<($0 + a.count)].elementsEqual(a) }) {
+                source.removeSubrange(start..<(start + a.count))
+                rootEnd -= a.count
+            }
+        }
         // Several maps share a page: every id inside gets the map's prefix (the page script finds parts by id suffix).
-        body = body.replacingOccurrences(of: " id=\"", with: " id=\"\(id)-").replacingOccurrences(of: "url(#", with: "url(#\(id)-")
-            .replacingOccurrences(of: "#map-content ", with: "#\(id)-map-content ")
-        if let r = body.range(of: "<svg ") { body.replaceSubrange(r, with: "<svg id=\"\(id)\" ") }
-        return body
+        let replacements: [(pattern: [UInt8], with: [UInt8])] = [
+            (Array(" id=\"".utf8), Array(" id=\"\(id)-".utf8)), (Array("url(#".utf8), Array("url(#\(id)-".utf8)),
+            (Array("#map-content ".utf8), Array("#\(id)-map-content ".utf8)),
+        ]
+        let svgTag = Array("<svg ".utf8), svgTagWithID = Array("<svg id=\"\(id)\" ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + source.count / 20)
+        var tagged = false
+        var i = 0
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= source.count && source[i..<(i + pattern.count)].elementsEqual(pattern)
+        }
+        scan: while i < source.count {
+            let b = source[i]
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "u") || b == UInt8(ascii: "#") {
+                for r in replacements where r.pattern[0] == b && matches(r.pattern, at: i) {
+                    out += r.with
+                    i += r.pattern.count
+                    continue scan
+                }
+            } else if !tagged, b == UInt8(ascii: "<"), matches(svgTag, at: i) {
+                out += svgTagWithID
+                i += svgTag.count
+                tagged = true
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Report style: system CJK fonts first (no web fonts), tables that scroll sideways on small screens.

@@ -17,10 +17,19 @@ public enum ParkMaps {
         (.idle, "#D7191C", nil), (.ready, "#1A9641", [5, 3]), (.unready, "#7B3294", [1.5, 2.5]),
     ]
 
+    /// Thinning of the printed map (print atlas): a page at 186 mm needs fewer features (every
+    /// Mianyang park, at most 804 parcels in view, keeps its parcel outlines).
+    public static let printLimit = 900
+    public static let printCells = 30.0
+
     /// The park-scale map: the boundary and sub-parks; parcels by land use with idle,
     /// ready and unready land outlined distinctly; the park's enterprises by industry,
     /// sized by output; the findings, labelled with their numbers on the page.
-    public static func parkMap(park p: Int, profile: ParkProfile, findings: [(number: Int, finding: Finding)], data: Dataset) throws -> String {
+    /// With `print`, the map of the print atlas: no titles or properties (no pointer on paper),
+    /// whole-pixel coordinates, layers over `printLimit` features thinned to `printCells` across.
+    public static func parkMap(park p: Int, profile: ParkProfile, findings: [(number: Int, finding: Finding)], data: Dataset,
+                               print: Bool = false) throws -> String {
+        let parkLimit = print ? Self.printLimit : Self.parkLimit, parkCells = print ? Self.printCells : Self.parkCells
         let park = data.parks[p]
         guard let parkBox = park.geometry.boundingBox else { throw ReportingError.map(name: park.id, message: "the park has no geometry") }
         let view = Self.view(of: park) ?? parkBox
@@ -31,12 +40,14 @@ public enum ParkMaps {
         for x in parcels {
             var style = MapStyle.parcel(landUse: x.landUse)
             let name = LandUseTable.nearestKnown(x.landUse)?.nameZh ?? x.landUse
-            style.title = "地块 \(x.id) · \(name) \(x.landUse) · \(x.status.nameZh)"
-            parcelFeatures.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]), style: style))
+            // Code, status and the rest are in the properties shown beside the title.
+            style.title = "地块 \(x.id) · \(name) · \(x.status.nameZh)"
+            // Hover or tap shows the parcel's properties (the input's, as exported).
+            parcelFeatures.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style))
             if let mark = statusMarks.first(where: { $0.status == x.status }) {
-                status.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]), style: FeatureStyle(
-                    fill: nil, fillOpacity: 0, stroke: mark.colour, strokeWidth: 1.8, strokeDash: mark.dash,
-                    title: "\(x.status.nameZh) \(x.status.rawValue) · 地块 \(x.id)")))
+                // An outline over the parcel, which carries the title and properties.
+                status.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: nil), style: FeatureStyle(
+                    fill: nil, fillOpacity: 0, stroke: mark.colour, strokeWidth: 1.8, strokeDash: mark.dash)))
             }
         }
         let codes = Set(parcels.map { LandUsePalette.legendCode(for: $0.landUse) }).sorted()
@@ -56,7 +67,7 @@ public enum ParkMaps {
             var style = MapStyle.park(x.level, isSubPark: q != p)
             style.fill = nil
             style.title = "\(x.name) · \(x.level.nameZh)园区 · \(x.id)"
-            return StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]), style: style, label: x.name, labelScale: q == p ? 1 : 0.85)
+            return StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style, label: x.name, labelScale: q == p ? 1 : 0.85)
         }, legend: [LegendEntry(label: "园区边界 boundary", style: MapStyle.park(park.level, isSubPark: false))]
             + (shown.count > 1 ? [LegendEntry(label: "园中园 / 上级园区 sub-park / parent", style: MapStyle.park(park.level, isSubPark: true))] : [])))
         // Enterprises by industry, area proportional to output.
@@ -70,8 +81,9 @@ public enum ParkMaps {
                 var style = MapStyle.enterprise(color: palette.color(for: x.industry))
                 style.markerRadius = r
                 let name = IndustryTable.nearestKnown(x.industry)?.nameZh ?? ""
-                style.title = "\(x.name) · \(name) \(x.industry.value) · 产值 \(NumberText.grouped(x.output ?? 0, decimals: 0)) 万元 · \(x.id)"
-                return StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]), style: style)
+                // Code, output and the rest are in the properties shown beside the title.
+                style.title = "\(x.name) · \(name)"
+                return StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style)
             }
             var legend = palette.categories.map { key in
                 LegendEntry(label: "\(IndustryPalette.name(ofCategory: key)) \(key)", style: MapStyle.enterprise(color: palette.color(forCategory: key)))
@@ -94,7 +106,8 @@ public enum ParkMaps {
                 let whole = f.geometry == park.geometry
                 let style = FeatureStyle(fill: whole ? nil : colour, fillOpacity: 0.25, stroke: colour, strokeWidth: 2.2, strokeDash: whole ? [8, 4] : nil,
                                          markerColor: colour, markerRadius: 4.5, title: "\(item.number). \(f.rule.titleZh) · \(f.messageZh)")
-                return StyledFeature(feature: Feature(geometry: f.geometry, properties: [:]), style: style, label: "\(item.number)", labelScale: 0.8)
+                let properties: JSONObject = ["rule": .string(f.rule.rawValue), "severity": .string(f.severity.rawValue)]
+                return StyledFeature(feature: Feature(geometry: f.geometry, properties: properties), style: style, label: "\(item.number)", labelScale: 0.8)
             }
             let layer = MapLayer(name: "findings", title: "检查发现 Findings (编号见下 numbered below)", kind: .polygon, features: features,
                                  legend: severities.map { s in
@@ -106,8 +119,9 @@ public enum ParkMaps {
         layers[0] = DisplayThinning.thin(layers[0], extent: view, limit: parkLimit, cellsAcross: parkCells)
         if layers.count > 1, layers[1].name == "parcel-status" { layers[1] = DisplayThinning.thin(layers[1], extent: view, limit: parkLimit, cellsAcross: parkCells) }
         let subtitle = "\(park.level.nameZh)园区 · \(park.id) · \(parcels.count) 地块 parcels in view · \(profile.members.count) 企业 enterprises"
+        let renderer = print ? SVGMapRenderer(options: .init(coordinateDecimals: 0, featureProperties: false, featureTitles: false)) : SVGMapRenderer()
         do {
-            return try SVGMapRenderer().render(MapDocument(title: park.name, subtitle: subtitle, layers: layers), size: size)
+            return try renderer.render(MapDocument(title: park.name, subtitle: subtitle, layers: layers), size: size)
         } catch {
             throw ReportingError.map(name: park.id, message: error.description)
         }

@@ -51,13 +51,13 @@ public enum ReportGlossary {
             + "by B's share of all enterprises; above 1 A attracts B."),
     ]
 
-    /// The glossary as a collapsed `<details id="glossary">` block.
+    /// The values of the `glossary` template.
+    static var context: [[String: Any]] {
+        entries.map { ["term": $0.term, "termZh": $0.zh, "explanation": $0.text] }
+    }
+
+    /// The glossary as a collapsed `<details id="glossary">` block (the `glossary` template of `AtlasTemplates`).
     public static func html() -> String {
-        var out = "<details id=\"glossary\"><summary>术语 <span class=\"en\">Glossary</span></summary>\n<dl>\n"
-        for e in entries {
-            out += "<dt>\(HTML.escape(e.term)) <span class=\"en\">\(HTML.escape(e.zh))</span></dt><dd>\(HTML.escape(e.text))</dd>\n"
-        }
-        out += "</dl>\n<p class=\"note\">The same terms, with references: the Glossary of README.md in the ParkAtlas repository.</p>\n</details>\n"
-        return out
+        AtlasPages.library.render(["glossary": context], withTemplate: "glossary") ?? ""
     }
 }

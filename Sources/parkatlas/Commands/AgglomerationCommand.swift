@@ -36,7 +36,7 @@ struct AgglomerationCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Industry level: 2 division, 3 group, 4 class.")
     var level: Int = 2
 
-    @Option(name: .long, help: "Measure of an enterprise's weight: employees, output (output_wan) or count.")
+    @Option(name: .long, help: "Measure of an enterprise's weight: employees, output (output_wan), tax (tax_wan) or count.")
     var measure: AgglomerationMeasure = .employees
 
     @Option(name: .long, parsing: .unconditional, help: "Label permutations for the co-location p-values (0 = none).")

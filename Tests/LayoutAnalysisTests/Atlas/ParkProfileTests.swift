@@ -7,7 +7,7 @@ import XCTest
 @testable import LayoutAnalysis
 
 /// The park pages' positioning panel and the city page's 工业向园区集中 agree with the
-/// analyses they restate: division shares of output and employees with `agglomeration`
+/// analyses they restate: division shares of output, tax and employees with `agglomeration`
 /// (its unit × industry table, summed over a park and its sub-parks), the leading-industry
 /// share with the `leading-industry-share` findings of `check`, and the county shares with
 /// the `outside-parks` findings.
@@ -20,13 +20,15 @@ final class ParkProfileTests: XCTestCase {
         let frame = try MetricFrame(extent: try XCTUnwrap(data.boundingBox))
         let byOutput = try AgglomerationAnalysis(dataset: data, frame: frame, level: .division, measure: .output, threads: 2)
         let byEmployees = try AgglomerationAnalysis(dataset: data, frame: frame, level: .division, measure: .employees, threads: 2)
+        let byTax = try AgglomerationAnalysis(dataset: data, frame: frame, level: .division, measure: .tax, threads: 2)
         let members = ParkProfile.members(parks: data.parks, unitOfEnterprise: byOutput.unitOfEnterprise)
         let check = try LayoutChecks.run(dataset: data, threads: 2)
         var compared = 0, flagged = 0
         for p in data.parks.indices {
             let profile = ParkProfile(park: p, members: members[p], dataset: data, thresholds: data.policy.checks)
             let units = [p] + ParkProfile.descendants(of: p, in: data.parks)
-            for (a, key) in [(byOutput, \ParkProfile.IndustryShare.output), (byEmployees, \ParkProfile.IndustryShare.employees)] {
+            for (a, key) in [(byOutput, \ParkProfile.IndustryShare.output), (byEmployees, \ParkProfile.IndustryShare.employees),
+                             (byTax, \ParkProfile.IndustryShare.tax)] {
                 let total = units.reduce(0.0) { $0 + a.indices.unitTotals[$1] }
                 for (i, code) in a.industries.enumerated() {
                     let value = units.reduce(0.0) { $0 + a.indices.value(industry: i, unit: $1) }
@@ -49,7 +51,7 @@ final class ParkProfileTests: XCTestCase {
             let capFindings = check.findings.filter { $0.rule == .positioningCap && $0.parks == [data.parks[p].id] }
             XCTAssertEqual(!capFindings.isEmpty, profile.capExceeded, data.parks[p].id)
         }
-        XCTAssertGreaterThan(compared, 100)
+        XCTAssertGreaterThan(compared, 150)
         XCTAssertGreaterThan(flagged, 0, "the reference dataset has parks below the leading-industry target")
     }
 
