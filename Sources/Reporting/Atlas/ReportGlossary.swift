@@ -26,10 +26,11 @@ public enum ReportGlossary {
             + "mean expected under CSR; below 1 clustered, about 1 random, above 1 evenly spread."),
         ("Ripley's K and L", "Ripley K/L 函数",
          "K(r) counts the pairs of enterprises closer than r, scaled by the density; L(r) = √(K(r)/π) equals r under "
-            + "CSR, so L(r) above r (and above the simulated envelope) means clustering at distance r."),
+            + "CSR, so L(r) above r (and above the CSR envelope) means clustering at distance r."),
         ("CSR", "完全空间随机",
          "Complete spatial randomness: the same number of points placed independently and uniformly in the study "
-            + "area; the null model of NNI and of the K envelope (99 simulated patterns)."),
+            + "area; the null model of NNI and of the K envelope (99 simulated patterns, or for groups above 10,000 "
+            + "enterprises the exact CSR mean and variance of K at the same level; --envelope)."),
         ("Gi* (Getis–Ord)", "热点分析",
          "For each enterprise, a z-score comparing the sum of a value (e.g. output) within the distance band, the "
             + "enterprise included, with what a random arrangement would give; high positive z = hot spot, "
