@@ -19,7 +19,9 @@ prepare: city k (1…10) is `parkatlas synth --parks 60 --parcels 150000 --enter
   prepare continues. The cluster is Benchmarks/pgcluster.py's (/tmp/parkatlas-province,
   outside git, kept between runs).
 
-run: a queue of the cities; --parallel workers (default 2) each take the next city and run
+run: a queue of the cities (table province.work, one row per --label and city); --parallel
+  workers (default 2) each claim the next untaken city (UPDATE … FOR UPDATE SKIP LOCKED, so
+  workers on other machines with the same --label share the queue) and run
   `parkatlas COMMAND postgresql://…/province?schema=province --where "district LIKE '51KK%'"`
   (stats: --format json --out; check: --fail-on never --format json --out; analyze:
   --db postgresql://…/province?schema=results and nothing on disk) under /usr/bin/time
@@ -30,7 +32,6 @@ run: a queue of the cities; --parallel workers (default 2) each take the next ci
 import argparse
 import datetime
 import os
-import queue
 import shlex
 import subprocess
 import sys
@@ -127,16 +128,26 @@ def run(a):
     out_dir = "/tmp/parkatlas-province-out"
     os.makedirs(out_dir, exist_ok=True)
     cities = [int(c) for c in a.cities.split(",")] if a.cities else list(CITIES)
-    work = queue.Queue()
-    for k in cities:
-        work.put(k)
+    # The queue is a table in the shared database, so workers on other machines can take
+    # cities from it too (same --label): each claims the next city with FOR UPDATE SKIP LOCKED.
+    label = a.label or f"{a.command}-{time.strftime('%Y%m%d%H%M%S')}"
+    pgcluster.psql("CREATE TABLE IF NOT EXISTS province.work (label text, city int, taken_by text, taken_at timestamptz, "
+                   "done_at timestamptz, exit int, wall_s float8, PRIMARY KEY (label, city))", DB)
+    pgcluster.psql(f"INSERT INTO province.work (label, city) SELECT '{label}', unnest(ARRAY{cities}) ON CONFLICT DO NOTHING", DB)
+    host = os.uname().nodename
     rows, lock = [], threading.Lock()
 
-    def worker():
+    def claim(worker_id):
+        taken = pgcluster.psql(
+            f"UPDATE province.work SET taken_by = '{host}/{worker_id}', taken_at = now() WHERE (label, city) = "
+            f"(SELECT label, city FROM province.work WHERE label = '{label}' AND taken_at IS NULL ORDER BY city "
+            f"FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING city", DB)
+        return int(taken) if taken else None
+
+    def worker(worker_id):
         while True:
-            try:
-                k = work.get_nowait()
-            except queue.Empty:
+            k = claim(worker_id)
+            if k is None:
                 return
             argv = [PARKATLAS, a.command, uri, "--where", f"district LIKE '{prefix(k)}%'"]
             if a.command == "stats":
@@ -153,11 +164,13 @@ def run(a):
             rss = proc.stderr.strip().splitlines()[-1].split()[-1] if proc.stderr.strip() else "?"
             with lock:
                 rows.append((k, wall, rss, load, proc.returncode, proc.stderr.strip().splitlines()[:-1][-3:]))
+            pgcluster.psql(f"UPDATE province.work SET done_at = now(), exit = {proc.returncode}, wall_s = {wall} "
+                           f"WHERE label = '{label}' AND city = {k}", DB)
             log(f"city {k}: {a.command} exit {proc.returncode} in {wall:.1f} s (load {load})")
 
     l0 = open("/proc/loadavg").read().strip()
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(a.parallel)]
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(a.parallel)]
     for t in threads:
         t.start()
     for t in threads:
@@ -206,6 +219,8 @@ def main():
     r.add_argument("--cities", help="comma-separated city numbers (default all ten)")
     r.add_argument("--extra", default="", help="more arguments for every parkatlas run, e.g. \"--envelope analytic\"")
     r.add_argument("--out", default=os.path.join(ROOT, "Benchmarks/province_results.md"))
+    r.add_argument("--label", help="the queue's name in province.work; another machine running the same --label "
+                   "takes the cities still untaken (default: a new label)")
     a = ap.parse_args()
     prepare(a) if a.action == "prepare" else run(a)
 
