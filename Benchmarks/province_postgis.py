@@ -183,7 +183,7 @@ def run(a):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     shown = f"python3 Benchmarks/province_postgis.py run --command {a.command} --parallel {a.parallel}" + (
         f" --extra {shlex.quote(a.extra)}" if a.extra else "") + (f" --cities {a.cities}" if a.cities else "")
-    md = [f"## `{a.command}`, {len(cities)} cities, {a.parallel} at a time ({now})", "",
+    md = [f"## `{a.command}`, {len(rows)} cities, {a.parallel} at a time ({now})", "",
           f"`{shown}`; release build; load average before: `{l0}`; after: "
           f"`{open('/proc/loadavg').read().strip()}`.", "",
           f"Database `{DB}`: {counts}; size {size}.", "",
@@ -191,7 +191,7 @@ def run(a):
     for k, wall, rss, load, rc, err in sorted(rows):
         rss_text = f"{int(rss) / 1024 / 1024:.1f} GB" if rss.isdigit() else rss
         md.append(f"| {k} | `district LIKE '{prefix(k)}%'` | {wall:.1f} s | {rss_text} | {load} | {rc} |")
-    md += ["", f"Total wall time: **{total:.1f} s** ({total / 60:.1f} min) for {len(cities)} cities; "
+    md += ["", f"Total wall time: **{total:.1f} s** ({total / 60:.1f} min) for {len(rows)} cities; "
            f"sum of the per-city times {sum(r[1] for r in rows):.1f} s.", ""]
     failed = [r for r in rows if r[4] != 0]
     for k, _, _, _, rc, err in failed:
