@@ -7,10 +7,13 @@ import PostgreSQL
 import PROJ
 
 /// What limits the rows read from a database dataset: `--where SQL` and
-/// `--bbox lon1,lat1,lon2,lat2`, both evaluated in the database on every table,
-/// so rows outside are never sent (docs/postgis.md, "Reading").
+/// `--bbox lon1,lat1,lon2,lat2`, both evaluated in the database, so rows outside
+/// are never sent (docs/postgis.md, "Reading").
 public struct DatasetFilter: Sendable, Hashable {
     /// A SQL predicate, evaluated inside a read-only transaction (it cannot change data).
+    /// It filters each table that has every column it names (in `districts`, `district`
+    /// is the district's own `code`); `parcels` and `enterprises`, when they lack a column
+    /// it names, are then the rows that meet the selected districts (see `PostGISDataset`).
     public var whereSQL: String?
     /// lon/lat box: rows whose geometry's bounding box meets it (`geom && box`, the GiST index).
     public var bbox: (minLon: Double, minLat: Double, maxLon: Double, maxLat: Double)?
@@ -58,6 +61,19 @@ extension GeoPackageDataset: DatasetTableSource {}
 /// Reading is one read-only, repeatable-read transaction (all tables from one
 /// snapshot), through a binary cursor fetched in batches of `batchSize` rows,
 /// geometry as WKB decoded in Swift.
+///
+/// ## `--where` (docs/postgis.md, "Selecting one city")
+/// A province-wide schema is cut into cities by district code, and only the parks and
+/// districts carry one (`parks.district`, `districts.code`). So the predicate is applied
+/// to each table that has every column it names, asked of the server itself
+/// (`EXPLAIN … WHERE (SQL)`, an undefined column, SQLSTATE 42703, means the table lacks
+/// one) rather than by parsing SQL here; in `districts` (when it has no `district`
+/// column of its own) the name `district` is the district's `code`, so
+/// `district LIKE '5107%'` selects a city's districts and the parks reporting to them
+/// alike. `parcels` and `enterprises` that lack a named column are taken where they meet
+/// the union of the selected districts (`ST_Intersects`, through the GiST index): the
+/// city's land and firms, and nothing of the other cities is sent. A predicate that no
+/// table can evaluate is an error naming the column.
 public final class PostGISDataset {
     public let uri: PostgresURI
     public let filter: DatasetFilter
@@ -67,6 +83,13 @@ public final class PostGISDataset {
     public private(set) var rowsReceived: [String: Int] = [:]
     public var batchSize = 50_000
     private var inTransaction = false
+    /// The tables `--where` is evaluated on (those having every column it names).
+    public private(set) var whereTables: Set<String> = []
+    /// Whether `districts` is read through a view adding `district` (= `code`).
+    private var districtsAlias = false
+    /// The union of the selected districts as hex EWKB in SRID 4326, once computed
+    /// (`.some(nil)`: no district was selected, so the area is empty).
+    private var selectedArea: String??
 
     public init(uri: String, filter: DatasetFilter = DatasetFilter()) throws {
         self.uri = try PostgresURI(uri)
@@ -83,6 +106,57 @@ public final class PostGISDataset {
         for row in 0..<names.rowCount { if let name = names.text(row, 0) { tables.insert(name) } }
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         inTransaction = true
+        if let whereSQL = filter.whereSQL { try resolveWhere(whereSQL) }
+    }
+
+    /// Which tables `--where` applies to: those the server can evaluate it on.
+    func resolveWhere(_ whereSQL: String) throws {
+        let present = ["districts", "parks", "parcels", "enterprises"].filter(tables.contains)
+        if present.contains("districts") {
+            let columns = try connection.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped",
+                [qualifiedName(uri.schema, "districts")], what: "describing districts")
+            let names = Set((0..<columns.rowCount).compactMap { columns.text($0, 0) })
+            districtsAlias = names.contains("code") && !names.contains("district")
+        }
+        var missing: [(table: String, error: PostgresError)] = []
+        for table in present {
+            try connection.execute("SAVEPOINT parkatlas_where")
+            let what = "--where on table \(table)"
+            if let failure = try connection.attempt("EXPLAIN SELECT 1 FROM \(from(table)) WHERE (\(whereSQL))", what: what) {
+                try connection.execute("ROLLBACK TO SAVEPOINT parkatlas_where")
+                // Anything but a column the table lacks (a syntax error, a missing function) is the user's to fix.
+                guard failure.sqlState == "42703" else { throw failure.error }
+                missing.append((table, failure.error))
+            } else {
+                whereTables.insert(table)
+            }
+            try connection.execute("RELEASE SAVEPOINT parkatlas_where")
+        }
+        if whereTables.isEmpty, let first = missing.first {
+            throw PostgresError.data("\(first.error) (--where must name columns of at least one table; "
+                + "tables: \(present.joined(separator: ", ")))")
+        }
+    }
+
+    /// The FROM item for `table`: `districts` gains `district` (its `code`) for `--where`.
+    func from(_ table: String) -> String {
+        let name = qualifiedName(uri.schema, table)
+        guard table == "districts" && districtsAlias else { return name }
+        return "(SELECT t.*, t.code AS district FROM \(name) t) AS districts"
+    }
+
+    /// The union of the districts `--where` selects, hex EWKB in SRID 4326, nil for none.
+    func selectedDistrictArea(_ whereSQL: String) throws -> String? {
+        if let selectedArea { return selectedArea }
+        let srid = try self.srid("districts")
+        let geom = srid == 0 || srid == 4326 || srid == 4490 ? "geom" : "ST_Transform(geom, 4326)"
+        let r = try connection.execute(
+            "SELECT ST_AsHexEWKB(ST_SetSRID(ST_Union(\(geom)), 4326)) FROM \(from("districts")) WHERE (\(whereSQL))",
+            what: "--where: the area of the selected districts")
+        let area = r.text(0, 0)
+        selectedArea = .some(area)
+        return area
     }
 
     deinit {
@@ -151,7 +225,6 @@ public final class PostGISDataset {
 
         var conditions: [String] = []
         var parameters: [String?] = []
-        if let whereSQL = filter.whereSQL { conditions.append("(\(whereSQL))") }
         if let b = filter.bbox {
             parameters = [b.minLon, b.minLat, b.maxLon, b.maxLat].map { String($0) }
             // The envelope in the column's SRID keeps the comparison on the GiST index.
@@ -164,7 +237,19 @@ public final class PostGISDataset {
                 conditions.append("geom && ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, 4326), $5::int)")
             }
         }
-        var sql = "SELECT " + select.joined(separator: ", ") + " FROM " + name
+        if let whereSQL = filter.whereSQL {
+            if whereTables.contains(table) {
+                conditions.append("(\(whereSQL))")
+            } else if (table == "parcels" || table == "enterprises") && whereTables.contains("districts") {
+                // The rows on the selected districts' land, found through the GiST index.
+                parameters.append(try selectedDistrictArea(whereSQL))
+                let area = "$\(parameters.count)::geometry"
+                conditions.append(lonLat
+                    ? "ST_Intersects(geom, ST_SetSRID(\(area), \(srid)))"
+                    : "ST_Intersects(geom, ST_Transform(\(area), \(srid)))")
+            }
+        }
+        var sql = "SELECT " + select.joined(separator: ", ") + " FROM " + from(table)
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         if hasFID {
             sql += " ORDER BY \"fid\""

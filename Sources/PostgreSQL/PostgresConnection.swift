@@ -146,6 +146,24 @@ public final class PostgresConnection {
         }
     }
 
+    /// Runs one statement that may fail for an expected reason: nil when it succeeds,
+    /// else the SQLSTATE of the failure (e.g. `42703`, undefined column) and the error
+    /// the caller throws when that reason is not the expected one. Only errors reported
+    /// by the server come back here; a lost connection throws.
+    public func attempt(_ sql: String, what: String) throws(PostgresError) -> (sqlState: String, error: PostgresError)? {
+        guard let result = PQexecParams(pointer, sql, 0, nil, nil, nil, nil, 0) else {
+            throw .query("\(uri.redacted): \(what)", lastMessage())
+        }
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        do {
+            _ = try check(result, what: what)
+            return nil
+        } catch {
+            guard let state, PQstatus(pointer) == CONNECTION_OK else { throw error }
+            return (state, error)
+        }
+    }
+
     /// Runs `body` inside `BEGIN … COMMIT`; rolls back when it throws.
     public func transaction<T>(readOnly: Bool = false, _ body: () throws -> T) throws -> T {
         try execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")

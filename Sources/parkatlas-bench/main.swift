@@ -4,6 +4,7 @@
 //   geojson [--features N] [--file PATH] [--out PATH] [--runs R] [--write no]
 //   join --dataset DIR [--threads T]        enterprises-in-parks spatial join
 //   gpkg --file PATH [--layer L] [--runs R] [--threads T]   GeoPackage parcels into the model
+//   load --dataset DIR|URI [--runs R] [--threads T] [--where SQL]   a whole dataset into the model
 //
 // Argument parsing is deliberately trivial (no ArgumentParser): one switch on
 // the benchmark name, each benchmark reads its own `--key value` options.
@@ -20,6 +21,7 @@ func usage() -> Never {
     print("usage: parkatlas-bench geojson [--features N] [--file PATH] [--out PATH] [--runs R] [--write no]")
     print("       parkatlas-bench join --dataset DIR [--threads T]")
     print("       parkatlas-bench gpkg --file PATH [--layer L] [--runs R] [--threads T]")
+    print("       parkatlas-bench load --dataset DIR|URI [--runs R] [--threads T] [--where SQL]")
     exit(2)
 }
 
@@ -34,6 +36,8 @@ do {
         try JoinBenchmark(options: options).run()
     case "gpkg":
         try GeoPackageBenchmark(options: options).run()
+    case "load":
+        try LoadBenchmark(options: options).run()
     default:
         usage()
     }

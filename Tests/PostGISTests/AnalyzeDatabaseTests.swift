@@ -54,6 +54,44 @@ final class AnalyzeDatabaseTests: PostGISTestCase {
         XCTAssertEqual(try server.psql("SELECT count(*) FROM pg_indexes WHERE schemaname = 'results' AND indexdef LIKE '%gist (geom)%'", database: db), "2")
     }
 
+    /// `--db` without `--out`: the run lands in the database and nothing is written to disk
+    /// (the working folder stays empty). Expected rows: `check --format json` of the same dataset.
+    func testDatabaseOnlyRunWritesNothingToDisk() throws {
+        let db = try server.createDatabase("dbonly")
+        let uri = server.uri(database: db, schema: "results")
+        let cwd = FileManager.default.temporaryDirectory.appendingPathComponent("pa-cwd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: cwd, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: cwd) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = ["analyze", Self.mianyang, "--db", uri, "--quiet"]
+        process.currentDirectoryURL = cwd
+        process.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        wait(process)
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 0, message)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cwd.path), [], "analyze --db wrote files")
+        XCTAssertEqual(try server.psql("SELECT count(*) FROM results.runs WHERE finished_at IS NOT NULL", database: db), "1")
+        XCTAssertEqual(try server.psql("SELECT parameters ? 'out' FROM results.runs", database: db), "f")
+        let check = try parkatlas(["check", Self.mianyang, "--format", "json"])
+        let report = try JSONText.parse(check.stdout).objectValue!
+        XCTAssertEqual(try server.psql("SELECT count(*) FROM results.findings", database: db), String(report["findings"]!.arrayValue!.count))
+        XCTAssertEqual(try server.psql("SELECT count(*) FROM results.park_verdicts", database: db), String(report["parks"]!.arrayValue!.count))
+        // A dataset with errors: exit 3 naming the problem, no run written.
+        let broken = cwd.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.mianyang + "/parks.geojson", toPath: broken.path + "/parks.geojson")
+        let failed = try parkatlas(["analyze", broken.path, "--db", uri, "--quiet"])
+        XCTAssertEqual(failed.status, 3, failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("districts"), failed.stderr)
+        XCTAssertEqual(try server.psql("SELECT count(*) FROM results.runs", database: db), "1")
+        // Neither --out nor --db: a usage error.
+        XCTAssertEqual(try parkatlas(["analyze", Self.mianyang]).status, 2)
+    }
+
     /// kill -9 while the run's transaction is open: no runs row and no result rows appear.
     func testKilledRunLeavesNoPartialResults() throws {
         let db = try server.createDatabase("killed")

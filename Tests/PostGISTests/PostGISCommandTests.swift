@@ -69,6 +69,41 @@ final class PostGISCommandTests: PostGISTestCase {
         XCTAssertEqual(try parkatlas(["stats", Self.mianyang, "--where", "true"]).status, 2)
     }
 
+    /// The documented example, `--where "district LIKE '5107%'"`, on a two-city database (the
+    /// copy's codes are 99…): the districts by their code, the parks by the district they report
+    /// to, the parcels and enterprises on those districts' land. Expected values: the folder's own
+    /// stats for those parks and districts (parcels and enterprises: all of Mianyang's lie in its
+    /// administrative districts: `python3 Tests/Reference/where_mianyang.py`, shapely), and the server's pg_stat_statements for the rows sent.
+    func testDocumentedWhereByDistrictCodeSelectsOneCity() throws {
+        let (db, uri) = try twoCityDatabase()
+        let run = try parkatlas(["stats", uri, "--where", "district LIKE '5107%'", "--enterprises", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let folder = try parkatlas(["stats", Self.mianyang, "--enterprises", "--format", "json"])
+        let a = try JSONText.parse(folder.stdout).objectValue!, b = try JSONText.parse(run.stdout).objectValue!
+        let parks = a["parks"]!.arrayValue!.filter { $0.objectValue!["district"]!.stringValue?.hasPrefix("5107") == true }
+        let districts = a["districts"]!.arrayValue!.filter { $0.objectValue!["code"]!.stringValue!.hasPrefix("5107") }
+        XCTAssertEqual(parks.count, 9)
+        XCTAssertEqual(districts.count, 9)
+        XCTAssertEqual(b["parks"], .array(parks))
+        XCTAssertEqual(b["districts"], .array(districts))
+        // Every Mianyang enterprise was read (the per-mu ranks run over all of them), no other.
+        XCTAssertEqual(b["enterprises"], a["enterprises"])
+        // What the server sent, per cursor: Mianyang's rows only.
+        for (table, expected) in [
+            ("districts", "SELECT count(*) FROM city.districts WHERE code LIKE '5107%'"),
+            ("parks", "SELECT count(*) FROM city.parks WHERE district LIKE '5107%'"),
+            ("parcels", "SELECT count(*) FROM city.parcels WHERE city = 'mianyang'"),
+            ("enterprises", "SELECT count(*) FROM city.enterprises WHERE city = 'mianyang'"),
+        ] {
+            let sent = try server.psql(
+                "SELECT sum(rows) FROM pg_stat_statements WHERE query LIKE 'FETCH % FROM \"parkatlas_\(table)\"' "
+                    + "AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())", database: db)
+            XCTAssertEqual(sent, try server.psql(expected, database: db), table)
+        }
+        XCTAssertEqual(try server.psql("SELECT count(*) FROM city.parcels WHERE city <> 'mianyang'", database: db),
+                       try server.psql("SELECT count(*) FROM city.parcels WHERE city = 'mianyang'", database: db), "the other city is there")
+    }
+
     /// Bad URIs, a wrong password, a missing schema, table or column, a bad --where,
     /// and nothing listening: each exit 3 with a clear message, quickly, never the password.
     func testFailuresAreClearMessagesWithExitCode3() throws {

@@ -108,6 +108,14 @@ final class PostGISDatasetTests: PostGISTestCase {
         XCTAssertEqual(filtered.dataset.enterprises.map { $0.extraProperties["city"] }, Array(repeating: .string("mianyang"), count: folder.dataset.enterprises.count))
         XCTAssertEqual(filtered.dataset.districts.map(\.code), folder.dataset.districts.map(\.code))
 
+        // --where applies to the tables having every column it names (asked of the server).
+        XCTAssertEqual(try PostGISDataset(uri: uri, filter: DatasetFilter(whereSQL: "industry LIKE 'C%'")).whereTables, ["enterprises"])
+        XCTAssertEqual(try PostGISDataset(uri: uri, filter: DatasetFilter(whereSQL: "district = '510703'")).whereTables, ["districts", "parks"])
+        XCTAssertEqual(try PostGISDataset(uri: uri, filter: DatasetFilter(whereSQL: "status = 'idle' AND tax_wan > 0")).whereTables, ["parcels"])
+        XCTAssertThrowsError(try PostGISDataset(uri: uri, filter: DatasetFilter(whereSQL: "industry LIKE 'C%' AND status = 'idle'"))) { error in
+            XCTAssertTrue(String(describing: error).contains("does not exist"), "\(error)")
+        }
+
         // A box around Mianyang (the other city is far away), through the GiST index.
         let boxed = try PostGISDataset(uri: uri, filter: DatasetFilter(bbox: (103.5, 30.5, 106.0, 33.0)))
         let inBox = try boxed.read(DatasetFile.enterprises, datum: .wgs84)

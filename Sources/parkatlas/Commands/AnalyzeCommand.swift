@@ -9,9 +9,11 @@ import LayoutModel
 import PostgreSQL
 import Reporting
 
-/// `parkatlas analyze [DATASET] --out DIR [--previous OLD]`: the main job. Runs every
+/// `parkatlas analyze [DATASET] --out DIR [--previous OLD] [--db URI]`: the main job. Runs every
 /// analysis once, in process, and writes a self-contained HTML report, GeoJSON
-/// layers, CSV tables and a stable `summary.json` into DIR.
+/// layers, CSV tables and a stable `summary.json` into DIR, and/or every result
+/// table into a PostGIS schema (`--db`). With `--db` alone nothing is written to
+/// disk: a run per city on a shared database needs no local folder (docs/postgis.md).
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
@@ -33,13 +35,18 @@ struct AnalyzeCommand: ParsableCommand {
             problems can be read), no analysis is run and no report.html is written. Findings do not change the \
             exit code (use --fail-on of the check command).
 
+            With --db, every result table and a runs row also go into that PostGIS schema in one \
+            transaction (docs/postgis.md). --db without --out writes nothing to disk: the results are in the \
+            database only (a dataset with errors then exits 3 listing them, and no run is written); the maps, \
+            report.html and park pages are not made.
+
             The report's glossary and README.md#glossary in the repository explain its terms.
             """)
 
     @OptionGroup var dataset: DatasetArgument
 
-    @Option(name: .long, help: "Output folder (created if missing).")
-    var out: String
+    @Option(name: .long, help: "Output folder (created if missing); may be left out with --db.")
+    var out: String?
 
     @Option(name: .long, help: "The previous year's dataset folder (adds compare and evaluate).")
     var previous: String?
@@ -61,14 +68,19 @@ struct AnalyzeCommand: ParsableCommand {
     mutating func validate() throws {
         if let db, !PostgresURI.isURI(db) { throw ValidationError("--db must be a postgresql:// URI, not \(db)") }
         if EnvelopeMethod(rawValue: envelope) == nil { throw ValidationError("--envelope must be simulation, analytic or auto") }
+        if out == nil && db == nil { throw ValidationError("give --out DIR, --db postgresql://…?schema=R, or both") }
     }
 
     func run() throws {
         let started = Date()
         let progress = StepProgress(enabled: Console.stderrIsTerminal && !quiet)
-        let files = AnalysisOutputFolder(folder: out)
         let threads = dataset.threads.resolved
         let name = dataset.dataset
+        guard let out else {
+            try runIntoDatabaseOnly(started: started, progress: progress)
+            return
+        }
+        let files = AnalysisOutputFolder(folder: out)
 
         // Loaded before the folder is made: a wrong dataset path leaves no empty folder behind.
         let loaded = try progress.step("validate") { try dataset.load(allowErrors: true, quiet: true) }
@@ -118,10 +130,36 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
+    /// `--db` without `--out`: the analyses and the run into the database, nothing on disk.
+    private func runIntoDatabaseOnly(started: Date, progress: StepProgress) throws {
+        guard let db else { return }
+        let name = dataset.dataset
+        // Errors exit 3 listing them (there is no validation.json to point to).
+        let loaded = try progress.step("validate") { try dataset.load(quiet: true) }
+        let results: FullAnalysis
+        do {
+            results = try FullAnalysis.run(dataset: loaded.dataset, threads: dataset.threads.resolved, observer: progress)
+        } catch let error as AnalysisError {
+            throw CommandFailure.badInput("\(name): \(error)")
+        }
+        var yearOnYear: (previousName: String, result: YearOnYear)?
+        if let previous {
+            yearOnYear = try progress.step("compare + evaluate") {
+                let old = try CompareCommand.load(previous, datum: dataset.datum, threads: dataset.threads, quiet: true)
+                try SnapshotPlausibility.check(oldName: previous, old: old, newName: name, new: loaded.dataset, quiet: quiet)
+                return (previous, try YearOnYear.run(current: loaded.dataset, previous: old, threads: dataset.threads.resolved))
+            }
+        }
+        let output = AnalysisOutput(name: name, loaded: loaded, results: results, yearOnYear: yearOnYear)
+        try progress.step("database") { try writeRun(output, to: db, started: started) }
+        progress.finish("results in \(DatabaseURIs.register(db))")
+    }
+
     /// The run into `--db`: all result tables and the runs row in one transaction (`AnalysisDatabase`).
     private func writeRun(_ output: AnalysisOutput, to db: String, started: Date) throws {
         let display = DatabaseURIs.register(db)
-        var parameters: JSONObject = ["threads": .integer(Int64(dataset.threads.resolved)), "out": .string(out)]
+        var parameters: JSONObject = ["threads": .integer(Int64(dataset.threads.resolved))]
+        if let out { parameters["out"] = .string(out) }
         if let previous { parameters["previous"] = .string(DatabaseURIs.register(previous)) }
         if let whereSQL = dataset.database.whereSQL { parameters["where"] = .string(whereSQL) }
         if let bbox = dataset.database.bbox { parameters["bbox"] = .string(bbox) }

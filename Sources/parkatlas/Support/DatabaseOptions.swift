@@ -7,7 +7,9 @@ import PostgreSQL
 /// are read, evaluated in the database (docs/postgis.md, "Reading").
 struct DatabaseFilterOptions: ParsableArguments {
     @Option(name: .customLong("where"), help: ArgumentHelp(
-        "PostgreSQL dataset only: a SQL predicate every table's rows must meet, evaluated in the database.",
+        "PostgreSQL dataset only: a SQL predicate evaluated in the database on each table having every column it names "
+            + "(in districts, `district` is the code); parcels and enterprises lacking one are those on the selected "
+            + "districts. E.g. \"district LIKE '5107%'\" for one city (docs/postgis.md).",
         valueName: "SQL"))
     var whereSQL: String?
 
