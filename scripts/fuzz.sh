@@ -44,11 +44,17 @@ for t in "${targets[@]}"; do
   before=$(ls "$artifacts" | wc -l)
   rc=0
   # detect_leaks: LeakSanitizer after every input (libFuzzer reports a leak as a finding).
-  TMPDIR="$PWD/$tmp" ASAN_OPTIONS="detect_leaks=1:halt_on_error=1" \
-    "Fuzz/.build/release/fuzz-$t" "$corpus" -dict="Fuzz/dict/$(dict_of "$t").dict" \
+  # CPU seconds beside wall time: on a shared machine exec/s says little without them.
+  timing=()
+  [ -x /usr/bin/time ] && timing=(/usr/bin/time -f "cpu %U+%S s" -o "$tmp.cpu")
+  # SWIFT_BACKTRACE off: the Swift runtime's crash backtracer reads the stack in a way ASan reports as an
+  # overflow of its own (CrashHandlerLinux memserver_read), hiding the real report under a second one.
+  TMPDIR="$PWD/$tmp" ASAN_OPTIONS="detect_leaks=1:halt_on_error=1" SWIFT_BACKTRACE=enable=no \
+    "${timing[@]}" "Fuzz/.build/release/fuzz-$t" "$corpus" -dict="Fuzz/dict/$(dict_of "$t").dict" \
       -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -artifact_prefix="$artifacts/" -print_final_stats=1 \
       >"$log" 2>&1 || rc=$?
-  rm -rf "$tmp"
+  cpu=$(tail -n 1 "$tmp.cpu" 2>/dev/null | awk '/^cpu/ { split($2, a, "+"); printf "%.0f", a[1] + a[2] }')
+  rm -rf "$tmp" "$tmp.cpu"
   execs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$log" | tail -n 1)
   rate=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+)/\1/p' "$log" | tail -n 1)
   files=$(ls "$corpus" | wc -l)
@@ -60,7 +66,7 @@ for t in "${targets[@]}"; do
     ls -t "$artifacts" | head -n $((after - before > 0 ? after - before : 1)) | sed "s|^|  $artifacts/|"
     grep -E "ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|Fatal error|SUMMARY" "$log" | head -n 8 | sed 's/^/  /'
   else
-    echo "fuzz $t: ${seconds} s, ${execs:-?} executions, ${rate:-?} exec/s, corpus $files files (${size} KB), no finding"
+    echo "fuzz $t: ${seconds} s (${cpu:-?} s CPU), ${execs:-?} executions, ${rate:-?} exec/s, corpus $files files (${size} KB), no finding"
   fi
 done
 exit "$status"
