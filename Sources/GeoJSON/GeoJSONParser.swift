@@ -80,8 +80,14 @@ extension ByteScanner {
             if s.equals(key, "type") {
                 _ = try s.scanString()
             } else if s.equals(key, "features") {
+                // Not "last wins" like other duplicate keys: a streaming reader (`forEachFeatureBatch`)
+                // has handed the first array's features on before it meets a second one, so two
+                // arrays would be read differently by the two readers (fuzz finding, parallel target).
+                guard !sawFeatures else {
+                    s.skipWhitespace()
+                    throw s.structureError("FeatureCollection has a second \"features\" member")
+                }
                 sawFeatures = true
-                collection.features.removeAll(keepingCapacity: true)
                 if let handler {
                     try handler(&s)
                 } else {

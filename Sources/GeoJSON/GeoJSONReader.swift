@@ -20,7 +20,9 @@ import GeoCore
 /// - `properties`: object or null; values of every JSON type become
 ///   `JSONValue` (integers beyond Int64 become Double).
 /// - Foreign members are kept on Features and FeatureCollections (in input
-///   order) and dropped on geometry objects. Duplicate keys: last wins.
+///   order) and dropped on geometry objects. Duplicate keys: last wins, except
+///   a second `features` member of a FeatureCollection, which is an error (a
+///   streaming read has passed the first array's features on already).
 /// - The legacy `crs` member (GeoJSON 2008) of a FeatureCollection is
 ///   normalised into `FeatureCollection.crs` (see `LegacyCRS`); an
 ///   unrecognised `crs` stays a foreign member. Nothing is reprojected here.
