@@ -13,8 +13,11 @@ extension PointGridIndex {
     /// threshold is `radius` in the plane unless given (its `searchRadius` must not exceed `radius`).
     /// Stops as soon as `limit` is reached: deciding "core" needs only min_points
     /// neighbours, while a dense park can hold hundreds within eps.
-    func countNeighbors(of i: Int, upTo limit: Int, threshold: DistanceThreshold? = nil) -> Int {
-        let t = threshold ?? DistanceThreshold(planar: radius)
+    func countNeighbors(of i: Int, upTo limit: Int) -> Int {
+        countNeighbors(of: i, upTo: limit, threshold: DistanceThreshold(planar: radius))
+    }
+
+    func countNeighbors(of i: Int, upTo limit: Int, threshold t: DistanceThreshold) -> Int {
         let x = coordinates[2 * i], y = coordinates[2 * i + 1]
         let reach = Int((radius / cellSide).rounded(.up))
         let cx = Int((x - originX) / cellSide), cy = Int((y - originY) / cellSide)

@@ -50,7 +50,6 @@ public struct DistanceThreshold: Sendable {
     let lonLat: [Double]
     let centralScale: Double
     let falseEasting: Double
-    let geodesic: Geodesic
 
     /// Rounding allowance of the projection, metres (PROJ's exact TM is good to ~5 nm).
     static let projectionTolerance = 1e-8
@@ -67,7 +66,6 @@ public struct DistanceThreshold: Sendable {
         lonLat = []
         centralScale = 1
         falseEasting = 0
-        geodesic = .grs80
     }
 
     /// A threshold of `distance` metres on the ellipsoid for points given both as lon/lat
@@ -79,7 +77,6 @@ public struct DistanceThreshold: Sendable {
         self.lonLat = lonLat
         centralScale = frame.centralScale
         falseEasting = frame.falseEasting
-        geodesic = .grs80
         var widest = 0.0
         for k in stride(from: 0, to: xy.count, by: 2) where xy[k].isFinite {
             widest = max(widest, abs(xy[k] - frame.falseEasting))
@@ -124,9 +121,10 @@ public struct DistanceThreshold: Sendable {
         return geodesicDistance(i, j) <= distance
     }
 
-    /// The geodesic distance of points i and j, metres.
+    /// The geodesic distance of points i and j, metres. (The ellipsoid's constants are not stored
+    /// here: the threshold is copied into every query, and they are 400 bytes.)
     func geodesicDistance(_ i: Int, _ j: Int) -> Double {
-        geodesic.distance(
+        Geodesic.grs80.distance(
             from: Position(x: lonLat[2 * i], y: lonLat[2 * i + 1]), to: Position(x: lonLat[2 * j], y: lonLat[2 * j + 1]))
     }
 }
