@@ -9,8 +9,9 @@ import PROJ
 ///
 /// Why not the frame's distance: a Transverse Mercator frame stretches distances by its point
 /// scale k, k₀ on the central meridian and ≈ k₀(1 + x²/2R²) at easting offset x. In one 3° zone
-/// over a province as wide as Sichuan (97°–108°E) k − 1 reaches ≈ 0.3 % at the edges, so a
-/// planar test d ≤ 500 m would really test a geodesic 498.6 m there. Two remedies were open
+/// over a province as wide as Sichuan (97°–108°E) k − 1 reaches 0.23–0.35 % at the edges
+/// (4.5–5.5° from the central meridian at 30°N), so a planar test d ≤ 500 m would really test
+/// a geodesic 498.3–498.8 m there. Two remedies were open
 /// (issue 19): local frames per city or tile, or the geodesic for the pairs that matter. The
 /// second is exact by construction (the decision *is* the geodesic distance, as pyproj's
 /// `Geod.inv` computes it: Karney 2013 through PROJ's `geod_inverse`), needs no tile seams, and
