@@ -1,6 +1,8 @@
 """Reference values for `hotspots` (Getis–Ord Gi* and global Moran's I) from PySAL esda.
 
-Gi*: esda.G_Local(y, w, star=True, transform="B") on libpysal DistanceBand(binary=True).
+Gi*: esda.G_Local(y, w, star=True, transform="B") on libpysal DistanceBand(binary=True) for the
+planar cases; for datasets on binary weights whose band is the GRS80 geodesic distance
+(pyproj Geod.inv), the true distance parkatlas decides bands by (docs/analyses.md §1).
 Moran: esda.Moran(y, w) with w.transform = "r" (I, EI, VI_norm, z_norm, p_norm).
 libpysal's DistanceBand drops distance-0 pairs while parkatlas counts coincident points
 as neighbours, so every case here is checked to have no coincident points.
@@ -27,15 +29,36 @@ import esda
 warnings.filterwarnings("ignore")
 
 
-def reference(xy, y, band):
+def geodesic_band(lonlat, band):
+    """Binary band weights on the GRS80 geodesic distance (pyproj Geod.inv), as parkatlas decides
+    dataset bands (docs/analyses.md §1, "Distance thresholds are true distances")."""
+    from pyproj import Geod
+    ll = np.asarray(lonlat, dtype=float)
+    n = len(ll)
+    geod = Geod(ellps="GRS80")
+    neighbours = {}
+    for i in range(n):
+        _, _, d = geod.inv(np.full(n, ll[i, 0]), np.full(n, ll[i, 1]), ll[:, 0], ll[:, 1])
+        d = np.asarray(d)
+        d[i] = np.inf
+        assert d.min() > 0, "coincident points: libpysal would drop them"
+        neighbours[i] = [int(j) for j in np.nonzero(d <= band)[0]]
+    return lambda: libpysal.weights.W(neighbours, silence_warnings=True)
+
+
+def reference(xy, y, band, lonlat=None):
     xy = np.asarray(xy, dtype=float)
     y = np.asarray(y, dtype=float)
-    d = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(-1))
-    np.fill_diagonal(d, np.inf)
-    assert d.min() > 0, "coincident points: libpysal would drop them"
-    w = libpysal.weights.DistanceBand(xy, threshold=band, binary=True, silence_warnings=True)
+    if lonlat is None:
+        d = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(-1))
+        np.fill_diagonal(d, np.inf)
+        assert d.min() > 0, "coincident points: libpysal would drop them"
+        make = lambda: libpysal.weights.DistanceBand(xy, threshold=band, binary=True, silence_warnings=True)
+    else:
+        make = geodesic_band(lonlat, band)
+    w = make()
     g = esda.G_Local(y, w, star=True, transform="B", permutations=0)
-    wr = libpysal.weights.DistanceBand(xy, threshold=band, binary=True, silence_warnings=True)
+    wr = make()
     wr.transform = "r"
     m = esda.Moran(y, wr, permutations=0)
     return {
@@ -80,7 +103,7 @@ def dataset(folder, epsg, band, value, name):
     import pyproj
     feats = json.load(open(f"{folder}/enterprises.geojson"))["features"]
     t = pyproj.Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True)
-    ids, xy, y = [], [], []
+    ids, xy, y, lonlat = [], [], [], []
     for f in feats:
         v = f["properties"].get(value)
         if v is None or f.get("geometry") is None:
@@ -88,8 +111,9 @@ def dataset(folder, epsg, band, value, name):
         lon, lat = f["geometry"]["coordinates"][:2]
         ids.append(f["properties"]["id"])
         xy.append(t.transform(lon, lat))
+        lonlat.append((lon, lat))
         y.append(float(v))
-    out = reference(xy, y, float(band))
+    out = reference(xy, y, float(band), lonlat=lonlat)
     out.update({"ids": ids, "epsg": int(epsg), "band_m": float(band), "value": value})
     write(f"Tests/Fixtures/hotspots/out/dataset_{name}.json", out)
 

@@ -37,10 +37,17 @@ public enum ClusterAnalysis {
             progress?(done, grouped.count, industry)
             // Enterprises without a usable location cannot be clustered; the loader reports them.
             let members = all.filter { projected[2 * $0].isFinite && projected[2 * $0 + 1].isFinite }
-            var xy = [Double]()
+            var xy = [Double](), groupLonLat = [Double]()
             xy.reserveCapacity(2 * members.count)
-            for i in members { xy.append(projected[2 * i]); xy.append(projected[2 * i + 1]) }
-            let dbscan = try DBSCAN(coordinates: xy, eps: options.eps, minPoints: options.minPoints, threads: options.threads)
+            groupLonLat.reserveCapacity(2 * members.count)
+            for i in members {
+                xy.append(projected[2 * i]); xy.append(projected[2 * i + 1])
+                groupLonLat.append(lonLat[i].x); groupLonLat.append(lonLat[i].y)
+            }
+            // eps is a true ellipsoidal distance: the frame decides all pairs but the thin ring its
+            // scale error leaves around eps, where the geodesic does (`DistanceThreshold`).
+            let threshold = DistanceThreshold(distance: options.eps, frame: frame, xy: xy, lonLat: groupLonLat)
+            let dbscan = try DBSCAN(coordinates: xy, threshold: threshold, minPoints: options.minPoints, threads: options.threads)
             let clusters = try summarise(
                 dbscan: dbscan, members: members, xy: xy, dataset: dataset, membership: membership, toLonLat: toLonLat,
                 threads: options.threads)

@@ -21,9 +21,15 @@ import GeoCore
 ///    of it, or −1.
 extension DBSCAN {
     static func componentLabels(coordinates xy: [Double], eps: Double, core: [Bool], threads: Int) -> (labels: [Int32], count: Int32)? {
+        componentLabels(coordinates: xy, threshold: DistanceThreshold(planar: eps), core: core, threads: threads)
+    }
+
+    static func componentLabels(
+        coordinates xy: [Double], threshold: DistanceThreshold, core: [Bool], threads: Int
+    ) -> (labels: [Int32], count: Int32)? {
         let n = core.count
         guard n > 0 else { return ([], 0) }
-        guard let grid = CoreCellGrid(coordinates: xy, eps: eps, core: core) else { return nil }
+        guard let grid = CoreCellGrid(coordinates: xy, threshold: threshold, core: core) else { return nil }
         guard grid.cells > 0 else { return ([Int32](repeating: -1, count: n), 0) }
         let cells = grid.cells
 
@@ -107,10 +113,12 @@ extension DBSCAN {
 }
 
 /// The core points bucketed in cells of side eps/√2·(1 − 10⁻⁹), non-empty cells only, keyed by
-/// (row << 32 | column) in ascending order.
+/// (row << 32 | column) in ascending order. With a geodesic threshold, eps here is its inner
+/// radius (k₀·eps − τ: any pair closer in the plane is within eps on the ellipsoid), and the
+/// ±2-cell reach must cover its search radius.
 struct CoreCellGrid: Sendable {
     let xy: [Double]
-    let eps2: Double
+    let threshold: DistanceThreshold
     let side: Double
     let minX: Double
     let minY: Double
@@ -122,11 +130,13 @@ struct CoreCellGrid: Sendable {
     var cells: Int { cellKeys.count }
 
     /// Nil when the extent over the cell side does not fit 32-bit rows and columns.
-    init?(coordinates xy: [Double], eps: Double, core: [Bool]) {
+    init?(coordinates xy: [Double], threshold: DistanceThreshold, core: [Bool]) {
         let n = core.count
         self.xy = xy
-        eps2 = eps * eps
-        side = eps / 2.0.squareRoot() * (1 - 1e-9)
+        self.threshold = threshold
+        side = threshold.innerRadius / 2.0.squareRoot() * (1 - 1e-9)
+        // Two cells must reach every neighbour (true unless the frame's scale spread exceeds √2).
+        guard side > 0, 2 * side >= threshold.searchRadius else { return nil }
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for i in 0..<n {
             minX = min(minX, xy[2 * i]); maxX = max(maxX, xy[2 * i])
@@ -175,13 +185,14 @@ struct CoreCellGrid: Sendable {
         return false
     }
 
-    /// Whether some core of `cell` is within eps of point i (d² ≤ eps², DBSCAN's test).
+    /// Whether some core of `cell` is within eps of point i (the threshold's test: d² ≤ eps² in the
+    /// plane, the geodesic in the ring around eps).
     func reaches(cell: Int, point i: Int) -> Bool {
         let x = xy[2 * i], y = xy[2 * i + 1]
         for q in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
             let j = Int(sortedCores[q])
             let dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y
-            if dx * dx + dy * dy <= eps2 { return true }
+            if threshold.contains(i, j, squared: dx * dx + dy * dy, xi: x, xj: xy[2 * j]) { return true }
         }
         return false
     }

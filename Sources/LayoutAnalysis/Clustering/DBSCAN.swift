@@ -3,7 +3,9 @@ import Dispatch
 
 /// DBSCAN (Ester et al. 1996) on projected points, with scikit-learn's labels.
 ///
-/// Units: coordinates and `eps` in metres of the metric frame (docs/analyses.md §1, §3).
+/// Units: coordinates in metres of the metric frame, `eps` in metres (docs/analyses.md §1, §3);
+/// with a `DistanceThreshold` from the frame, "within eps" is the ellipsoidal geodesic distance
+/// (pairs far from eps are decided in the plane, the thin ring around it by `geod_inverse`).
 ///
 /// Conventions (scikit-learn `DBSCAN(eps, min_samples)`, PostGIS `ST_ClusterDBSCAN`):
 /// - neighbours of a point are the points at distance ≤ eps (inclusive, tested as
@@ -41,6 +43,18 @@ public struct DBSCAN: Sendable {
     ///   - threads: workers; the result does not depend on it.
     public init(coordinates: [Double], eps: Double, minPoints: Int, threads: Int = 1) throws {
         try AnalysisError.requireDistance(eps, name: "eps")
+        try self.init(coordinates: coordinates, threshold: DistanceThreshold(planar: eps), minPoints: minPoints, threads: threads)
+    }
+
+    /// Clusters projected points with neighbours decided by `threshold` (eps = its `distance`):
+    /// the true geodesic distance for a threshold made from a `MetricFrame`
+    /// (`DistanceThreshold`), so that eps means the same metres across a wide dataset.
+    /// - Parameters:
+    ///   - coordinates: interleaved metric coordinates, in the threshold's point order.
+    ///   - minPoints: neighbours (self included) that make a core point, ≥ 1.
+    ///   - threads: workers; the result does not depend on it.
+    public init(coordinates: [Double], threshold: DistanceThreshold, minPoints: Int, threads: Int = 1) throws {
+        try AnalysisError.requireDistance(threshold.distance, name: "eps")
         try AnalysisError.requireFinite(coordinates, what: "DBSCAN")
         guard minPoints >= 1 else { throw AnalysisError.invalidParameter("min_points must be at least 1, got \(minPoints)") }
         let n = coordinates.count / 2
@@ -48,7 +62,8 @@ public struct DBSCAN: Sendable {
             labels = []; isCore = []; clusterCount = 0
             return
         }
-        let index = PointGridIndex(coordinates: coordinates, radius: eps)
+        // The grid's radius is the threshold's search radius: every geodesic neighbour lies within it.
+        let index = PointGridIndex(coordinates: coordinates, radius: threshold.searchRadius)
 
         // Pass 1: core flags. Each count is independent, so workers may share the output buffer.
         let flags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
@@ -56,7 +71,7 @@ public struct DBSCAN: Sendable {
         defer { flags.deallocate() }
         nonisolated(unsafe) let coreOut = flags
         ParallelRanges.forEach(count: n, threads: threads, minimumChunk: 512) { range in
-            for i in range { coreOut[i] = index.countNeighbors(of: i, upTo: minPoints) >= minPoints }
+            for i in range { coreOut[i] = index.countNeighbors(of: i, upTo: minPoints, threshold: threshold) >= minPoints }
         }
         let core = Array(flags)
 
@@ -67,10 +82,10 @@ public struct DBSCAN: Sendable {
         // the lowest label), and, unlike the expansion, it splits into independent pieces.
         let label: [Int32]
         let next: Int32
-        if let parallel = Self.componentLabels(coordinates: coordinates, eps: eps, core: core, threads: threads) {
+        if let parallel = Self.componentLabels(coordinates: coordinates, threshold: threshold, core: core, threads: threads) {
             (label, next) = parallel
         } else {
-            (label, next) = Self.expansionLabels(index: index, core: core)
+            (label, next) = Self.expansionLabels(index: index, core: core, threshold: threshold)
         }
         labels = label
         isCore = core
@@ -85,7 +100,8 @@ public struct DBSCAN: Sendable {
     /// cells fill up early, which turns the expansion from O(Σ neighbourhood sizes) into little
     /// more than O(n · 9 cells). Used when the grid of `componentLabels` would not fit, and by
     /// the tests as the reference for it.
-    static func expansionLabels(index: PointGridIndex, core: [Bool]) -> (labels: [Int32], count: Int32) {
+    static func expansionLabels(index: PointGridIndex, core: [Bool], threshold: DistanceThreshold? = nil) -> (labels: [Int32], count: Int32) {
+        let threshold = threshold ?? DistanceThreshold(planar: index.radius)
         let n = core.count
         var label = [Int32](repeating: -1, count: n)
         var unlabelled = [Int32](repeating: 0, count: index.cellCount)
@@ -99,7 +115,7 @@ public struct DBSCAN: Sendable {
             queue[tail] = Int32(seed); tail += 1
             while head < tail {
                 let p = Int(queue[head]); head += 1
-                index.forEachNeighbor(of: p, skippingCells: { unlabelled[$0] == 0 }) { q in
+                index.forEachNeighbor(of: p, threshold: threshold, skippingCells: { unlabelled[$0] == 0 }) { q in
                     guard label[q] == -1 else { return }
                     label[q] = next
                     unlabelled[index.cell(of: q)] -= 1

@@ -9,12 +9,16 @@ extension PointGridIndex {
         Int((coordinates[2 * i] - originX) / cellSide) + Int((coordinates[2 * i + 1] - originY) / cellSide) * columns
     }
 
-    /// min(limit, number of points within `radius` of point i, itself included).
+    /// min(limit, number of points within the threshold of point i, itself included); the
+    /// threshold is `radius` in the plane unless given (its `searchRadius` must not exceed `radius`).
     /// Stops as soon as `limit` is reached: deciding "core" needs only min_points
     /// neighbours, while a dense park can hold hundreds within eps.
     func countNeighbors(of i: Int, upTo limit: Int) -> Int {
+        countNeighbors(of: i, upTo: limit, threshold: DistanceThreshold(planar: radius))
+    }
+
+    func countNeighbors(of i: Int, upTo limit: Int, threshold t: DistanceThreshold) -> Int {
         let x = coordinates[2 * i], y = coordinates[2 * i + 1]
-        let r2 = radius * radius
         let reach = Int((radius / cellSide).rounded(.up))
         let cx = Int((x - originX) / cellSide), cy = Int((y - originY) / cellSide)
         var count = 0
@@ -25,7 +29,7 @@ extension PointGridIndex {
                 for k in Int(cellStart[own])..<Int(cellStart[own + 1]) {
                     let j = Int(sorted[k])
                     let dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y
-                    if dx * dx + dy * dy <= r2 {
+                    if t.contains(i, j, squared: dx * dx + dy * dy, xi: x, xj: xy[2 * j]) {
                         count += 1
                         if count >= limit { return count }
                     }
@@ -36,7 +40,7 @@ extension PointGridIndex {
                         for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
                             let j = Int(sorted[k])
                             let dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y
-                            if dx * dx + dy * dy <= r2 {
+                            if t.contains(i, j, squared: dx * dx + dy * dy, xi: x, xj: xy[2 * j]) {
                                 count += 1
                                 if count >= limit { return count }
                             }
@@ -48,10 +52,13 @@ extension PointGridIndex {
         }
     }
 
-    /// Like `forEachNeighbor(of:)`, but cells for which `skip(cell)` is true are not scanned.
-    func forEachNeighbor(of i: Int, skippingCells skip: (Int) -> Bool, _ body: (Int) -> Void) {
+    /// Like `forEachNeighbor(of:)`, but cells for which `skip(cell)` is true are not scanned, and
+    /// neighbours are those of `threshold` (default: `radius` in the plane).
+    func forEachNeighbor(
+        of i: Int, threshold: DistanceThreshold? = nil, skippingCells skip: (Int) -> Bool, _ body: (Int) -> Void
+    ) {
+        let t = threshold ?? DistanceThreshold(planar: radius)
         let x = coordinates[2 * i], y = coordinates[2 * i + 1]
-        let r2 = radius * radius
         let reach = Int((radius / cellSide).rounded(.up))
         let cx = Int((x - originX) / cellSide), cy = Int((y - originY) / cellSide)
         coordinates.withUnsafeBufferPointer { xy in
@@ -63,7 +70,7 @@ extension PointGridIndex {
                         for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
                             let j = Int(sorted[k])
                             let dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y
-                            if dx * dx + dy * dy <= r2 { body(j) }
+                            if t.contains(i, j, squared: dx * dx + dy * dy, xi: x, xj: xy[2 * j]) { body(j) }
                         }
                     }
                 }

@@ -13,6 +13,10 @@ public struct MetricFrame: Sendable {
     public let epsg: Int
     /// Its name, e.g. "CGCS2000 / 3-degree Gauss-Kruger CM 105E".
     public let name: String
+    /// Scale factor k₀ on the central meridian: 1 for the Gauss–Krüger zones, 0.9996 for UTM.
+    public let centralScale: Double
+    /// Easting of the central meridian, metres (500 000 for both families).
+    public let falseEasting: Double
     let toMetric: Transformer
 
     /// The frame for an extent in lon/lat.
@@ -20,6 +24,9 @@ public struct MetricFrame: Sendable {
         let choice = try LocalMetricCRS.forExtent(extent)
         epsg = choice.epsg
         name = choice.name
+        let gaussKruger = (4534...4554).contains(choice.epsg)
+        centralScale = gaussKruger ? 1 : 0.9996
+        falseEasting = 500_000
         toMetric = try Transformer(from: .wgs84, to: CoordinateReferenceSystem(epsg: choice.epsg))
     }
 

@@ -14,8 +14,16 @@ import Glibc
 /// so rounding can never move a point across the band edge. m is chosen from the data (not the thread
 /// count), balancing rows visited, ~ 8m edge-cell operations, against points
 /// tested, ~ 2.5·k̄/m for k̄ neighbours on average: m ≈ √(0.31·k̄), at most 64.
+///
+/// With a geodesic `DistanceThreshold` the band is the ellipsoidal distance: cells count as
+/// wholly inside only within the threshold's inner radius (k₀·band − τ, where the plane is
+/// conservative), the scan reaches out to its search radius, and edge-cell points in the ring
+/// between are decided by the threshold (the geodesic). For a Gauss–Krüger frame the inner test
+/// is the planar one unchanged, so a dataset with no pair in the ring sums in the same order
+/// and gives the same bits.
 struct DiscSumGrid: Sendable {
     let radius: Double
+    let threshold: DistanceThreshold
     let side: Double
     let reach: Int
     let originX: Double
@@ -30,8 +38,15 @@ struct DiscSumGrid: Sendable {
     let cellOfPoint: [Int32]
 
     init(xy: [Double], radius: Double) {
+        self.init(xy: xy, threshold: DistanceThreshold(planar: radius))
+    }
+
+    /// The grid for `threshold` (its `distance` is the band); `xy` in the threshold's point order.
+    init(xy: [Double], threshold: DistanceThreshold) {
+        let radius = threshold.distance
         precondition(radius > 0 && radius.isFinite)
         self.radius = radius
+        self.threshold = threshold
         let n = xy.count / 2
         // The counting-sort grid is PointGridIndex's, with cells radius / m wide.
         // Cap the cell count (the row prefix sums hold K doubles per cell: ≤ 8n cells keeps them
@@ -40,7 +55,7 @@ struct DiscSumGrid: Sendable {
             coordinates: xy, radius: radius, cellSide: radius / Double(Self.subdivisions(xy: xy, radius: radius)),
             maxCells: max(8 * n, 1 << 16))
         side = grid.cellSide
-        reach = Int((radius / side).rounded(.up))
+        reach = Int((threshold.searchRadius / side).rounded(.up))
         originX = grid.originX
         originY = grid.originY
         columns = grid.columns
@@ -100,10 +115,15 @@ struct DiscSumGrid: Sendable {
     func sum(around i: Int, channels k: Int, cells: UnsafeBufferPointer<Double>, sorted: UnsafeBufferPointer<Double>,
              xy: UnsafeBufferPointer<Double>, into out: UnsafeMutablePointer<Double>) {
         let x = xy[2 * i], y = xy[2 * i + 1]
-        let r2 = radius * radius
         // Slack for the rounding of cell edges and of the cell a point was filed under.
         let slack = 1e-9 * radius + 1e-12 * (abs(originX) + abs(originY) + abs(x) + abs(y) + side)
-        let inner = radius > slack ? (radius - slack) * (radius - slack) : 0, outer = (radius + slack) * (radius + slack)
+        // Wholly inside: within the threshold's inner radius (the plane's own radius whenever the
+        // slack already covers the gap, so a Gauss–Krüger frame classifies cells as before).
+        let innerRadius = threshold.innerRadius >= radius - slack ? radius - slack : threshold.innerRadius - slack
+        let inner = innerRadius > 0 ? innerRadius * innerRadius : 0
+        let outerRadius = threshold.searchRadius + slack, outer = outerRadius * outerRadius
+        // Point tests: within in the plane for certain, or in the ring the geodesic decides.
+        let inPlane = threshold.innerSquared, ring = threshold.outerSquared
         let cx = Int(((x - originX) / side).rounded(.down))
         let cy = Int(((y - originY) / side).rounded(.down))
         let rowLo = max(0, cy - reach), rowHi = min(rows - 1, cy + reach)
@@ -142,7 +162,9 @@ struct DiscSumGrid: Sendable {
                         let c = gy * columns + gx
                         for s in Int(start[c])..<Int(start[c + 1]) {
                             let dx = pxy[2 * s] - x, dy = pxy[2 * s + 1] - y
-                            if dx * dx + dy * dy <= r2 {
+                            let d2 = dx * dx + dy * dy
+                            if d2 <= inPlane
+                                || (d2 <= ring && threshold.ringContains(i, Int(sortedPoints[s]), squared: d2, xi: x, xj: pxy[2 * s])) {
                                 for q in 0..<k { out[q] += sorted[s * k + q] }
                             }
                         }

@@ -25,7 +25,8 @@ public enum HotspotValue: String, Sendable, CaseIterable {
 /// Enterprises lacking the value (or without a point location) are excluded
 /// from n, the mean and every neighbourhood, and listed in `excluded`.
 /// Points are projected into the dataset's `MetricFrame` (CRS in `crsLabel`),
-/// so `band` is in metres.
+/// and `band` is in metres on the ellipsoid: pairs are found in the frame, and those the
+/// frame's scale error could misjudge are decided by the geodesic (`DistanceThreshold`).
 public struct HotspotAnalysis: Sendable {
     /// One evaluated enterprise.
     public struct Entry: Sendable {
@@ -83,7 +84,13 @@ public struct HotspotAnalysis: Sendable {
             throw AnalysisError.projection(String(describing: error))
         }
         guard xy.allSatisfy(\.isFinite) else { throw AnalysisError.projection("an enterprise did not project into \(frame.label)") }
-        let grid = DiscSumGrid(xy: xy, radius: band)
+        // The band is a true ellipsoidal distance: the frame decides every pair except those in
+        // the thin ring its scale error leaves around the band, where the geodesic does.
+        var flat = [Double]()
+        flat.reserveCapacity(2 * lonLat.count)
+        for p in lonLat { flat.append(p.x); flat.append(p.y) }
+        let threshold = DistanceThreshold(distance: band, frame: frame, xy: xy, lonLat: flat)
+        let grid = DiscSumGrid(xy: xy, threshold: threshold)
         let mean = SampleMoments(values).mean
         let neighbourhood = BandNeighbourhood(grid: grid, xy: xy, values: values, mean: mean, threads: threads)
         let gi = GetisOrdGiStar(values: values, neighbourhood: neighbourhood)

@@ -20,7 +20,9 @@ struct ClusterCommand: ParsableCommand {
             Groups: --industry C39 (comma list, one group per prefix); --level 1|2|3|4 groups by section, \
             division, group or class (2 when neither is given; with --industry it splits those).
 
-            DBSCAN matches scikit-learn: neighbours at distance <= eps, min_points counts the point itself.
+            DBSCAN matches scikit-learn: neighbours at distance <= eps, min_points counts the point itself. \
+            eps is a true (geodesic, GRS80) distance: pairs the CRS's scale error could misjudge are decided \
+            by the ellipsoidal distance, so eps means the same metres across a province.
 
             --out FILE.geojson writes the map (points with cluster and role, cluster hulls, simplestyle keys) \
             and prints the report; --out with any other name writes the report there.

@@ -15,7 +15,9 @@ struct HotspotsCommand: ParsableCommand {
         abstract: "Getis–Ord Gi* hot/cold spots of an enterprise value and global Moran's I.",
         discussion: """
             Points are projected to the dataset's local metric CRS (printed). Gi*: binary distance-band weights, \
-            d ≤ band inclusive, the point itself included, coincident points are neighbours; s is the population \
+            d ≤ band inclusive with d the geodesic (GRS80) distance (pairs are found in the CRS, those its scale \
+            error could misjudge are measured on the ellipsoid), the point itself included, coincident points are \
+            neighbours; s is the population \
             standard deviation; p is two-sided normal. Bins: ±3 at p ≤ 0.01 (99 %), ±2 at p ≤ 0.05 (95 %), ±1 at \
             p ≤ 0.10 (90 %), sign of z (+ hot, − cold), 0 otherwise.
 
