@@ -101,10 +101,9 @@ public final class VectorLayer {
         }
     }
 
-    /// Reads every feature (after the attribute filter) in bulk through the Arrow C stream.
-    public func readFeatures(batchSize: Int = 65_536) throws(GDALError) -> LayerContents {
-        let schema = fields
-        let layerCRS = crs
+    /// Restarts reading and opens the layer's Arrow C stream (FIDs included) in batches of
+    /// `batchSize` rows; the owner releases the stream.
+    private func openArrowStream(batchSize: Int) throws(GDALError) -> ArrowStreamOwner {
         GDALCall.reset()
         OGR_L_ResetReading(pointer)
         let owner = ArrowStreamOwner(layer: self)
@@ -112,6 +111,14 @@ public final class VectorLayer {
             OGR_L_GetArrowStream(pointer, owner.stream, $0)
         }
         guard ok else { throw .library(operation: "OGR_L_GetArrowStream", path: path, message: GDALCall.message()) }
+        return owner
+    }
+
+    /// Reads every feature (after the attribute filter) in bulk through the Arrow C stream.
+    public func readFeatures(batchSize: Int = 65_536) throws(GDALError) -> LayerContents {
+        let schema = fields
+        let layerCRS = crs
+        let owner = try openArrowStream(batchSize: batchSize)
         var reader = ArrowBatchReader(path: path, layer: name)
         try reader.read(owner)
         var features = reader.features
@@ -131,13 +138,7 @@ public final class VectorLayer {
     /// curved geometry (linearised feature by feature). The caller then uses `readFeatures()`.
     public func forEachBatch(batchSize: Int = 65_536, _ body: @escaping (FeatureBatch) -> Void) throws(GDALError) -> Bool {
         if fields.contains(where: { $0.subtype == .boolean && $0.kind == .integer }) { return false }
-        GDALCall.reset()
-        OGR_L_ResetReading(pointer)
-        let owner = ArrowStreamOwner(layer: self)
-        let ok = withOptionList([("INCLUDE_FID", "YES"), ("MAX_FEATURES_IN_BATCH", String(batchSize))]) {
-            OGR_L_GetArrowStream(pointer, owner.stream, $0)
-        }
-        guard ok else { throw .library(operation: "OGR_L_GetArrowStream", path: path, message: GDALCall.message()) }
+        let owner = try openArrowStream(batchSize: batchSize)
         var reader = ArrowBatchReader(path: path, layer: name, onBatch: body)
         try reader.read(owner)
         return !reader.sawCurves
