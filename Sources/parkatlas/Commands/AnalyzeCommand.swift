@@ -65,6 +65,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    /// `--envelope` as the library's method; `validate()` has rejected any other value.
+    private var envelopeMethod: EnvelopeMethod { EnvelopeMethod(rawValue: envelope) ?? .auto }
+
     mutating func validate() throws {
         if let db, !PostgresURI.isURI(db) { throw ValidationError("--db must be a postgresql:// URI, not \(db)") }
         if EnvelopeMethod(rawValue: envelope) == nil { throw ValidationError("--envelope must be simulation, analytic or auto") }
@@ -95,7 +98,7 @@ struct AnalyzeCommand: ParsableCommand {
         let data = loaded.dataset
         let results: FullAnalysis
         do {
-            results = try FullAnalysis.run(dataset: data, threads: threads, envelope: EnvelopeMethod(rawValue: envelope)!, observer: progress)
+            results = try FullAnalysis.run(dataset: data, threads: threads, envelope: envelopeMethod, observer: progress)
         } catch let error as AnalysisError {
             throw CommandFailure.badInput("\(name): \(error)")
         }
@@ -138,7 +141,7 @@ struct AnalyzeCommand: ParsableCommand {
         let loaded = try progress.step("validate") { try dataset.load(quiet: true) }
         let results: FullAnalysis
         do {
-            results = try FullAnalysis.run(dataset: loaded.dataset, threads: dataset.threads.resolved, observer: progress)
+            results = try FullAnalysis.run(dataset: loaded.dataset, threads: dataset.threads.resolved, envelope: envelopeMethod, observer: progress)
         } catch let error as AnalysisError {
             throw CommandFailure.badInput("\(name): \(error)")
         }
