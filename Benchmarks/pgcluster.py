@@ -50,7 +50,14 @@ def psql(sql, database="postgres", folder=DEFAULT_DIR, port=DEFAULT_PORT, check=
 
 
 def running(folder):
-    return os.path.exists(os.path.join(folder, "data", "postmaster.pid"))
+    # A postmaster.pid left by a machine restart names a process that is gone; pg_ctl
+    # start clears such a stale file itself, so only a live pid counts as running.
+    try:
+        pid = int(open(os.path.join(folder, "data", "postmaster.pid")).readline())
+        os.kill(pid, 0)
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def start(folder=DEFAULT_DIR, port=DEFAULT_PORT):
