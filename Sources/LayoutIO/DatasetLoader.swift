@@ -205,9 +205,10 @@ public enum DatasetLoader {
             hasEnterprises: enterprises.present, hasPolicyFile: hasPolicy)
         problems += FarOutsideFeatures.separate(&dataset)
         var found = ordered(problems)
-        // In a GeoPackage the problems are in layers, not files: name the file and the layer.
-        if let gpkg = package as? GeoPackageDataset {
-            for k in found.indices { found[k].file = gpkg.place(of: found[k].file) }
+        // In a GeoPackage or a PostGIS schema the problems are in layers or tables, not files:
+        // name the file or database and the layer or table.
+        if let package {
+            for k in found.indices { found[k].file = package.place(of: found[k].file) }
         }
         return DatasetLoadResult(dataset: dataset, problems: found, repairedFiles: repaired)
     }

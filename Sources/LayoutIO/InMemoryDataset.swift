@@ -35,4 +35,7 @@ final class InMemoryDataset: DatasetTableSource {
     }
 
     func policyText() throws -> String? { policy }
+
+    /// The file the import is about to write: problems name it, as if read back from disk.
+    func place(of file: String) -> String { file }
 }

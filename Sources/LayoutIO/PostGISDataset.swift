@@ -41,6 +41,9 @@ protocol DatasetTableSource: AnyObject {
     func hasLayer(_ file: String) -> Bool
     func read(_ file: String, datum: Datum) throws -> FeatureCollection
     func policyText() throws -> String?
+    /// Where a problem of dataset file `file` is in this source, for messages
+    /// (`parks.geojson` → `… layer parks` / `… table parks`).
+    func place(of file: String) -> String
 }
 
 extension GeoPackageDataset: DatasetTableSource {}
@@ -166,6 +169,14 @@ public final class PostGISDataset {
     public static func isURI(_ text: String) -> Bool { PostgresURI.isURI(text) }
 
     public func hasLayer(_ file: String) -> Bool { tables.contains(GeoPackageDataset.layerName(file)) }
+
+    /// Where a problem of dataset file `file` is in this schema, for messages: `parcels.geojson`
+    /// → `postgresql://…?schema=S table parcels` (password redacted), `policy.json` → `… table policy`.
+    /// The feature index of a problem is the row's place in the read order (by `fid` when the
+    /// table has one, else by its key).
+    public func place(of file: String) -> String {
+        DatasetProblem.place(file: uri.redacted, layer: file == DatasetFile.policy ? "policy" : GeoPackageDataset.layerName(file), kind: "table")
+    }
 
     struct Column {
         var name: String

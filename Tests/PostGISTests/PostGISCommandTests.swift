@@ -133,6 +133,10 @@ final class PostGISCommandTests: PostGISTestCase {
         XCTAssertEqual(broken.status, 3)
         XCTAssertTrue(broken.stderr.contains("required table districts is missing"), broken.stderr)
         XCTAssertTrue(broken.stderr.contains("level"), broken.stderr)
+        // Problems name the table they are in (never a .geojson file the user does not have).
+        XCTAssertTrue(broken.stderr.contains("schema=city table parks"), broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("schema=city table districts"), broken.stderr)
+        XCTAssertFalse(broken.stderr.contains(".geojson"), broken.stderr)
         try server.psql("ALTER TABLE city.parks DROP COLUMN geom", database: db)
         let noGeometry = try parkatlas(["stats", uri], timeout: 30)
         XCTAssertEqual(noGeometry.status, 3)
