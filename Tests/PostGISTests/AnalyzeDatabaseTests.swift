@@ -64,7 +64,7 @@ final class AnalyzeDatabaseTests: PostGISTestCase {
         defer { try? FileManager.default.removeItem(at: cwd) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["analyze", Self.mianyang, "--db", uri, "--quiet"]
+        process.arguments = ["analyze", Self.mianyang, "--db", uri, "--envelope", "analytic", "--quiet"]
         process.currentDirectoryURL = cwd
         process.standardOutput = FileHandle.nullDevice
         let err = Pipe()
@@ -76,6 +76,8 @@ final class AnalyzeDatabaseTests: PostGISTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cwd.path), [], "analyze --db wrote files")
         XCTAssertEqual(try server.psql("SELECT count(*) FROM results.runs WHERE finished_at IS NOT NULL", database: db), "1")
         XCTAssertEqual(try server.psql("SELECT parameters ? 'out' FROM results.runs", database: db), "f")
+        // The run records the K envelope it was asked for (the database-only path honours --envelope).
+        XCTAssertEqual(try server.psql("SELECT parameters->>'envelope' FROM results.runs", database: db), "analytic")
         let check = try parkatlas(["check", Self.mianyang, "--format", "json"])
         let report = try JSONText.parse(check.stdout).objectValue!
         XCTAssertEqual(try server.psql("SELECT count(*) FROM results.findings", database: db), String(report["findings"]!.arrayValue!.count))

@@ -162,6 +162,7 @@ struct AnalyzeCommand: ParsableCommand {
     private func writeRun(_ output: AnalysisOutput, to db: String, started: Date) throws {
         let display = DatabaseURIs.register(db)
         var parameters: JSONObject = ["threads": .integer(Int64(dataset.threads.resolved))]
+        parameters["envelope"] = .string(envelopeMethod.rawValue)
         if let out { parameters["out"] = .string(out) }
         if let previous { parameters["previous"] = .string(DatabaseURIs.register(previous)) }
         if let whereSQL = dataset.database.whereSQL { parameters["where"] = .string(whereSQL) }
