@@ -31,6 +31,26 @@ extension GeometryHandle {
         return value
     }
 
+    /// The closest pair of points of the two geometries, (on self, on other), in coordinate
+    /// units (`GEOSNearestPoints_r`); nil when either is empty. The pair's planar distance is
+    /// `planarDistance(to:)`.
+    public func nearestPoints(to other: GeometryHandle) throws(GEOSError) -> (Position, Position)? {
+        if try isEmpty() { return nil }
+        if try other.isEmpty() { return nil }
+        let context = try GEOSContext.current
+        guard let sequence = GEOSNearestPoints_r(context.handle, pointer, other.pointer) else {
+            throw context.failure("GEOSNearestPoints_r")
+        }
+        // The sequence is ours: freed here, whatever happens.
+        defer { GEOSCoordSeq_destroy_r(context.handle, sequence) }
+        var a = Position(x: 0, y: 0), b = Position(x: 0, y: 0)
+        guard GEOSCoordSeq_getXY_r(context.handle, sequence, 0, &a.x, &a.y) != 0,
+              GEOSCoordSeq_getXY_r(context.handle, sequence, 1, &b.x, &b.y) != 0 else {
+            throw context.failure("GEOSCoordSeq_getXY_r")
+        }
+        return (a, b)
+    }
+
     /// The 2-D bounding box, or `nil` for an empty geometry (`GEOSGeom_getExtent_r`).
     public func bounds() throws(GEOSError) -> BoundingBox? {
         if try isEmpty() { return nil }

@@ -18,6 +18,21 @@ final class MeasurementTests: GEOSTestCase {
         XCTAssertEqual(try l.bounds(), BoundingBox(minX: 0, minY: 0, maxX: 4, maxY: 3))
     }
 
+    func testNearestPoints() throws {
+        // Unit square and the square (3, 2)–(4, 3): the closest pair is the corners (1, 1) and
+        // (3, 2), √5 apart; from the point (3, 2.5) to the L-shape it is (3, 1), 1.5 below.
+        let a = try GeometryHandle(Shapes.polygon([(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]))
+        let b = try GeometryHandle(Shapes.polygon([(3, 2), (4, 2), (4, 3), (3, 3), (3, 2)]))
+        let (p, q) = try XCTUnwrap(a.nearestPoints(to: b))
+        XCTAssertEqual([p.x, p.y, q.x, q.y], [1, 1, 3, 2])
+        XCTAssertEqual(try a.planarDistance(to: b), 5.0.squareRoot(), accuracy: 1e-12)
+        let l = try GeometryHandle(lShape)
+        let (r, s) = try XCTUnwrap(try GeometryHandle(.point(Position(3, 2.5))).nearestPoints(to: l))
+        XCTAssertEqual([r.x, r.y, s.x, s.y], [3, 2.5, 3, 1])
+        // An empty geometry has no nearest point.
+        XCTAssertNil(try a.nearestPoints(to: GeometryHandle(.polygon(Polygon(rings: [])))))
+    }
+
     func testSquareWithHole() throws {
         // 10×10 square minus a 2×3 hole: 100 − 6 = 94; perimeter 40 + 10 = 50.
         let g = try GeometryHandle(Shapes.polygon(

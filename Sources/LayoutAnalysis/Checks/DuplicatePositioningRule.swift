@@ -12,8 +12,10 @@ import LayoutModel
 /// A main code given only at division level (`C39`) or section level has no
 /// group and takes no part: which group it duplicates cannot be said, and
 /// division-level dispersion is what `scattered-industry` judges. Distance is
-/// the minimum planar distance between the two polygons in the metric frame
-/// (0 when they touch or overlap). Sub-parks are compared with every park
+/// the minimum distance between the two polygons (0 when they touch or overlap):
+/// planar in the metric frame, except where the frame's scale error could change
+/// the decision, where the geodesic decides and is reported
+/// (`GeometryDistanceThreshold`), so 20 km means 20 km across a province. Sub-parks are compared with every park
 /// but their own ancestors (siblings included). Each pair once, lower index first.
 enum DuplicatePositioningRule {
     static func evaluate(_ c: CheckContext) throws -> [Finding] {
@@ -21,14 +23,17 @@ enum DuplicatePositioningRule {
         let groups = parks.map { park in Set(park.mainIndustries.compactMap { $0.ancestor(at: .group) }) }
         let limit = c.thresholds.duplicatePositioningDistance
         let metric = try c.parkMetric.map { try GeometryHandle($0) }
+        let threshold = GeometryDistanceThreshold(distance: limit, frame: c.frame)
         var findings: [Finding] = []
         for a in parks.indices {
             for b in (a + 1)..<parks.count where !c.areRelated(a, b) {
                 let shared = groups[a].intersection(groups[b]).sorted()
                 guard !shared.isEmpty else { continue }
-                let distance = try metric[a].planarDistance(to: metric[b])
+                let planar = try metric[a].planarDistance(to: metric[b])
+                let (within, distance) = try threshold.decide(
+                    metric[a], metric[b], planar: planar, boxes: c.parkMetricBoxes[a], c.parkMetricBoxes[b])
                 let sameDistrict = c.reportingDistrict[a] != nil && c.reportingDistrict[a] == c.reportingDistrict[b]
-                guard sameDistrict || distance <= limit else { continue }
+                guard sameDistrict || within else { continue }
                 let (pa, pb) = (parks[a], parks[b])
                 let whyZh = sameDistrict ? "同属\(c.reportingDistrict[a]!)" : "边界相距\(CheckText.distance(distance))"
                 let whyEn = sameDistrict ? "both report to \(c.reportingDistrict[a]!)" : "\(CheckText.distance(distance)) apart"

@@ -52,6 +52,11 @@ public struct MetricFrame: Sendable {
         return try project(CoordinateSequence(storage: storage))
     }
 
+    /// The lon/lat of a projected position (the same PROJ operation, inverted).
+    public func unproject(_ position: Position) throws -> Position {
+        try toMetric.inverse.transform(position)
+    }
+
     /// Projects a whole geometry (e.g. a park polygon for a study area).
     public func project(_ geometry: Geometry) throws -> Geometry {
         try toMetric.transform(geometry)

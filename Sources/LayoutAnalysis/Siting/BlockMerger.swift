@@ -10,8 +10,10 @@ import GeoCore
 /// box, expanded by `distance`, queries it, and every candidate pair is
 /// confirmed with the exact GEOS planar distance (`GEOSDistance_r`) ≤
 /// `distance` before a union-find joins them. Distances are therefore metres in
-/// the local TM: its scale error is below 1.5·10⁻⁴ inside a 3° zone, i.e.
-/// under 2 mm at 10 m, far below survey precision.
+/// the local TM: its scale error is below 1.5·10⁻⁴ inside a 3° zone (under
+/// 2 mm at 10 m) and below 0.35 % for a dataset as wide as Sichuan in one zone
+/// (under 3.5 cm at 10 m), below survey precision, so unlike the 5 km synergy
+/// radius (`GeometryDistanceThreshold`) the merge distance stays planar.
 ///
 /// Output is deterministic: blocks are lists of input indices ascending,
 /// ordered by their smallest index.

@@ -26,7 +26,9 @@ import PROJ
 ///    S being the summed `output_wan` of enterprises of the project's division
 ///    (GB/T 4754 2-digit) whose point lies within the synergy radius (default
 ///    5 km, inclusive) of the chosen block's parcels (GEOS distance to the
-///    parcels' polygons, not a centroid, in the local metric CRS); land = w ×
+///    parcels' polygons, not a centroid, in the local metric CRS; where the
+///    CRS's scale error could change the answer, the geodesic decides:
+///    `GeometryDistanceThreshold`); land = w ×
 ///    min(1, largest block ÷ need) (so every candidate, holding the need by
 ///    constraint 3, gets the full land points: land decides through the
 ///    constraint); efficiency = w × T / max T, T the park's industrial tax per ha
@@ -163,13 +165,24 @@ public enum Siting {
             let polygons = blocks[b].parcels.flatMap { metric[$0]!.polygons }
             let geometry = Geometry.multiPolygon(polygons)
             guard let box = geometry.boundingBox else { return 0 }
+            let handle = try GeometryHandle(geometry)
             let prepared = try PreparedGeometry(GeometryHandle(geometry))
+            let threshold = GeometryDistanceThreshold(distance: radius, frame: frame)
+            let (inner, outer) = (threshold.innerRadius, threshold.outerRadius(box))
             var sum = 0.0
             // Enterprise order: the sum does not depend on how blocks are spread over threads.
             for i in pointOutputs.indices {
                 let x = pointXY[2 * i], y = pointXY[2 * i + 1]
-                guard x >= box.minX - radius, x <= box.maxX + radius, y >= box.minY - radius, y <= box.maxY + radius else { continue }
-                if try prepared.isWithinDistance(radius, of: GeometryHandle(.point(Position(x: x, y: y)))) { sum += pointOutputs[i] }
+                guard x >= box.minX - outer, x <= box.maxX + outer, y >= box.minY - outer, y <= box.maxY + outer else { continue }
+                let point = try GeometryHandle(.point(Position(x: x, y: y)))
+                if try prepared.isWithinDistance(inner, of: point) {
+                    sum += pointOutputs[i]
+                } else if try prepared.isWithinDistance(outer, of: point) {
+                    // The thin ring where the frame's scale error could decide wrongly.
+                    let pointBox = BoundingBox(minX: x, minY: y, maxX: x, maxY: y)
+                    let planar = try handle.planarDistance(to: point)
+                    if try threshold.decide(handle, point, planar: planar, boxes: box, pointBox).within { sum += pointOutputs[i] }
+                }
             }
             return sum
         }

@@ -40,10 +40,15 @@ final class PositioningRuleTests: CheckRuleTestCase {
         let ab = try XCTUnwrap(report.findings(.duplicatePositioning).first)
         XCTAssertEqual(ab.unit, .metres)
         XCTAssertEqual(ab.value!, 1910, accuracy: 30, "0.02° of longitude at 31°N ≈ 1.9 km")
-        // Exactly at the distance limit counts (≤): set the limit to the measured distance.
-        let atLimit = try F.run(F.dataset(parks: [parks[0], parks[2]], districts: [])) { $0.duplicatePositioningDistance = ab.value! }
+        // At the limit counts (≤), the limit being the true distance: the geodesic between the
+        // facing top corners, 1909.6864813391219 m (pyproj Geod GRS80:
+        // `python3 Tests/Reference/geodesic_polygon_thresholds.py`); the frame's 1909.888 m is
+        // 0.2 m longer (scale 1.0001 one degree off its central meridian). 1 mm either side.
+        let geodesic = 1909.6864813391219
+        let atLimit = try F.run(F.dataset(parks: [parks[0], parks[2]], districts: [])) { $0.duplicatePositioningDistance = geodesic + 0.001 }
         XCTAssertEqual(atLimit.subjects(.duplicatePositioning), ["A/B"])
-        let below = try F.run(F.dataset(parks: [parks[0], parks[2]], districts: [])) { $0.duplicatePositioningDistance = ab.value!.nextDown }
+        XCTAssertEqual(try XCTUnwrap(atLimit.findings(.duplicatePositioning).first?.value), geodesic, accuracy: 1e-4)
+        let below = try F.run(F.dataset(parks: [parks[0], parks[2]], districts: [])) { $0.duplicatePositioningDistance = geodesic - 0.001 }
         XCTAssertEqual(below.subjects(.duplicatePositioning), [])
     }
 
