@@ -29,9 +29,34 @@ public enum VectorWriter {
         }
     }
 
+    /// A layer written row by row: `feature(i)` for i in 0..<count is made when it is
+    /// written (and once before, to learn the schema), so that a layer of millions of
+    /// rows never sits in memory as features. The rows are the same as a `Layer` of
+    /// the same features would write, byte for byte.
+    public struct RowLayer {
+        public var name: String
+        public var count: Int
+        public var feature: (Int) throws -> Feature
+        public init(name: String, count: Int, feature: @escaping (Int) throws -> Feature) {
+            self.name = name
+            self.count = count
+            self.feature = feature
+        }
+    }
+
     /// Writes `layers` to `path` in the format its extension names.
     /// - Parameter crs: the SRS of the coordinates, any definition GDAL reads; nil writes none.
     public static func write(_ layers: [Layer], to path: String, crs: String? = "EPSG:4326") throws(GDALError) {
+        try write(rows: layers.map { layer in RowLayer(name: layer.name, count: layer.features.count) { layer.features[$0] } },
+                  to: path, crs: crs)
+    }
+
+    /// Writes row layers to `path` in the format its extension names, each layer in one
+    /// transaction. `progress`, when given, is called after each row written with the
+    /// count of rows written so far in all layers (for a progress bar).
+    public static func write(
+        rows layers: [RowLayer], to path: String, crs: String? = "EPSG:4326", progress: ((Int) -> Void)? = nil
+    ) throws(GDALError) {
         guard let format = VectorFormat(path: path), format.isWritable else {
             throw .unsupportedFormat(path: path, reason: "cannot write this extension (written: \(VectorFormat.writableExtensions), .geojson, .geojsonl)")
         }
@@ -56,8 +81,12 @@ public enum VectorWriter {
         do {
             let dataset = try VectorDataset.create(inner, driver: format.driver)
             let srs = try crs.map { definition throws(GDALError) in try SpatialReferenceOwner(definition: definition) }
+            var done = 0
             for layer in layers {
-                try writeLayer(layer, format: format, dataset: dataset, srs: srs, reportedPath: path)
+                try writeLayer(layer, format: format, dataset: dataset, srs: srs, reportedPath: path) {
+                    done += 1
+                    progress?(done)
+                }
             }
             try dataset.close()
         } catch {
@@ -118,11 +147,26 @@ public enum VectorWriter {
     }
 
     static func columns(of features: [Feature]) -> [Column] {
+        var scan = SchemaScan()
+        for f in features { scan.add(f) }
+        return scan.columns
+    }
+
+    /// The schema of a layer learnt one feature at a time: the columns (`columns(of:)`)
+    /// and the geometry type names (`geometryType(of:)`).
+    struct SchemaScan {
         var order: [String] = []
         var kinds: [String: ValueKind] = [:]
         var widths: [String: Int] = [:]
-        for f in features {
-            guard let properties = f.properties else { continue }
+        var geometryNames = Set<String>()
+        var hasZ = false
+
+        mutating func add(_ f: Feature) {
+            if let g = f.geometry {
+                geometryNames.insert(g.typeName)
+                if g.hasZ { hasZ = true }
+            }
+            guard let properties = f.properties else { return }
             for m in properties {
                 let kind: ValueKind?
                 switch m.value {
@@ -137,10 +181,11 @@ public enum VectorWriter {
                 }
                 if kinds[m.key] == nil && !order.contains(m.key) { order.append(m.key) }
                 guard let kind else { continue }
-                kinds[m.key] = merge(kinds[m.key], kind)
+                kinds[m.key] = VectorWriter.merge(kinds[m.key], kind)
             }
         }
-        return order.map { Column(name: $0, kind: kinds[$0] ?? .string, maxBytes: widths[$0] ?? 1) }
+
+        var columns: [Column] { order.map { Column(name: $0, kind: kinds[$0] ?? .string, maxBytes: widths[$0] ?? 1) } }
     }
 
     static func merge(_ a: ValueKind?, _ b: ValueKind) -> ValueKind {
@@ -155,13 +200,14 @@ public enum VectorWriter {
 
     /// The OGR geometry type for the features, and whether singles are promoted to Multi.
     static func geometryType(of features: [Feature], format: VectorFormat, path: String, layer: String) throws(GDALError) -> (OGRwkbGeometryType, Bool) {
-        var names = Set<String>()
-        var hasZ = false
-        for f in features {
-            guard let g = f.geometry else { continue }
-            names.insert(g.typeName)
-            if g.hasZ { hasZ = true }
-        }
+        var scan = SchemaScan()
+        for f in features { scan.add(f) }
+        return try geometryType(names: scan.geometryNames, hasZ: scan.hasZ, format: format, path: path, layer: layer)
+    }
+
+    static func geometryType(
+        names: Set<String>, hasZ: Bool, format: VectorFormat, path: String, layer: String
+    ) throws(GDALError) -> (OGRwkbGeometryType, Bool) {
         var type: OGRwkbGeometryType
         var promote = false
         switch names {
@@ -192,10 +238,19 @@ public enum VectorWriter {
     }
 
     private static func writeLayer(
-        _ layer: Layer, format: VectorFormat, dataset: VectorDataset, srs: SpatialReferenceOwner?, reportedPath: String
+        _ layer: RowLayer, format: VectorFormat, dataset: VectorDataset, srs: SpatialReferenceOwner?, reportedPath: String,
+        rowWritten: () -> Void
     ) throws(GDALError) {
         let h = try dataset.requireOpen()
-        let (geometryType, promote) = try geometryType(of: layer.features, format: format, path: reportedPath, layer: layer.name)
+        // First pass: the schema, one feature at a time (nothing kept but the column list).
+        var scan = SchemaScan()
+        do {
+            for i in 0..<layer.count { scan.add(try layer.feature(i)) }
+        } catch {
+            throw .write(path: reportedPath, layer: layer.name, message: "\(error)")
+        }
+        let (geometryType, promote) = try geometryType(
+            names: scan.geometryNames, hasZ: scan.hasZ, format: format, path: reportedPath, layer: layer.name)
         var options: [(String, String)] = []
         switch format {
         case .shapefile: options.append(("ENCODING", "UTF-8"))
@@ -209,7 +264,7 @@ public enum VectorWriter {
         guard let ogrLayer = created else {
             throw .write(path: reportedPath, layer: layer.name, message: GDALCall.message())
         }
-        let columns = columns(of: layer.features)
+        let columns = scan.columns
         for column in columns {
             let type: OGRFieldType
             switch column.kind {
@@ -236,9 +291,10 @@ public enum VectorWriter {
         let defn = OGR_L_GetLayerDefn(ogrLayer)
         do {
             try dataset.inTransaction {
-                for (index, feature) in layer.features.enumerated() {
-                    try writeFeature(feature, index: index, columns: columns, defn: defn, layer: ogrLayer,
+                for index in 0..<layer.count {
+                    try writeFeature(try layer.feature(index), index: index, columns: columns, defn: defn, layer: ogrLayer,
                                      promote: promote, hasGeometry: geometryType != wkbNone, path: reportedPath, layerName: layer.name)
+                    rowWritten()
                 }
             }
         } catch let error as GDALError {

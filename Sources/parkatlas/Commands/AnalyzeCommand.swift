@@ -114,11 +114,16 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let output = AnalysisOutput(name: name, loaded: loaded, results: results, yearOnYear: yearOnYear)
         try reporting {
-            try progress.step("write tables") { try output.writeTables(to: files) }
+            let rows = output.rowsToWrite()
+            try progress.step("write tables", total: rows, unit: .rows) {
+                try output.writeTables(to: files, threads: threads, progress: progress.counter)
+            }
             let maps = try progress.step("maps") { try output.maps() }
             for map in maps { try files.text("map_\(map.name).svg", map.svg) }
             try progress.step("report.html") { try files.text("report.html", output.reportHTML(maps: maps)) }
-            try progress.step("park pages") { try output.writeParkPages(to: files) }
+            try progress.step("park pages", total: data.parks.count, unit: .pages) {
+                try output.writeParkPages(to: files, pageWritten: progress.counter.map { count in { count(1) } })
+            }
             try files.json("summary.json", output.summary(files: files.written + ["summary.json"], timings: timings))
         }
         if let db {
