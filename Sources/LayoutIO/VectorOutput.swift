@@ -46,10 +46,13 @@ public enum VectorOutput {
 
     /// Writes several row layers to one GeoPackage or FileGDB, streamed: no layer is held
     /// as a feature collection. `progress` gets the count of rows written so far.
-    public static func write(rows layers: [RowLayer], to path: String, crs: String = "EPSG:4326", progress: ((Int) -> Void)? = nil) throws {
+    /// `threads` workers make the rows' schema (`feature` is then called from several threads).
+    public static func write(
+        rows layers: [RowLayer], to path: String, crs: String = "EPSG:4326", threads: Int = 1, progress: ((Int) -> Void)? = nil
+    ) throws {
         do {
             try VectorWriter.write(rows: layers.map { VectorWriter.RowLayer(name: $0.name, count: $0.count, feature: $0.feature) },
-                                   to: path, crs: crs, progress: progress)
+                                   to: path, crs: crs, threads: threads, progress: progress)
         } catch {
             throw InputError.vector(error)
         }

@@ -89,8 +89,10 @@ public final class AnalysisOutputFolder: @unchecked Sendable {
     }
 
     /// A GeoPackage of row layers, streamed (`VectorOutput.write(rows:)`).
-    public func vector(_ name: String, rows layers: [VectorOutput.RowLayer], record: Bool = true, progress: ((Int) -> Void)? = nil) throws {
-        try guarded(name, record: record) { try VectorOutput.write(rows: layers, to: path(name), progress: progress) }
+    public func vector(
+        _ name: String, rows layers: [VectorOutput.RowLayer], record: Bool = true, threads: Int = 1, progress: ((Int) -> Void)? = nil
+    ) throws {
+        try guarded(name, record: record) { try VectorOutput.write(rows: layers, to: path(name), threads: threads, progress: progress) }
     }
 
     /// Adds names to the list of written files (files written with `record: false`), in the order given.
@@ -171,7 +173,7 @@ public struct AnalysisOutput {
         let plan = OutputPlan(output: self, rowLimit: rowLimit)
         let gpkgError = ErrorBox(), filesError = ErrorBox()
         let writeFiles = { filesError.catching { try plan.writeFiles(to: files, progress: progress) } }
-        let writeGPKG = { gpkgError.catching { try plan.writeGeoPackage(to: files, progress: progress) } }
+        let writeGPKG = { gpkgError.catching { try plan.writeGeoPackage(to: files, threads: threads, progress: progress) } }
         if threads > 1 {
             let done = DispatchSemaphore(value: 0)
             // The plan only reads the dataset and the results (value types, not changed meanwhile).

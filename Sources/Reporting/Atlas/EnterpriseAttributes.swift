@@ -48,6 +48,8 @@ public enum EnterpriseAttributes {
         public func feature(_ i: Int) -> Feature {
             var feature = GeoJSONExport.feature(BaseLayers.enterprise(data.enterprises[i], palette: palette), layer: "enterprises", kind: .point)
             var p = feature.properties ?? JSONObject()
+            // Taken out of the feature so that the members are not copied on the first change.
+            feature.properties = nil
             if groupOf[i] >= 0 {
                 let group = results.cluster.groups[Int(groupOf[i])], k = Int(memberOf[i])
                 p["cluster_group"] = .string(group.industry)

@@ -159,10 +159,10 @@ struct OutputPlan {
     }
 
     /// results.gpkg: every non-empty layer, streamed (GDAL: on the calling thread).
-    func writeGeoPackage(to files: AnalysisOutputFolder, progress: (@Sendable (Int) -> Void)?) throws {
+    func writeGeoPackage(to files: AnalysisOutputFolder, threads: Int, progress: (@Sendable (Int) -> Void)?) throws {
         var reported = 0
         let rowLayers = layers.filter { $0.count > 0 }.map { VectorOutput.RowLayer(name: $0.name, count: $0.count, feature: $0.feature) }
-        try files.vector("results.gpkg", rows: rowLayers, record: false) { done in
+        try files.vector("results.gpkg", rows: rowLayers, record: false, threads: threads) { done in
             // Batches of 4096 rows: the bar is updated at most ten times a second anyway.
             if done - reported >= 4096 {
                 progress?(done - reported)

@@ -14,6 +14,9 @@ public enum CSVText {
 
     /// One field, quoted when needed.
     public static func field(_ s: String) -> String {
+        // Fast path over the bytes: each of these characters holds one of these bytes, so a
+        // field without them needs no quotes (the Character test below is ten times slower).
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
