@@ -159,10 +159,7 @@ public struct AnalysisOutput {
     /// stats, cluster, hotspots, agglomeration, check (JSON and CSV), the styled GeoJSON layers
     /// (those of at most `rowLimit` features), `results.gpkg` holding every layer (one file that
     /// opens in QGIS or ArcGIS), and with a previous year compare.json and evaluate.json.
-    ///
-    /// With `threads` > 1 the GeoPackage is written on this thread (GDAL and PROJ keep
-    /// per-thread state) while the JSON, CSV and GeoJSON files are written on another; the
-    /// files and their order in `files.written` are the same for any `threads`.
+    /// The files and their order in `files.written` are the same for any `threads`.
     /// - Parameters:
     ///   - rowLimit: `AnalyzeOutputRule.rowLimit`.
     ///   - progress: told of the rows written (from either thread), out of `rowsToWrite`.
@@ -170,27 +167,47 @@ public struct AnalysisOutput {
         to files: AnalysisOutputFolder, threads: Int = 1, rowLimit: Int = AnalyzeOutputRule.rowLimit,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws {
+        let pending = try startTables(to: files, threads: threads, rowLimit: rowLimit, progress: progress, geoPackageProgress: progress)
+        try pending.finish()
+    }
+
+    /// `writeTables` with results.gpkg still being written when it returns (with `threads` > 1):
+    /// the GeoPackage, the longest file, is written on a worker thread while this thread writes
+    /// the JSON, CSV and GeoJSON files and returns, so that the caller can draw the maps and the
+    /// pages meanwhile. `finish()` waits for it (and throws its error); call it before
+    /// summary.json. With one thread everything is written before this returns.
+    /// - Parameters:
+    ///   - progress: told of the rows of the JSON, CSV and GeoJSON files (`rowsToWrite(.files)`).
+    ///   - geoPackageProgress: told of the GeoPackage rows (`rowsToWrite(.geoPackage)`), from the worker.
+    public func startTables(
+        to files: AnalysisOutputFolder, threads: Int = 1, rowLimit: Int = AnalyzeOutputRule.rowLimit,
+        progress: (@Sendable (Int) -> Void)? = nil, geoPackageProgress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> PendingTables {
         let plan = OutputPlan(output: self, rowLimit: rowLimit)
-        let gpkgError = ErrorBox(), filesError = ErrorBox()
-        let writeFiles = { filesError.catching { try plan.writeFiles(to: files, progress: progress) } }
-        let writeGPKG = { gpkgError.catching { try plan.writeGeoPackage(to: files, threads: threads, progress: progress) } }
+        let pending = PendingTables()
+        // The GDAL thread only reads the dataset and the results (values nobody changes meanwhile);
+        // GDAL keeps its PROJ context per thread and frees it when the thread ends.
+        let job = UncheckedJob { pending.error.catching { try plan.writeGeoPackage(to: files, threads: threads, progress: geoPackageProgress) } }
         if threads > 1 {
-            let done = DispatchSemaphore(value: 0)
-            // The plan only reads the dataset and the results (value types, not changed meanwhile).
-            let job = UncheckedJob(writeFiles)
             let worker = Thread {
                 job.run()
-                done.signal()
+                pending.done.signal()
             }
             worker.stackSize = 8 << 20
             worker.start()
-            writeGPKG()
-            done.wait()
-        } else {
-            writeFiles()
-            writeGPKG()
         }
-        if let error = filesError.error ?? gpkgError.error { throw error }
+        do {
+            try plan.writeFiles(to: files, progress: progress)
+            if threads <= 1 {
+                job.run()
+                pending.done.signal()
+            }
+        } catch {
+            // A failed file: wait for the GeoPackage before reporting, so that nothing is still being written.
+            if threads > 1 { pending.done.wait() }
+            throw error
+        }
+        // Listed in the order of every earlier version, results.gpkg included (its error, if any, comes from finish()).
         files.record(plan.fileNames)
         if let (previousName, y) = yearOnYear {
             let compare = CompareRendering(oldName: previousName, newName: name, old: y.previous, new: data, comparison: y.comparison)
@@ -198,11 +215,21 @@ public struct AnalysisOutput {
             let evaluation = EvaluationReport(dataset: name, previous: previousName, cards: y.cards, policy: data.policy.featured)
             try files.report("evaluate.json", evaluation.json(), leftOut: [data, y.previous])
         }
+        return pending
     }
 
-    /// The rows `writeTables` reports through `progress`: the CSV, GeoJSON and GeoPackage rows.
-    public func rowsToWrite(rowLimit: Int = AnalyzeOutputRule.rowLimit) -> Int {
-        OutputPlan(output: self, rowLimit: rowLimit).rows
+    /// Which rows `rowsToWrite` counts.
+    public enum TableRows: Sendable { case files, geoPackage, all }
+
+    /// The rows `writeTables` reports through `progress`: the CSV and GeoJSON rows, the
+    /// GeoPackage rows, or both.
+    public func rowsToWrite(_ which: TableRows = .all, rowLimit: Int = AnalyzeOutputRule.rowLimit) -> Int {
+        let plan = OutputPlan(output: self, rowLimit: rowLimit)
+        switch which {
+        case .files: return plan.fileRows
+        case .geoPackage: return plan.geoPackageRows
+        case .all: return plan.fileRows + plan.geoPackageRows
+        }
     }
 
     /// What the outputs rule decided for this dataset, for summary.json: the layers only in
@@ -265,4 +292,20 @@ public struct AnalysisOutput {
 private struct UncheckedJob: @unchecked Sendable {
     let run: () -> Void
     init(_ run: @escaping () -> Void) { self.run = run }
+}
+
+/// results.gpkg being written on a worker thread (`AnalysisOutput.startTables`).
+public final class PendingTables: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    let error = ErrorBox()
+    private var finished = false
+
+    /// Waits until results.gpkg is written; throws its error. Once only; later calls return at once.
+    public func finish() throws {
+        if !finished {
+            done.wait()
+            finished = true
+        }
+        if let error = error.error { throw error }
+    }
 }

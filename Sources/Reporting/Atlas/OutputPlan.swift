@@ -60,17 +60,19 @@ struct OutputPlan {
         return names + ["results.gpkg"]
     }
 
-    /// Rows reported to a progress bar: every CSV row, GeoJSON feature and GeoPackage row.
-    var rows: Int {
+    /// Rows reported to a progress bar by `writeFiles`: every CSV row (headers included) and GeoJSON feature.
+    var fileRows: Int {
         var n = stats.benefitRowCount + output.results.check.findings.count
-        if !clusterPointsInJSON { n += clusterPoints }
-        if let h = output.results.hotspots { n += h.entries.count + (excludedInJSON ? 0 : h.excluded.count) }
-        for k in layers.indices {
-            n += layers[k].count
-            if hasGeoJSON(k) { n += layers[k].count }
-        }
+        if stats.benefit != nil { n += 1 }
+        n += 1  // findings.csv header
+        if !clusterPointsInJSON { n += clusterPoints + 1 }
+        if let h = output.results.hotspots { n += h.entries.count + 1 + (excludedInJSON ? 0 : h.excluded.count + 1) }
+        for k in layers.indices where hasGeoJSON(k) { n += layers[k].count }
         return n
     }
+
+    /// Rows reported by `writeGeoPackage`: one per feature of every layer.
+    var geoPackageRows: Int { layers.reduce(0) { $0 + $1.count } }
 
     /// `{"file": …, "key": …, "rows": N, "in": [files]}`: a per-feature array left out of a JSON report.
     static func moved(_ rows: Int, _ places: [String]) -> JSONValue {

@@ -113,19 +113,7 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         let output = AnalysisOutput(name: name, loaded: loaded, results: results, yearOnYear: yearOnYear)
-        try reporting {
-            let rows = output.rowsToWrite()
-            try progress.step("write tables", total: rows, unit: .rows) {
-                try output.writeTables(to: files, threads: threads, progress: progress.counter)
-            }
-            let maps = try progress.step("maps") { try output.maps() }
-            for map in maps { try files.text("map_\(map.name).svg", map.svg) }
-            try progress.step("report.html") { try files.text("report.html", output.reportHTML(maps: maps)) }
-            try progress.step("park pages", total: data.parks.count, unit: .pages) {
-                try output.writeParkPages(to: files, pageWritten: progress.counter.map { count in { count(1) } })
-            }
-            try files.json("summary.json", output.summary(files: files.written + ["summary.json"], timings: timings))
-        }
+        try reporting { try writeFolder(output, into: files, progress: progress, threads: threads, timings: timings) }
         if let db {
             try progress.step("database") { try writeRun(output, to: db, started: started) }
         }
@@ -136,6 +124,48 @@ struct AnalyzeCommand: ParsableCommand {
         } else if !quiet {
             print("\(out)/report.html")
         }
+    }
+
+    /// Every file of DIR after the analyses: the tables, the maps, report.html, the park pages and
+    /// summary.json. results.gpkg goes on being written on a worker thread (with --threads > 1)
+    /// while the maps and pages are made; summary.json waits for it.
+    private func writeFolder(
+        _ output: AnalysisOutput, into files: AnalysisOutputFolder, progress: StepProgress, threads: Int,
+        timings: [(step: String, seconds: Double)]
+    ) throws {
+        let gpkgRows = output.rowsToWrite(.geoPackage)
+        let gpkgCounter = RowCounter()
+        let overlapped = threads > 1
+        let count: (@Sendable (Int) -> Void)? = progress.counter
+        var countGeoPackage: (@Sendable (Int) -> Void)? = count
+        if overlapped && count != nil {
+            let intoCounter: @Sendable (Int) -> Void = { n in gpkgCounter.add(n) }
+            countGeoPackage = intoCounter
+        }
+        let tableRows = output.rowsToWrite(overlapped ? .files : .all)
+        let pending: PendingTables = try progress.step("write tables", total: tableRows, unit: .rows) {
+            try output.startTables(to: files, threads: threads, progress: count, geoPackageProgress: countGeoPackage)
+        }
+        do {
+            let maps = try progress.step("maps") { try output.maps() }
+            for map in maps { try files.text("map_\(map.name).svg", map.svg) }
+            try progress.step("report.html") { try files.text("report.html", output.reportHTML(maps: maps)) }
+            let pageWritten: (() -> Void)? = count.map { add in { add(1) } }
+            try progress.step("park pages", total: output.data.parks.count, unit: .pages) {
+                try output.writeParkPages(to: files, pageWritten: pageWritten)
+            }
+        } catch {
+            // Not before results.gpkg is finished (or removed): nothing is left half written.
+            try? pending.finish()
+            throw error
+        }
+        if overlapped {
+            let poll: @Sendable () -> Int = { gpkgCounter.value }
+            try progress.step("results.gpkg", total: gpkgRows, unit: .rows, poll: poll) { try pending.finish() }
+        } else {
+            try pending.finish()
+        }
+        try files.json("summary.json", output.summary(files: files.written + ["summary.json"], timings: timings))
     }
 
     /// `--db` without `--out`: the analyses and the run into the database, nothing on disk.

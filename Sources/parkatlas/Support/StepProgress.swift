@@ -25,6 +25,7 @@ final class StepProgress: AnalysisStepObserver, @unchecked Sendable {
     /// Bumped per step: a ticker whose generation has passed stops.
     private var generation = 0
     private var lastLine = ""
+    private var poll: (@Sendable () -> Int)?
 
     init(enabled: Bool) { self.enabled = enabled }
 
@@ -39,18 +40,23 @@ final class StepProgress: AnalysisStepObserver, @unchecked Sendable {
     static let interval = 0.1
 
     /// Runs `body` as the step `name`, timing it.
-    func step<T>(_ name: String, total: Int? = nil, unit: ProgressBar.Unit = .rows, _ body: () throws -> T) rethrows -> T {
+    /// - Parameters:
+    ///   - total: the work of the step, for a bar; nil shows the elapsed time only.
+    ///   - poll: where the bar reads the work done (a counter fed by another thread), instead of `add`.
+    func step<T>(
+        _ name: String, total: Int? = nil, unit: ProgressBar.Unit = .rows, poll: (@Sendable () -> Int)? = nil, _ body: () throws -> T
+    ) rethrows -> T {
         let t0 = Date()
-        start(name, total: total, unit: unit)
+        start(name, total: total, unit: unit, poll: poll)
         let result = try body()
         stepDidFinish(name, seconds: Date().timeIntervalSince(t0))
         return result
     }
 
-    func stepWillStart(_ name: String) { start(name, total: nil, unit: .rows) }
+    func stepWillStart(_ name: String) { start(name, total: nil, unit: .rows, poll: nil) }
 
     /// Starts the step's line (a bar at 0 % when `total` is known) and its ticker.
-    private func start(_ name: String, total: Int?, unit: ProgressBar.Unit) {
+    private func start(_ name: String, total: Int?, unit: ProgressBar.Unit, poll: (@Sendable () -> Int)?) {
         guard enabled else { return }
         let ticker: Int = lock.withLock {
             current = name
@@ -58,6 +64,7 @@ final class StepProgress: AnalysisStepObserver, @unchecked Sendable {
             done = 0
             self.total = total
             self.unit = unit
+            self.poll = poll
             generation += 1
             return generation
         }
@@ -98,6 +105,7 @@ final class StepProgress: AnalysisStepObserver, @unchecked Sendable {
         // Under the lock, as the ticker draws: its last bar cannot come after this line.
         lock.withLock {
             current = nil
+            poll = nil
             generation += 1
             lastLine = ""
             // Clear the bar, then the step's lasting line.
@@ -111,7 +119,8 @@ final class StepProgress: AnalysisStepObserver, @unchecked Sendable {
             guard let current else { return }
             let elapsed = Date().timeIntervalSince(stepStart)
             let label = "analyze: \(current)"
-            let text = total.map { ProgressBar.line(label: label, done: done, total: $0, unit: unit, elapsed: elapsed) }
+            let count = poll?() ?? done
+            let text = total.map { ProgressBar.line(label: label, done: count, total: $0, unit: unit, elapsed: elapsed) }
                 ?? ProgressBar.line(label: label, elapsed: elapsed)
             guard text != lastLine else { return }
             lastLine = text
@@ -125,4 +134,13 @@ final class StepProgress: AnalysisStepObserver, @unchecked Sendable {
     func finish(_ message: String) {
         if enabled { FileHandle.standardError.write(Data(String(format: "analyze: \(message) in %.2f s\n", elapsed).utf8)) }
     }
+}
+
+/// A count fed from any thread (the GeoPackage rows of the worker thread) and read by a bar.
+final class RowCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ n: Int) { lock.withLock { count += n } }
+    var value: Int { lock.withLock { count } }
 }
