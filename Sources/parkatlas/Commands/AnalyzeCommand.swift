@@ -28,8 +28,19 @@ struct AnalyzeCommand: ParsableCommand {
             validation.json, stats.json, stats_classes.csv, per_mu.csv, cluster.json, hotspots.json, \
             hotspots.csv, agglomeration.json, agglomeration.csv, check.json, findings.csv, districts.geojson, \
             parks.geojson, parcels.geojson, enterprises.geojson (with cluster and Gi* attributes), \
-            findings.geojson, map_*.svg, parks/<id>.html (a page per park), and with --previous compare.json and evaluate.json. Progress (one line \
-            per step with its time) goes to stderr when it is a terminal.
+            findings.geojson, results.gpkg (all five layers), map_*.svg, parks/<id>.html (a page per park), and with --previous \
+            compare.json and evaluate.json.
+
+            At scale (each file written once, streamed): per-feature tables (per-enterprise Gi*, cluster membership, per-mu \
+            rows, findings) are always in CSV files and in results.gpkg. The JSON reports carry a per-feature array only \
+            while it has at most \(AnalyzeOutputRule.defaultRowLimit) rows; above, it is left out and the report's \
+            per_feature_tables names the CSV file and GeoPackage layer holding it (cluster points then go to \
+            cluster_points.csv). A GeoJSON layer file is written while the layer has at most \(AnalyzeOutputRule.defaultRowLimit) \
+            features; larger layers are only in results.gpkg. summary.json lists both in outputs_at_scale and cuts its \
+            lists at 1000 entries (see truncated), so it stays small at any size.
+
+            Progress goes to stderr when it is a terminal: per step a line redrawn in place, a bar (percentage, \
+            done/total, elapsed seconds) where the step counts its work, then the step's time.
 
             Exit 3 when the dataset has errors: validation.json and summary.json are still written (so the \
             problems can be read), no analysis is run and no report.html is written. Findings do not change the \
