@@ -53,8 +53,11 @@ public enum BaseLayers {
     }
 
     /// Parcels coloured by land use (`LandUsePalette`); legend rows per class present.
-    public static func parcels(_ dataset: Dataset) -> MapLayer {
-        let features = dataset.parcels.map(parcel)
+    /// - Parameter light: no properties, title or description (a layer only thinned to grid
+    ///   cells, `DisplayThinning`, which reads geometry and colours alone): a fraction of the memory.
+    public static func parcels(_ dataset: Dataset, light: Bool = false) -> MapLayer {
+        let features = light ? dataset.parcels.map { StyledFeature(feature: Feature(geometry: $0.geometry, properties: nil), style: MapStyle.parcel(landUse: $0.landUse)) }
+            : dataset.parcels.map(parcel)
         let codes = Set(dataset.parcels.map { LandUsePalette.legendCode(for: $0.landUse) }).sorted()
         let legend = codes.map { code in
             let cls = LandUseTable.lookup(code)
@@ -65,10 +68,13 @@ public enum BaseLayers {
     }
 
     /// Enterprises as dots coloured by industry (`IndustryPalette`).
-    public static func enterprises(_ dataset: Dataset) -> MapLayer {
+    /// - Parameter light: as for `parcels(_:light:)`.
+    public static func enterprises(_ dataset: Dataset, light: Bool = false) -> MapLayer {
         let codes = dataset.enterprises.map(\.industry)
         let palette = IndustryPalette(codes: codes)
-        let features = dataset.enterprises.map { enterprise($0, palette: palette) }
+        let features = light
+            ? dataset.enterprises.map { StyledFeature(feature: Feature(geometry: $0.geometry, properties: nil), style: MapStyle.enterprise(color: palette.color(for: $0.industry))) }
+            : dataset.enterprises.map { enterprise($0, palette: palette) }
         var legend = palette.categories.map { key in
             LegendEntry(label: "\(key) \(IndustryPalette.name(ofCategory: key))", style: MapStyle.enterprise(color: palette.color(forCategory: key)))
         }
