@@ -123,7 +123,7 @@ struct OutputPlan {
         ])
     }
 
-    /// The JSON, CSV and GeoJSON files (no GDAL: safe on a worker thread).
+    /// The JSON, CSV and GeoJSON files (pure Swift, written on the calling thread).
     func writeFiles(to files: AnalysisOutputFolder, progress: (@Sendable (Int) -> Void)?) throws {
         let r = output.results, data = output.data
         let id = { (i: Int) in data.enterprises[i].id }
@@ -160,7 +160,8 @@ struct OutputPlan {
         }
     }
 
-    /// results.gpkg: every non-empty layer, streamed (GDAL: on the calling thread).
+    /// results.gpkg: every non-empty layer, streamed; on the worker thread of `startTables` when
+    /// there are two threads (GDAL keeps its PROJ context per thread and frees it with the thread).
     func writeGeoPackage(to files: AnalysisOutputFolder, threads: Int, progress: (@Sendable (Int) -> Void)?) throws {
         var reported = 0
         let rowLayers = layers.filter { $0.count > 0 }.map { VectorOutput.RowLayer(name: $0.name, count: $0.count, feature: $0.feature) }
