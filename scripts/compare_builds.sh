@@ -7,7 +7,9 @@
 # Inputs: GeoData/mianyang (with GeoData/mianyang-2023 as the previous year) and a
 # synthetic Berlin city (made by OLD's synth). Every command runs in every output
 # format (table, json, csv, and its GeoJSON map where it has one); `analyze` writes
-# its whole folder. Only wall-clock timings (summary.json "timings_s") are masked.
+# its whole folder. Only wall-clock timings (summary.json "timings_s") are masked, and
+# GeoPackages get a fixed timestamp (GDAL's OGR_CURRENT_DATE, else gpkg_contents.last_change
+# is the clock time and results.gpkg differs between two runs of the same build).
 # Exits 1 and lists the differing files when any output differs.
 set -euo pipefail
 old=${1:?usage: compare_builds.sh OLD_PARKATLAS NEW_PARKATLAS [WORKDIR]}
@@ -15,6 +17,7 @@ new=${2:?usage: compare_builds.sh OLD_PARKATLAS NEW_PARKATLAS [WORKDIR]}
 work=${3:-$(mktemp -d)}
 cd "$(dirname "$0")/.."
 mkdir -p "$work"
+export OGR_CURRENT_DATE=2000-01-01T00:00:00.000Z
 "$old" synth --out "$work/berlin" --center=13.4,52.5 --parks 6 --parcels 1500 --enterprises 3000 --seed 7 --quiet --force \
   2>/dev/null || "$old" synth --out "$work/berlin" --center=13.4,52.5 --parks 6 --parcels 1500 --enterprises 3000 --seed 7 --quiet
 

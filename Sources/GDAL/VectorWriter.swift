@@ -29,9 +29,38 @@ public enum VectorWriter {
         }
     }
 
+    /// A layer written row by row: `feature(i)` for i in 0..<count is made when it is
+    /// written (and once before, to learn the schema), so that a layer of millions of
+    /// rows never sits in memory as features. The rows are the same as a `Layer` of
+    /// the same features would write, byte for byte.
+    public struct RowLayer {
+        /// Made from any thread at once when `write` runs with several threads: it must only read.
+        public var name: String
+        public var count: Int
+        public var feature: (Int) throws -> Feature
+        public init(name: String, count: Int, feature: @escaping (Int) throws -> Feature) {
+            self.name = name
+            self.count = count
+            self.feature = feature
+        }
+    }
+
     /// Writes `layers` to `path` in the format its extension names.
     /// - Parameter crs: the SRS of the coordinates, any definition GDAL reads; nil writes none.
     public static func write(_ layers: [Layer], to path: String, crs: String? = "EPSG:4326") throws(GDALError) {
+        try write(rows: layers.map { layer in RowLayer(name: layer.name, count: layer.features.count) { layer.features[$0] } },
+                  to: path, crs: crs)
+    }
+
+    /// Writes row layers to `path` in the format its extension names, each layer in one
+    /// transaction. `progress`, when given, is called after each row written with the
+    /// count of rows written so far in all layers (for a progress bar).
+    /// - Parameter threads: workers for the first pass over the rows (the schema), which
+    ///   calls `feature` from several threads at once; the rows are written on this thread.
+    ///   The file is the same for any `threads`.
+    public static func write(
+        rows layers: [RowLayer], to path: String, crs: String? = "EPSG:4326", threads: Int = 1, progress: ((Int) -> Void)? = nil
+    ) throws(GDALError) {
         guard let format = VectorFormat(path: path), format.isWritable else {
             throw .unsupportedFormat(path: path, reason: "cannot write this extension (written: \(VectorFormat.writableExtensions), .geojson, .geojsonl)")
         }
@@ -56,8 +85,12 @@ public enum VectorWriter {
         do {
             let dataset = try VectorDataset.create(inner, driver: format.driver)
             let srs = try crs.map { definition throws(GDALError) in try SpatialReferenceOwner(definition: definition) }
+            var done = 0
             for layer in layers {
-                try writeLayer(layer, format: format, dataset: dataset, srs: srs, reportedPath: path)
+                try writeLayer(layer, format: format, dataset: dataset, srs: srs, reportedPath: path, threads: threads) {
+                    done += 1
+                    progress?(done)
+                }
             }
             try dataset.close()
         } catch {
@@ -118,13 +151,32 @@ public enum VectorWriter {
     }
 
     static func columns(of features: [Feature]) -> [Column] {
+        var scan = SchemaScan()
+        for f in features { scan.add(f) }
+        return scan.columns
+    }
+
+    /// The schema of a layer learnt one feature at a time: the columns (`columns(of:)`)
+    /// and the geometry type names (`geometryType(of:)`).
+    struct SchemaScan {
+        /// Keys in order of first appearance, with their merged kind (nil: only nulls so far) and widest string.
         var order: [String] = []
-        var kinds: [String: ValueKind] = [:]
-        var widths: [String: Int] = [:]
-        for f in features {
-            guard let properties = f.properties else { continue }
+        var kinds: [ValueKind?] = []
+        var widths: [Int] = []
+        var slots = ColumnSlots()
+        var geometryNames = Set<String>()
+        var hasZ = false
+
+        mutating func add(_ f: Feature) {
+            if let g = f.geometry {
+                geometryNames.insert(g.typeName)
+                if g.hasZ { hasZ = true }
+            }
+            guard let properties = f.properties else { return }
+            slots.restart()
             for m in properties {
                 let kind: ValueKind?
+                var width = 1
                 switch m.value {
                 case .null: kind = nil
                 case .bool: kind = .boolean
@@ -132,15 +184,109 @@ public enum VectorWriter {
                 case .double: kind = .real
                 case .string(let s):
                     kind = .string
-                    widths[m.key] = max(widths[m.key] ?? 1, s.utf8.count)
+                    width = s.utf8.count
                 case .array, .object: kind = .json
                 }
-                if kinds[m.key] == nil && !order.contains(m.key) { order.append(m.key) }
+                let slot: Int
+                if let known = slots.slot(of: m.key, in: order) {
+                    slot = known
+                } else {
+                    slot = order.count
+                    order.append(m.key)
+                    kinds.append(nil)
+                    widths.append(1)
+                    slots.add(m.key, slot: slot)
+                }
+                if kind == .string { widths[slot] = max(widths[slot], width) }
                 guard let kind else { continue }
-                kinds[m.key] = merge(kinds[m.key], kind)
+                kinds[slot] = VectorWriter.merge(kinds[slot], kind)
             }
         }
-        return order.map { Column(name: $0, kind: kinds[$0] ?? .string, maxBytes: widths[$0] ?? 1) }
+
+        var columns: [Column] { order.indices.map { Column(name: order[$0], kind: kinds[$0] ?? .string, maxBytes: widths[$0]) } }
+
+        /// Adds the scan of the rows after this one's: keys new to this scan in `later`'s order,
+        /// kinds merged, widths the larger. Kinds merge as a join (boolean < integer < real,
+        /// everything < string), so the chunks' scans merged in row order equal one scan of all rows.
+        mutating func append(_ later: SchemaScan) {
+            for (k, key) in later.order.enumerated() {
+                let slot: Int
+                if let known = slots.slot(of: key, in: order) {
+                    slot = known
+                } else {
+                    slot = order.count
+                    order.append(key)
+                    kinds.append(nil)
+                    widths.append(1)
+                    slots.add(key, slot: slot)
+                }
+                widths[slot] = max(widths[slot], later.widths[k])
+                if let kind = later.kinds[k] { kinds[slot] = VectorWriter.merge(kinds[slot], kind) }
+            }
+            geometryNames.formUnion(later.geometryNames)
+            hasZ = hasZ || later.hasZ
+        }
+
+        /// The scan of a row layer in fixed chunks (the same chunks for any `threads`), on up to `threads` workers.
+        static func parallel(_ layer: RowLayer, threads: Int) throws -> SchemaScan {
+            let chunk = 16_384
+            let chunks = (layer.count + chunk - 1) / chunk
+            guard threads > 1 && chunks > 1 else {
+                var scan = SchemaScan()
+                for i in 0..<layer.count { scan.add(try layer.feature(i)) }
+                return scan
+            }
+            var scans = [SchemaScan](repeating: SchemaScan(), count: chunks)
+            var errors = [Error?](repeating: nil, count: chunks)
+            // The row maker only reads immutable data (its documented contract); each chunk has its own slot.
+            nonisolated(unsafe) let feature = layer.feature
+            let count = layer.count
+            scans.withUnsafeMutableBufferPointer { scanSlots in
+                errors.withUnsafeMutableBufferPointer { errorSlots in
+                    nonisolated(unsafe) let (scanOut, errorOut) = (scanSlots, errorSlots)
+                    ParallelRanges.forEach(count: chunks, threads: threads, minimumChunk: 1) { range in
+                        for c in range {
+                            var scan = SchemaScan()
+                            do {
+                                for i in (c * chunk)..<min(count, (c + 1) * chunk) { scan.add(try feature(i)) }
+                            } catch {
+                                errorOut[c] = error
+                            }
+                            scanOut[c] = scan
+                        }
+                    }
+                }
+            }
+            if let error = errors.compactMap({ $0 }).first { throw error }
+            var all = SchemaScan()
+            for scan in scans { all.append(scan) }
+            return all
+        }
+    }
+
+    /// Finds a property key's column: first the column after the previous key's (rows mostly
+    /// list their keys in the same order), then a hash lookup. A million rows of thirty keys
+    /// spend their time hashing otherwise.
+    struct ColumnSlots {
+        private var index: [String: Int] = [:]
+        private var next = 0
+
+        mutating func restart() { next = 0 }
+
+        mutating func add(_ key: String, slot: Int) {
+            index[key] = slot
+            next = slot + 1
+        }
+
+        mutating func slot(of key: String, in names: [String]) -> Int? {
+            if next < names.count && names[next] == key {
+                next += 1
+                return next - 1
+            }
+            guard let slot = index[key] else { return nil }
+            next = slot + 1
+            return slot
+        }
     }
 
     static func merge(_ a: ValueKind?, _ b: ValueKind) -> ValueKind {
@@ -155,13 +301,14 @@ public enum VectorWriter {
 
     /// The OGR geometry type for the features, and whether singles are promoted to Multi.
     static func geometryType(of features: [Feature], format: VectorFormat, path: String, layer: String) throws(GDALError) -> (OGRwkbGeometryType, Bool) {
-        var names = Set<String>()
-        var hasZ = false
-        for f in features {
-            guard let g = f.geometry else { continue }
-            names.insert(g.typeName)
-            if g.hasZ { hasZ = true }
-        }
+        var scan = SchemaScan()
+        for f in features { scan.add(f) }
+        return try geometryType(names: scan.geometryNames, hasZ: scan.hasZ, format: format, path: path, layer: layer)
+    }
+
+    static func geometryType(
+        names: Set<String>, hasZ: Bool, format: VectorFormat, path: String, layer: String
+    ) throws(GDALError) -> (OGRwkbGeometryType, Bool) {
         var type: OGRwkbGeometryType
         var promote = false
         switch names {
@@ -192,10 +339,19 @@ public enum VectorWriter {
     }
 
     private static func writeLayer(
-        _ layer: Layer, format: VectorFormat, dataset: VectorDataset, srs: SpatialReferenceOwner?, reportedPath: String
+        _ layer: RowLayer, format: VectorFormat, dataset: VectorDataset, srs: SpatialReferenceOwner?, reportedPath: String,
+        threads: Int, rowWritten: () -> Void
     ) throws(GDALError) {
         let h = try dataset.requireOpen()
-        let (geometryType, promote) = try geometryType(of: layer.features, format: format, path: reportedPath, layer: layer.name)
+        // First pass: the schema, one feature at a time (nothing kept but the column list).
+        let scan: SchemaScan
+        do {
+            scan = try SchemaScan.parallel(layer, threads: threads)
+        } catch {
+            throw .write(path: reportedPath, layer: layer.name, message: "\(error)")
+        }
+        let (geometryType, promote) = try geometryType(
+            names: scan.geometryNames, hasZ: scan.hasZ, format: format, path: reportedPath, layer: layer.name)
         var options: [(String, String)] = []
         switch format {
         case .shapefile: options.append(("ENCODING", "UTF-8"))
@@ -209,7 +365,7 @@ public enum VectorWriter {
         guard let ogrLayer = created else {
             throw .write(path: reportedPath, layer: layer.name, message: GDALCall.message())
         }
-        let columns = columns(of: layer.features)
+        let columns = scan.columns
         for column in columns {
             let type: OGRFieldType
             switch column.kind {
@@ -234,11 +390,17 @@ public enum VectorWriter {
             }
         }
         let defn = OGR_L_GetLayerDefn(ogrLayer)
+        var slots = ColumnSlots()
+        for (k, column) in columns.enumerated() { slots.add(column.name, slot: k) }
+        let names = columns.map(\.name)
+        var isSet = [Bool](repeating: false, count: columns.count)
         do {
             try dataset.inTransaction {
-                for (index, feature) in layer.features.enumerated() {
-                    try writeFeature(feature, index: index, columns: columns, defn: defn, layer: ogrLayer,
+                for index in 0..<layer.count {
+                    try writeFeature(try layer.feature(index), index: index, columns: columns, names: names, slots: &slots, isSet: &isSet,
+                                     defn: defn, layer: ogrLayer,
                                      promote: promote, hasGeometry: geometryType != wkbNone, path: reportedPath, layerName: layer.name)
+                    rowWritten()
                 }
             }
         } catch let error as GDALError {
@@ -249,26 +411,22 @@ public enum VectorWriter {
     }
 
     private static func writeFeature(
-        _ feature: Feature, index: Int, columns: [Column], defn: OGRFeatureDefnH?, layer: OGRLayerH,
-        promote: Bool, hasGeometry: Bool, path: String, layerName: String
+        _ feature: Feature, index: Int, columns: [Column], names: [String], slots: inout ColumnSlots, isSet: inout [Bool],
+        defn: OGRFeatureDefnH?, layer: OGRLayerH, promote: Bool, hasGeometry: Bool, path: String, layerName: String
     ) throws(GDALError) {
         guard let raw = OGR_F_Create(defn) else {
             throw .write(path: path, layer: layerName, message: "OGR_F_Create failed at feature \(index)")
         }
         let owner = FeatureOwner(taking: raw)
-        for (k, column) in columns.enumerated() {
-            let i = Int32(k)
-            switch feature.properties?[column.name] ?? .null {
-            case .null: OGR_F_SetFieldNull(raw, i)
-            case .bool(let b): OGR_F_SetFieldInteger64(raw, i, b ? 1 : 0)
-            case .integer(let v):
-                if column.kind == .string { OGR_F_SetFieldString(raw, i, String(v)) } else { OGR_F_SetFieldInteger64(raw, i, v) }
-            case .double(let v):
-                if column.kind == .string { OGR_F_SetFieldString(raw, i, JSONLite.number(v)) } else { OGR_F_SetFieldDouble(raw, i, v) }
-            case .string(let s): OGR_F_SetFieldString(raw, i, s)
-            case let value: OGR_F_SetFieldString(raw, i, JSONLite.text(value))
-            }
+        // Each column gets the value of its key's first member (as `properties[key]` reads it), or null.
+        for k in isSet.indices { isSet[k] = false }
+        slots.restart()
+        for m in feature.properties ?? JSONObject() {
+            guard let k = slots.slot(of: m.key, in: names), !isSet[k] else { continue }
+            isSet[k] = true
+            setField(m.value, column: columns[k], index: Int32(k), feature: raw)
         }
+        for k in isSet.indices where !isSet[k] { OGR_F_SetFieldNull(raw, Int32(k)) }
         if hasGeometry, let g = feature.geometry {
             let bytes = WKB.encode(promote ? promoted(g) : g)
             var geometry: OGRGeometryH?
@@ -285,6 +443,19 @@ public enum VectorWriter {
             throw .write(path: path, layer: layerName, message: "feature \(index): \(GDALCall.message())")
         }
         withExtendedLifetime(owner) {}
+    }
+
+    private static func setField(_ value: JSONValue, column: Column, index i: Int32, feature raw: OGRFeatureH) {
+        switch value {
+        case .null: OGR_F_SetFieldNull(raw, i)
+        case .bool(let b): OGR_F_SetFieldInteger64(raw, i, b ? 1 : 0)
+        case .integer(let v):
+            if column.kind == .string { OGR_F_SetFieldString(raw, i, String(v)) } else { OGR_F_SetFieldInteger64(raw, i, v) }
+        case .double(let v):
+            if column.kind == .string { OGR_F_SetFieldString(raw, i, JSONLite.number(v)) } else { OGR_F_SetFieldDouble(raw, i, v) }
+        case .string(let s): OGR_F_SetFieldString(raw, i, s)
+        case let value: OGR_F_SetFieldString(raw, i, JSONLite.text(value))
+        }
     }
 }
 

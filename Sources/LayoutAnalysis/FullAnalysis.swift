@@ -7,6 +7,14 @@ import LayoutModel
 public protocol AnalysisStepObserver: AnyObject {
     func stepWillStart(_ name: String)
     func stepDidFinish(_ name: String, seconds: Double)
+    /// The work of the running step done so far, `done` of `total` (the groups of the cluster
+    /// step, the phases of stats), for a progress bar. Called on the step's thread.
+    func stepProgress(_ name: String, done: Int, total: Int)
+}
+
+public extension AnalysisStepObserver {
+    /// Observers that show no bar need not count.
+    func stepProgress(_ name: String, done: Int, total: Int) {}
 }
 
 /// Every analysis of the main job on one dataset, with the commands' default
@@ -52,15 +60,22 @@ public struct FullAnalysis: Sendable {
             return result
         }
         let (stats, benefit) = try step("stats") { () throws -> (LandUseReport, PerMuBenefitReport) in
+            // Three phases: the parcels measured and indexed, the units clipped, the per-mu table.
+            observer?.stepProgress("stats", done: 0, total: 3)
             let overlay = try ParcelOverlay(parcels: data.parcels, threads: threads)
+            observer?.stepProgress("stats", done: 1, total: 3)
             let report = try LandUseStatistics.compute(dataset: data, level: 2, threads: threads, overlay: overlay)
+            observer?.stepProgress("stats", done: 2, total: 3)
             let benefit = PerMuBenefit.evaluate(enterprises: data.enterprises, parcels: data.parcels,
                                                 parcelAreas: overlay.parcelAreas, policy: data.policy.benefit)
+            observer?.stepProgress("stats", done: 3, total: 3)
             return (report, benefit)
         }
         let cluster = try step("cluster") {
             try ClusterAnalysis.run(dataset: data, options: ClusterOptions(grouping: IndustryGrouping(level: clusterLevel), threads: threads,
-                                                                         envelope: envelope))
+                                                                         envelope: envelope)) { done, total, _ in
+                observer?.stepProgress("cluster", done: done, total: total)
+            }
         }
         let hasEnterprises = data.hasEnterprises && !data.enterprises.isEmpty
         let hotspots = try step("hotspots") { () throws -> HotspotAnalysis? in

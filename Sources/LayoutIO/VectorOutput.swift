@@ -31,4 +31,30 @@ public enum VectorOutput {
             throw InputError.vector(error)
         }
     }
+
+    /// A layer made one row at a time (`VectorWriter.RowLayer`): `feature(i)` for i in 0..<count.
+    public struct RowLayer {
+        public var name: String
+        public var count: Int
+        public var feature: (Int) throws -> Feature
+        public init(name: String, count: Int, feature: @escaping (Int) throws -> Feature) {
+            self.name = name
+            self.count = count
+            self.feature = feature
+        }
+    }
+
+    /// Writes several row layers to one GeoPackage or FileGDB, streamed: no layer is held
+    /// as a feature collection. `progress` gets the count of rows written so far.
+    /// `threads` workers make the rows' schema (`feature` is then called from several threads).
+    public static func write(
+        rows layers: [RowLayer], to path: String, crs: String = "EPSG:4326", threads: Int = 1, progress: ((Int) -> Void)? = nil
+    ) throws {
+        do {
+            try VectorWriter.write(rows: layers.map { VectorWriter.RowLayer(name: $0.name, count: $0.count, feature: $0.feature) },
+                                   to: path, crs: crs, threads: threads, progress: progress)
+        } catch {
+            throw InputError.vector(error)
+        }
+    }
 }

@@ -15,16 +15,19 @@ public enum GeoJSONExport {
         var out: [Feature] = []
         out.reserveCapacity(layers.reduce(0) { $0 + $1.features.count })
         for layer in layers {
-            for styled in layer.features {
-                var feature = styled.feature
-                var properties = feature.properties ?? JSONObject()
-                if properties["layer"] == nil { properties["layer"] = .string(layer.name) }
-                properties.addMissing(styled.style.simplestyleProperties(for: layer.kind))
-                feature.properties = properties
-                out.append(feature)
-            }
+            for styled in layer.features { out.append(feature(styled, layer: layer.name, kind: layer.kind)) }
         }
         return out
+    }
+
+    /// One styled feature as exported in the layer `layer` of kind `kind`.
+    public static func feature(_ styled: StyledFeature, layer: String, kind: MapLayerKind) -> Feature {
+        var feature = styled.feature
+        var properties = feature.properties ?? JSONObject()
+        if properties["layer"] == nil { properties["layer"] = .string(layer) }
+        properties.addMissing(styled.style.simplestyleProperties(for: kind))
+        feature.properties = properties
+        return feature
     }
 
     /// The features of the named layers of `dataset` (the registry's defaults when `layers` is nil).

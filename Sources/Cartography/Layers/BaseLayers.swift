@@ -53,14 +53,11 @@ public enum BaseLayers {
     }
 
     /// Parcels coloured by land use (`LandUsePalette`); legend rows per class present.
-    public static func parcels(_ dataset: Dataset) -> MapLayer {
-        let features = dataset.parcels.map { p in
-            var style = MapStyle.parcel(landUse: p.landUse)
-            let name = LandUseTable.nearestKnown(p.landUse)?.nameZh ?? p.landUse
-            style.title = "\(p.id) \(name)"
-            style.description = "用地 \(p.landUse) \(name) · \(p.status.nameZh) \(p.status.rawValue)"
-            return StyledFeature(feature: Feature(geometry: p.geometry, properties: p.exportProperties), style: style)
-        }
+    /// - Parameter light: no properties, title or description (a layer only thinned to grid
+    ///   cells, `DisplayThinning`, which reads geometry and colours alone): a fraction of the memory.
+    public static func parcels(_ dataset: Dataset, light: Bool = false) -> MapLayer {
+        let features = light ? dataset.parcels.map { StyledFeature(feature: Feature(geometry: $0.geometry, properties: nil), style: MapStyle.parcel(landUse: $0.landUse)) }
+            : dataset.parcels.map(parcel)
         let codes = Set(dataset.parcels.map { LandUsePalette.legendCode(for: $0.landUse) }).sorted()
         let legend = codes.map { code in
             let cls = LandUseTable.lookup(code)
@@ -71,16 +68,13 @@ public enum BaseLayers {
     }
 
     /// Enterprises as dots coloured by industry (`IndustryPalette`).
-    public static func enterprises(_ dataset: Dataset) -> MapLayer {
+    /// - Parameter light: as for `parcels(_:light:)`.
+    public static func enterprises(_ dataset: Dataset, light: Bool = false) -> MapLayer {
         let codes = dataset.enterprises.map(\.industry)
         let palette = IndustryPalette(codes: codes)
-        let features = dataset.enterprises.map { e in
-            var style = MapStyle.enterprise(color: palette.color(for: e.industry))
-            style.title = e.name
-            let name = IndustryTable.nearestKnown(e.industry)?.nameZh ?? ""
-            style.description = "\(e.industry.value) \(name)"
-            return StyledFeature(feature: Feature(geometry: e.geometry, properties: e.exportProperties), style: style)
-        }
+        let features = light
+            ? dataset.enterprises.map { StyledFeature(feature: Feature(geometry: $0.geometry, properties: nil), style: MapStyle.enterprise(color: palette.color(for: $0.industry))) }
+            : dataset.enterprises.map { enterprise($0, palette: palette) }
         var legend = palette.categories.map { key in
             LegendEntry(label: "\(key) \(IndustryPalette.name(ofCategory: key))", style: MapStyle.enterprise(color: palette.color(forCategory: key)))
         }
@@ -88,5 +82,28 @@ public enum BaseLayers {
             legend.append(LegendEntry(label: "其他 other", style: MapStyle.enterprise(color: IndustryPalette.otherColor)))
         }
         return MapLayer(name: "enterprises", title: "企业 Enterprises by industry", kind: .point, features: features, legend: legend)
+    }
+
+    /// One parcel of the `parcels` layer (made alone when a big layer is written row by row).
+    public static func parcel(_ p: Parcel) -> StyledFeature {
+        var style = MapStyle.parcel(landUse: p.landUse)
+        let name = LandUseTable.nearestKnown(p.landUse)?.nameZh ?? p.landUse
+        style.title = "\(p.id) \(name)"
+        style.description = "用地 \(p.landUse) \(name) · \(p.status.nameZh) \(p.status.rawValue)"
+        return StyledFeature(feature: Feature(geometry: p.geometry, properties: p.exportProperties), style: style)
+    }
+
+    /// The palette of the `enterprises` layer: every industry code of the dataset.
+    public static func enterprisePalette(_ dataset: Dataset) -> IndustryPalette {
+        IndustryPalette(codes: dataset.enterprises.map(\.industry))
+    }
+
+    /// One enterprise of the `enterprises` layer, coloured by `palette` (`enterprisePalette`).
+    public static func enterprise(_ e: Enterprise, palette: IndustryPalette) -> StyledFeature {
+        var style = MapStyle.enterprise(color: palette.color(for: e.industry))
+        style.title = e.name
+        let name = IndustryTable.nearestKnown(e.industry)?.nameZh ?? ""
+        style.description = "\(e.industry.value) \(name)"
+        return StyledFeature(feature: Feature(geometry: e.geometry, properties: e.exportProperties), style: style)
     }
 }

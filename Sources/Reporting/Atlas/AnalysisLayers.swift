@@ -31,7 +31,9 @@ public enum AnalysisLayers {
     }
 
     /// Cluster hulls and clustered enterprises, a colour per industry division; noise points are not drawn.
-    public static func clusters(_ report: ClusterReport, dataset: Dataset) -> MapLayer {
+    /// - Parameter light: no properties, titles or descriptions (a layer only thinned to grid
+    ///   cells, `DisplayThinning`, which reads geometry and colours alone): a fraction of the memory.
+    public static func clusters(_ report: ClusterReport, dataset: Dataset, light: Bool = false) -> MapLayer {
         var hulls: [StyledFeature] = []
         var points: [StyledFeature] = []
         var legend: [LegendEntry] = []
@@ -58,6 +60,11 @@ public enum AnalysisLayers {
                 let label = Int(group.dbscan.labels[k])
                 // Noise is left out: scattered points would widen the map to the whole city.
                 guard label >= 0 else { continue }
+                if light {
+                    points.append(StyledFeature(feature: Feature(geometry: dataset.enterprises[i].geometry, properties: nil),
+                                                style: FeatureStyle(markerColor: colour, markerRadius: 2.5)))
+                    continue
+                }
                 let e = dataset.enterprises[i]
                 let style = FeatureStyle(markerColor: colour, markerRadius: 2.5, title: e.name)
                 points.append(StyledFeature(feature: Feature(geometry: e.geometry, properties: [
@@ -70,9 +77,14 @@ public enum AnalysisLayers {
     }
 
     /// Enterprises coloured by Gi* bin (ColorBrewer RdBu), not significant ones small and grey.
-    public static func hotspots(_ a: HotspotAnalysis, dataset: Dataset) -> MapLayer {
+    /// - Parameter light: as for `clusters(_:dataset:light:)`.
+    public static func hotspots(_ a: HotspotAnalysis, dataset: Dataset, light: Bool = false) -> MapLayer {
         let ordered = a.entries.sorted { abs($0.bin) < abs($1.bin) }  // significant points drawn on top
         let features = ordered.map { entry -> StyledFeature in
+            if light {
+                return StyledFeature(feature: Feature(geometry: dataset.enterprises[entry.enterprise].geometry, properties: nil),
+                                     style: FeatureStyle(markerColor: HotspotsReport.colour(entry.bin), markerRadius: entry.bin == 0 ? 1.5 : 3))
+            }
             let e = dataset.enterprises[entry.enterprise]
             let style = FeatureStyle(markerColor: HotspotsReport.colour(entry.bin), markerRadius: entry.bin == 0 ? 1.5 : 3,
                                      title: e.name, description: HotspotsReport.binMeaning(entry.bin))
@@ -88,10 +100,16 @@ public enum AnalysisLayers {
     }
 
     /// Findings with a geometry, coloured by severity (error red, warning orange, info blue).
-    public static func findings(_ report: CheckReport) -> MapLayer {
+    /// - Parameter light: as for `clusters(_:dataset:light:)`.
+    public static func findings(_ report: CheckReport, light: Bool = false) -> MapLayer {
         let ordered = report.findings.filter { $0.geometry != nil }.sorted { $0.severity < $1.severity }
         let features = ordered.map { f -> StyledFeature in
             let colour = CheckRendering.colour(f.severity)
+            if light {
+                return StyledFeature(feature: Feature(geometry: f.geometry, properties: nil),
+                                     style: FeatureStyle(fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 2, markerColor: colour,
+                                                         markerRadius: 3.5))
+            }
             let style = FeatureStyle(fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 2, markerColor: colour, markerRadius: 3.5,
                                      title: f.rule.rawValue, description: f.messageZh)
             return StyledFeature(feature: Feature(geometry: f.geometry, properties: CheckRendering.properties(f)), style: style)

@@ -32,8 +32,15 @@ public enum AnalyzeMaps {
             let names = wanted.filter { registry.names.contains($0) }
             // Dense layers (parcels, enterprises, findings of a big city) are drawn as grid cells, and say so.
             let extent = data.boundingBox ?? .empty
-            var layers = try registry.build(names, from: data).map { layer in
-                ["districts", "parks"].contains(layer.name) ? layer : DisplayThinning.thin(layer, extent: extent)
+            // A layer thinned to grid cells needs only geometry and colours: built light first, and
+            // built in full (as before) only when it stays under the limit and is drawn feature by feature.
+            let canThin = extent.width > 0 || extent.height > 0
+            var layers = try names.map { name -> MapLayer in
+                if ["districts", "parks"].contains(name) { return try registry.build([name], from: data)[0] }
+                if canThin, let light = light(name, r, data), light.features.count > DisplayThinning.limit {
+                    return DisplayThinning.thin(light, extent: extent)
+                }
+                return DisplayThinning.thin(try registry.build([name], from: data)[0], extent: extent)
             }
             // The overview links every park to its page.
             if key == "overview", let k = layers.firstIndex(where: { $0.name == "parks" }) {
@@ -51,5 +58,18 @@ public enum AnalyzeMaps {
             }
         }
         return maps
+    }
+
+    /// The layer `name` without properties, titles or descriptions (what `DisplayThinning` does
+    /// not read), or nil for a layer that has no light form.
+    static func light(_ name: String, _ r: FullAnalysis, _ data: Dataset) -> MapLayer? {
+        switch name {
+        case "parcels": BaseLayers.parcels(data, light: true)
+        case "enterprises": BaseLayers.enterprises(data, light: true)
+        case "clusters": AnalysisLayers.clusters(r.cluster, dataset: data, light: true)
+        case "hotspots": r.hotspots.map { AnalysisLayers.hotspots($0, dataset: data, light: true) }
+        case "findings": AnalysisLayers.findings(r.check, light: true)
+        default: nil
+        }
     }
 }

@@ -26,9 +26,13 @@ public struct CheckRendering {
 
     // MARK: JSON
 
-    public func json() -> JSONValue {
+    public func json() -> JSONValue { json(findings: true) }
+
+    /// - Parameter findings: false leaves the `findings` array out, for a city too big for JSON
+    ///   (`AnalyzeOutputRule`); they are in findings.csv and the findings layer of results.gpkg.
+    public func json(findings withFindings: Bool) -> JSONValue {
         let s = report.summary
-        return .object([
+        var root: JSONObject = [
             "dataset": .string(dataset),
             "crs": .string(report.crs),
             "distance_method": .string(Self.distanceMethod),
@@ -43,8 +47,9 @@ public struct CheckRendering {
                     "info": .integer(Int64(p.counts.info)),
                 ])
             }),
-            "findings": .array(report.findings.map { .object(Self.properties($0)) }),
-        ])
+        ]
+        if withFindings { root["findings"] = .array(report.findings.map { .object(Self.properties($0)) }) }
+        return .object(root)
     }
 
     /// Every field of a finding, in docs/cli.md order, then the additions.
@@ -79,7 +84,13 @@ public struct CheckRendering {
     }
 
     public func featureCollection() -> FeatureCollection {
-        FeatureCollection(features: report.findings.map { f in
+        FeatureCollection(features: report.findings.indices.map(feature))
+    }
+
+    /// The i-th feature of `featureCollection()` (a big city's findings are written one at a time).
+    public func feature(_ i: Int) -> Feature {
+        do {
+            let f = report.findings[i]
             var p = Self.properties(f)
             let colour = Self.colour(f.severity)
             p["title"] = .string("\(f.rule.rawValue) \(f.subject.ids.joined(separator: " / "))")
@@ -90,22 +101,33 @@ public struct CheckRendering {
             p["fill"] = .string(colour)
             p["fill-opacity"] = .double(0.35)
             return Feature(geometry: f.geometry, properties: p)
-        })
+        }
     }
 
     // MARK: CSV
 
     public func csv() -> String {
-        var lines = ["rule,severity,subject_kind,subject_id,value,threshold,unit,suggestion_park,suggestion_distance_m,parks,district,message_zh,message_en"]
-        for f in report.findings {
-            let number = { (v: Double?) -> String in CSVText.number(v) }
-            var cells: [String] = [f.rule.rawValue, f.severity.rawValue, f.subject.kind.rawValue, f.subject.ids.joined(separator: " / ")]
-            cells += [number(f.value), number(f.threshold), f.unit.rawValue]
-            cells += [f.suggestion?.park ?? "", number(f.suggestion?.distance), f.parks.joined(separator: " ")]
-            cells += [f.district ?? "", f.messageZh, f.messageEn]
-            lines.append(cells.map(CSVText.field).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        var out = Self.csvHeader.joined(separator: ",") + "\n"
+        for f in report.findings { out += CSVText.row(Self.csvRow(f)) }
+        return out
+    }
+
+    /// findings.csv streamed into `csv`: the same bytes as `csv()`.
+    public func csv(to csv: CSVStream) throws {
+        try csv.row(Self.csvHeader)
+        for f in report.findings { try csv.row(Self.csvRow(f)) }
+    }
+
+    static let csvHeader = ["rule", "severity", "subject_kind", "subject_id", "value", "threshold", "unit", "suggestion_park",
+                            "suggestion_distance_m", "parks", "district", "message_zh", "message_en"]
+
+    static func csvRow(_ f: Finding) -> [String] {
+        let number = { (v: Double?) -> String in CSVText.number(v) }
+        var cells: [String] = [f.rule.rawValue, f.severity.rawValue, f.subject.kind.rawValue, f.subject.ids.joined(separator: " / ")]
+        cells += [number(f.value), number(f.threshold), f.unit.rawValue]
+        cells += [f.suggestion?.park ?? "", number(f.suggestion?.distance), f.parks.joined(separator: " ")]
+        cells += [f.district ?? "", f.messageZh, f.messageEn]
+        return cells
     }
 
     // MARK: Table

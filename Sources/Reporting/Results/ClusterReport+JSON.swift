@@ -5,7 +5,11 @@ import LayoutModel
 /// The `cluster:` JSON shape of docs/cli.md; extra keys are only added, never renamed.
 /// Non-finite numbers and ratios over zero are `null`.
 public extension ClusterReport {
-    func json() -> JSONValue {
+    func json() -> JSONValue { json(points: true) }
+
+    /// - Parameter points: false leaves each group's `points` (one per enterprise) out, for a city
+    ///   too big for JSON (`AnalyzeOutputRule`): they are in cluster_points.csv and results.gpkg.
+    func json(points: Bool) -> JSONValue {
         var root: JSONObject = [
             "crs": .string(crs),
             "method": .string("dbscan"),
@@ -17,17 +21,17 @@ public extension ClusterReport {
         root.append(key: "seed", value: .integer(Int64(bitPattern: options.seed)))
         root.append(key: "envelope", value: .string(options.envelope.rawValue))
         root.append(key: "envelope_auto_threshold", value: .integer(Int64(EnvelopeMethod.autoThreshold)))
-        root.append(key: "groups", value: .array(groups.map { $0.json() }))
+        root.append(key: "groups", value: .array(groups.map { $0.json(points: points) }))
         return .object(root)
     }
 }
 
 public extension IndustryClusterGroup {
-    func json() -> JSONValue {
+    func json(points withPoints: Bool = true) -> JSONValue {
         let names = IndustryTable.lookup(industry)
         var points: [JSONValue] = []
-        points.reserveCapacity(n)
-        for k in 0..<n {
+        if withPoints { points.reserveCapacity(n) }
+        for k in 0..<(withPoints ? n : 0) {
             points.append(.object([
                 "id": .string(ids[k]),
                 "cluster": .integer(Int64(dbscan.labels[k])),
@@ -36,19 +40,29 @@ public extension IndustryClusterGroup {
             ]))
         }
         let noise = dbscan.labels.filter { $0 < 0 }.count
-        return .object([
+        var o: JSONObject = [
             "industry": .string(industry),
             "name_zh": names.map { .string($0.nameZh) } ?? .null,
             "name_en": names.map { .string($0.nameEn) } ?? .null,
             "n": .integer(Int64(n)),
             "cluster_count": .integer(Int64(dbscan.clusterCount)),
             "noise_count": .integer(Int64(noise)),
-            "points": .array(points),
+        ]
+        if withPoints { o["points"] = .array(points) }
+        o.addMissing([
             "clusters": .array(clusters.map { $0.json() }),
             "nni": nni.map { $0.json() } ?? .null,
             "ripley": ripley.map { $0.json() } ?? .null,
             "study_area_m2": .number(studyAreaM2),
         ])
+        return .object(o)
+    }
+
+    /// The rows of cluster_points.csv for this group: industry, id, cluster, core, role.
+    func pointRows(to csv: CSVStream) throws {
+        for k in 0..<n {
+            try csv.row([industry, ids[k], String(dbscan.labels[k]), dbscan.isCore[k] ? "true" : "false", dbscan.role(of: k).rawValue])
+        }
     }
 }
 

@@ -34,36 +34,62 @@ public enum HotspotsReport {
     }
 
     public static func json(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> JSONValue {
+        json(a, id: { enterprises[$0].id })
+    }
+
+    /// - Parameters:
+    ///   - id: the id of the enterprise at an index.
+    ///   - perEnterprise: false leaves `gi_star` out (a city too big for JSON, `AnalyzeOutputRule`:
+    ///     the rows are in hotspots.csv and the enterprises layer of results.gpkg).
+    ///   - excluded: false leaves `excluded` out (then in hotspots_excluded.csv).
+    public static func json(_ a: HotspotAnalysis, id: (Int) -> String, perEnterprise: Bool = true, excluded withExcluded: Bool = true) -> JSONValue {
         var o: JSONObject = [:]
         o["crs"] = .string(a.crsLabel)
         o["value"] = .string(a.value.rawValue)
         o["band_m"] = .double(a.band)
         o["fdr"] = .bool(a.fdr)
         o["n"] = .integer(Int64(a.entries.count))
-        o["gi_star"] = .array(a.entries.map { e in
-            var r: JSONObject = ["id": .string(enterprises[e.enterprise].id), "z": JSONValue.number(e.z), "p": JSONValue.number(e.p)]
+        if perEnterprise { o["gi_star"] = .array(a.entries.map { e in
+            var r: JSONObject = ["id": .string(id(e.enterprise)), "z": JSONValue.number(e.z), "p": JSONValue.number(e.p)]
             if a.fdr { r["q"] = JSONValue.number(e.q) }
             r["bin"] = .integer(Int64(e.bin))
             r["neighbours"] = .integer(Int64(e.neighbours))
             return .object(r)
-        })
+        }) }
         let m = a.moran
         o["moran"] = .object([
             "i": JSONValue.number(m.i), "expected_i": JSONValue.number(m.expectedI), "variance": JSONValue.number(m.variance), "z": JSONValue.number(m.z), "p": JSONValue.number(m.p),
             "islands": .integer(Int64(m.islands)),
         ])
-        o["excluded"] = .array(a.excluded.map { .object(["id": .string(enterprises[$0.enterprise].id), "reason": .string($0.reason)]) })
+        if withExcluded {
+            o["excluded"] = .array(a.excluded.map { .object(["id": .string(id($0.enterprise)), "reason": .string($0.reason)]) })
+        }
         return .object(o)
     }
 
     public static func csv(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> String {
-        func f(_ v: Double?) -> String { v.map { String($0) } ?? "" }
-        var out = CSVText.row(["id", "value", "z", "p"] + (a.fdr ? ["q"] : []) + ["bin", "neighbours"])
-        for e in a.entries {
-            out += CSVText.row(
-                [enterprises[e.enterprise].id, "\(e.value)", f(e.z), f(e.p)] + (a.fdr ? [f(e.q)] : []) + ["\(e.bin)", "\(e.neighbours)"])
-        }
+        var out = CSVText.row(csvHeader(a))
+        for e in a.entries { out += CSVText.row(csvRow(a, e, id: enterprises[e.enterprise].id)) }
         return out
+    }
+
+    /// hotspots.csv streamed into `csv`: the same bytes as `csv(_:enterprises:)`.
+    public static func csv(_ a: HotspotAnalysis, id: (Int) -> String, to csv: CSVStream) throws {
+        try csv.row(csvHeader(a))
+        for e in a.entries { try csv.row(csvRow(a, e, id: id(e.enterprise))) }
+    }
+
+    /// hotspots_excluded.csv (id, reason), written when `excluded` is too long for hotspots.json.
+    public static func excludedCSV(_ a: HotspotAnalysis, id: (Int) -> String, to csv: CSVStream) throws {
+        try csv.row(["id", "reason"])
+        for x in a.excluded { try csv.row([id(x.enterprise), x.reason]) }
+    }
+
+    static func csvHeader(_ a: HotspotAnalysis) -> [String] { ["id", "value", "z", "p"] + (a.fdr ? ["q"] : []) + ["bin", "neighbours"] }
+
+    static func csvRow(_ a: HotspotAnalysis, _ e: HotspotAnalysis.Entry, id: String) -> [String] {
+        func f(_ v: Double?) -> String { v.map { String($0) } ?? "" }
+        return [id, "\(e.value)", f(e.z), f(e.p)] + (a.fdr ? [f(e.q)] : []) + ["\(e.bin)", "\(e.neighbours)"]
     }
 
     public static func table(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> String {

@@ -21,7 +21,11 @@ public struct StatsRendering {
 
     // MARK: JSON
 
-    public func json() -> JSONValue {
+    public func json() -> JSONValue { json(perEnterprise: true) }
+
+    /// - Parameter perEnterprise: false leaves the `enterprises` array (the per-mu rows) out,
+    ///   for a city too big for JSON (`AnalyzeOutputRule`); the rows are in per_mu.csv.
+    public func json(perEnterprise: Bool) -> JSONValue {
         var root: JSONObject = [
             "dataset": .string(dataset),
             "crs": .string("OGC:CRS84"),
@@ -43,7 +47,7 @@ public struct StatsRendering {
         Self.appendUnit(report.total, to: &total)
         root["total"] = .object(total)
         if let benefit {
-            root["enterprises"] = .array(benefit.evaluated.map(Self.json) + benefit.notEvaluated.map(Self.json))
+            if perEnterprise { root["enterprises"] = .array(benefit.evaluated.map(Self.json) + benefit.notEvaluated.map(Self.json)) }
             root["benefit"] = .object(Self.summary(benefit))
         }
         return .object(root)
@@ -112,16 +116,33 @@ public struct StatsRendering {
     /// One row per enterprise of the per-mu table (evaluated by rank, then the others).
     public func benefitCSV() -> String {
         guard let benefit else { return "" }
-        var lines = ["rank,grade,id,name,industry,land_m2,land_source,mu,revenue_per_mu,tax_per_mu,revenue_per_employee,score,reason"]
-        for e in benefit.evaluated {
-            lines.append([String(e.rank), e.grade.rawValue, e.id, e.name, e.industry, CSVText.number(e.land), e.landSource.rawValue,
-                          CSVText.number(e.mu), CSVText.number(e.revenuePerMu), CSVText.number(e.taxPerMu),
-                          CSVText.number(e.revenuePerEmployee), CSVText.number(e.score), ""].map(CSVText.field).joined(separator: ","))
+        var out = Self.benefitHeader + "\n"
+        for row in 0..<benefit.evaluated.count + benefit.notEvaluated.count { out += CSVText.row(benefitRow(row)) }
+        return out
+    }
+
+    static let benefitHeader = "rank,grade,id,name,industry,land_m2,land_source,mu,revenue_per_mu,tax_per_mu,revenue_per_employee,score,reason"
+
+    /// The per-mu table streamed into `csv`, the same bytes as `benefitCSV()`.
+    public func benefitCSV(to csv: CSVStream) throws {
+        guard let benefit else { return }
+        try csv.row(Self.benefitHeader.split(separator: ",").map(String.init))
+        for row in 0..<benefit.evaluated.count + benefit.notEvaluated.count { try csv.row(benefitRow(row)) }
+    }
+
+    /// Rows of the per-mu table: the evaluated enterprises by rank, then the others.
+    public var benefitRowCount: Int { benefit.map { $0.evaluated.count + $0.notEvaluated.count } ?? 0 }
+
+    func benefitRow(_ row: Int) -> [String] {
+        guard let benefit else { return [] }
+        if row < benefit.evaluated.count {
+            let e = benefit.evaluated[row]
+            return [String(e.rank), e.grade.rawValue, e.id, e.name, e.industry, CSVText.number(e.land), e.landSource.rawValue,
+                    CSVText.number(e.mu), CSVText.number(e.revenuePerMu), CSVText.number(e.taxPerMu),
+                    CSVText.number(e.revenuePerEmployee), CSVText.number(e.score), ""]
         }
-        for e in benefit.notEvaluated {
-            lines.append((["", "", e.id, e.name] + Array(repeating: "", count: 8) + [e.reason]).map(CSVText.field).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        let e = benefit.notEvaluated[row - benefit.evaluated.count]
+        return ["", "", e.id, e.name] + Array(repeating: "", count: 8) + [e.reason]
     }
 
     /// Every unit with its kind, identifier and name, in JSON order.

@@ -28,8 +28,19 @@ struct AnalyzeCommand: ParsableCommand {
             validation.json, stats.json, stats_classes.csv, per_mu.csv, cluster.json, hotspots.json, \
             hotspots.csv, agglomeration.json, agglomeration.csv, check.json, findings.csv, districts.geojson, \
             parks.geojson, parcels.geojson, enterprises.geojson (with cluster and Gi* attributes), \
-            findings.geojson, map_*.svg, parks/<id>.html (a page per park), and with --previous compare.json and evaluate.json. Progress (one line \
-            per step with its time) goes to stderr when it is a terminal.
+            findings.geojson, results.gpkg (all five layers), map_*.svg, parks/<id>.html (a page per park), and with --previous \
+            compare.json and evaluate.json.
+
+            At scale (each file written once, streamed): per-feature tables (per-enterprise Gi*, cluster membership, per-mu \
+            rows, findings) are always in CSV files and in results.gpkg. The JSON reports carry a per-feature array only \
+            while it has at most \(AnalyzeOutputRule.defaultRowLimit) rows; above, it is left out and the report's \
+            per_feature_tables names the CSV file and GeoPackage layer holding it (cluster points then go to \
+            cluster_points.csv). A GeoJSON layer file is written while the layer has at most \(AnalyzeOutputRule.defaultRowLimit) \
+            features; larger layers are only in results.gpkg. summary.json lists both in outputs_at_scale and cuts its \
+            lists at 1000 entries (see truncated), so it stays small at any size.
+
+            Progress goes to stderr when it is a terminal: per step a line redrawn in place, a bar (percentage, \
+            done/total, elapsed seconds) where the step counts its work, then the step's time.
 
             Exit 3 when the dataset has errors: validation.json and summary.json are still written (so the \
             problems can be read), no analysis is run and no report.html is written. Findings do not change the \
@@ -113,14 +124,7 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         let output = AnalysisOutput(name: name, loaded: loaded, results: results, yearOnYear: yearOnYear)
-        try reporting {
-            try progress.step("write tables") { try output.writeTables(to: files) }
-            let maps = try progress.step("maps") { try output.maps() }
-            for map in maps { try files.text("map_\(map.name).svg", map.svg) }
-            try progress.step("report.html") { try files.text("report.html", output.reportHTML(maps: maps)) }
-            try progress.step("park pages") { try output.writeParkPages(to: files) }
-            try files.json("summary.json", output.summary(files: files.written + ["summary.json"], timings: timings))
-        }
+        try reporting { try writeFolder(output, into: files, progress: progress, threads: threads, timings: timings) }
         if let db {
             try progress.step("database") { try writeRun(output, to: db, started: started) }
         }
@@ -131,6 +135,48 @@ struct AnalyzeCommand: ParsableCommand {
         } else if !quiet {
             print("\(out)/report.html")
         }
+    }
+
+    /// Every file of DIR after the analyses: the tables, the maps, report.html, the park pages and
+    /// summary.json. results.gpkg goes on being written on a worker thread (with --threads > 1)
+    /// while the maps and pages are made; summary.json waits for it.
+    private func writeFolder(
+        _ output: AnalysisOutput, into files: AnalysisOutputFolder, progress: StepProgress, threads: Int,
+        timings: [(step: String, seconds: Double)]
+    ) throws {
+        let gpkgRows = output.rowsToWrite(.geoPackage)
+        let gpkgCounter = RowCounter()
+        let overlapped = threads > 1
+        let count: (@Sendable (Int) -> Void)? = progress.counter
+        var countGeoPackage: (@Sendable (Int) -> Void)? = count
+        if overlapped && count != nil {
+            let intoCounter: @Sendable (Int) -> Void = { n in gpkgCounter.add(n) }
+            countGeoPackage = intoCounter
+        }
+        let tableRows = output.rowsToWrite(overlapped ? .files : .all)
+        let pending: PendingTables = try progress.step("write tables", total: tableRows, unit: .rows) {
+            try output.startTables(to: files, threads: threads, progress: count, geoPackageProgress: countGeoPackage)
+        }
+        do {
+            let maps = try progress.step("maps") { try output.maps() }
+            for map in maps { try files.text("map_\(map.name).svg", map.svg) }
+            try progress.step("report.html") { try files.text("report.html", output.reportHTML(maps: maps)) }
+            let pageWritten: (() -> Void)? = count.map { add in { add(1) } }
+            try progress.step("park pages", total: output.data.parks.count, unit: .pages) {
+                try output.writeParkPages(to: files, pageWritten: pageWritten)
+            }
+        } catch {
+            // Not before results.gpkg is finished (or removed): nothing is left half written.
+            try? pending.finish()
+            throw error
+        }
+        if overlapped {
+            let poll: @Sendable () -> Int = { gpkgCounter.value }
+            try progress.step("results.gpkg", total: gpkgRows, unit: .rows, poll: poll) { try pending.finish() }
+        } else {
+            try pending.finish()
+        }
+        try files.json("summary.json", output.summary(files: files.written + ["summary.json"], timings: timings))
     }
 
     /// `--db` without `--out`: the analyses and the run into the database, nothing on disk.
