@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (each module sees only those to its left):
-//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL, CSQLite), PostgreSQL (CPQ: libpq)
+//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL), PostgreSQL (CPQ: libpq)
 //   GeoCore <- LayoutModel (no GEOS or PROJ: plain values, codes, policy) <- Synthesis
 //   LayoutModel, GeoJSON, GEOS, PROJ, GDAL, PostgreSQL <- LayoutIO (loading, validation, formats, writing)
 //   LayoutModel, GEOS, PROJ <- LayoutAnalysis (every analysis; FullAnalysis)
@@ -45,14 +45,11 @@ let package = Package(
         .systemLibrary(
             name: "CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
-        .systemLibrary(
-            name: "CSQLite", pkgConfig: "sqlite3",
-            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "GeoCore"),
         .target(name: "GeoJSON", dependencies: ["GeoCore"]),
         .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
-        .target(name: "GDAL", dependencies: ["CGDAL", "CSQLite", "GeoCore"]),
+        .target(name: "GDAL", dependencies: ["CGDAL", "GeoCore"]),
         .target(name: "PostgreSQL", dependencies: ["CPQ", "GeoCore"]),
         .target(name: "LayoutModel", dependencies: ["GeoCore"]),
         .target(name: "Synthesis", dependencies: ["GeoCore", "LayoutModel"]),
@@ -80,7 +77,7 @@ let package = Package(
         .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
         .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore", "GeoJSON"]),
         .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
-        .testTarget(name: "GDALTests", dependencies: ["TestSupport", "GDAL", "CSQLite", "LayoutIO", "GeoJSON", "PROJ", "GeoCore"]),
+        .testTarget(name: "GDALTests", dependencies: ["TestSupport", "GDAL", "LayoutIO", "GeoJSON", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
         .testTarget(name: "LayoutIOTests", dependencies: ["TestSupport", "LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),

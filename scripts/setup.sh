@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ParkAtlas needs to build on Debian/Ubuntu and is missing:
-# the GEOS, PROJ, GDAL, SQLite and libpq C libraries with their headers and pkg-config files,
+# the GEOS, PROJ, GDAL and libpq C libraries with their headers and pkg-config files,
 # and PostgreSQL with PostGIS (the PostGIS tests start a throw-away server of their own).
 # Safe to run again: it installs nothing when everything is present.
 set -euo pipefail
@@ -11,9 +11,6 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 have_pc geos || need+=(libgeos-dev)
 have_pc proj || need+=(libproj-dev)
 have_pc gdal || need+=(libgdal-dev)
-# SQLite's headers (a GeoPackage's plain tables are read straight from SQLite); libgdal-dev
-# depends on libsqlite3-dev, so this only matters where GDAL came from elsewhere.
-have_pc sqlite3 || need+=(libsqlite3-dev)
 have_pc libpq || need+=(libpq-dev)
 # The server and PostGIS for the tests (Debian 12: PostgreSQL 15, postgresql-15-postgis-3).
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)

@@ -32,19 +32,6 @@ public enum WKB {
         return try reader.geometry()
     }
 
-    /// Decodes one geometry of the plain subset that every WKB reader reads alike (for
-    /// `GeoPackageDirectRead`, whose result must equal GDAL's reading of the same bytes):
-    /// byte-order marks 0 or 1, ISO types 1–6 in 2-D or Z (no M, no 2.5-D or EWKB flags),
-    /// every part of the same dimension as the whole and of the collection's member type,
-    /// nothing empty (no empty ring, line, collection or NaN point). Anything else throws
-    /// `.malformed`, and the caller leaves those bytes to GDAL.
-    static func decodePlain(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> Geometry {
-        var reader = Reader(bytes: bytes)
-        reader.plain = true
-        guard let geometry = try reader.geometry() else { throw .malformed("empty geometry") }
-        return geometry
-    }
-
     public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Geometry? {
         do {
             return try bytes.withUnsafeBytes { buffer in try decode(buffer) }
@@ -69,10 +56,6 @@ public enum WKB {
         let bytes: UnsafeRawBufferPointer
         var offset = 0
         var littleEndian = true
-        /// `decodePlain`'s rules: anything outside the plain subset throws.
-        var plain = false
-        /// Plain mode: whether the outermost geometry has Z (every part must agree).
-        var plainZ: Bool?
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -99,15 +82,9 @@ public enum WKB {
         /// (type 1–17, hasZ, hasM) after the byte-order mark.
         mutating func header() throws(DecodeError) -> (UInt32, Bool, Bool) {
             try need(1)
-            if plain && bytes[offset] > 1 { throw .malformed("byte order mark \(bytes[offset])") }
             littleEndian = bytes[offset] == 1
             offset += 1
             var type = try uint32()
-            if plain {
-                guard (1...6).contains(type % 1000), type / 1000 <= 1 else { throw .malformed("type \(type) outside the plain subset") }
-                let z = type >= 1000
-                if plainZ == nil { plainZ = z } else if plainZ != z { throw .malformed("parts of mixed dimensions") }
-            }
             var hasZ = false, hasM = false
             if type & 0x8000_0000 != 0 { hasZ = true }
             if type & 0x4000_0000 != 0 { hasM = true }
@@ -145,14 +122,9 @@ public enum WKB {
 
         mutating func rings(hasZ: Bool, hasM: Bool) throws(DecodeError) -> [CoordinateSequence] {
             let n = try count()
-            if plain && n == 0 { throw .malformed("empty polygon") }
             var rings: [CoordinateSequence] = []
             rings.reserveCapacity(n)
-            for _ in 0..<n {
-                let points = try count()
-                if plain && points == 0 { throw .malformed("empty ring") }
-                rings.append(try sequence(points, hasZ: hasZ, hasM: hasM))
-            }
+            for _ in 0..<n { rings.append(try sequence(try count(), hasZ: hasZ, hasM: hasM)) }
             return rings
         }
 
@@ -162,36 +134,20 @@ public enum WKB {
             case 1:
                 let s = try sequence(1, hasZ: hasZ, hasM: hasM)
                 // POINT EMPTY is written with NaN ordinates.
-                if s.storage[0].isNaN && s.storage[1].isNaN {
-                    if plain { throw .malformed("empty point") }
-                    return nil
-                }
+                if s.storage[0].isNaN && s.storage[1].isNaN { return nil }
                 return .point(s[0])
             case 2:
-                let points = try count()
-                if plain && points == 0 { throw .malformed("empty line") }
-                let s = try sequence(points, hasZ: hasZ, hasM: hasM)
+                let s = try sequence(try count(), hasZ: hasZ, hasM: hasM)
                 return s.isEmpty ? nil : .lineString(s)
             case 3:
                 let r = try rings(hasZ: hasZ, hasM: hasM)
                 return r.isEmpty ? nil : .polygon(Polygon(rings: r))
             case 4, 5, 6, 7:
                 let n = try count()
-                if plain && n == 0 { throw .malformed("empty collection") }
                 var parts: [Geometry] = []
                 parts.reserveCapacity(n)
                 for _ in 0..<n {
-                    if plain {
-                        // A member of a multi type must be of its member type (a reader may drop or refuse others).
-                        let start = offset
-                        let g = try geometry()
-                        guard let g, bytes.count > start + 4 else { throw .malformed("empty part") }
-                        let member: UInt32 = littleEndian
-                            ? UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 1, as: UInt32.self))
-                            : UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: start + 1, as: UInt32.self))
-                        guard member % 1000 == type - 3 else { throw .malformed("member type \(member) in type \(type)") }
-                        parts.append(g)
-                    } else if let g = try geometry() { parts.append(g) }
+                    if let g = try geometry() { parts.append(g) }
                 }
                 if parts.isEmpty { return nil }
                 switch type {

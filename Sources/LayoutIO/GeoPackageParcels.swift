@@ -28,19 +28,11 @@ extension GeoPackageDataset {
             guard let crs = layer.crs, VectorInput.isLonLat(crs, given: crs.definition),
                   !layer.fields.contains(where: { $0.subtype == .json })
             else { return nil }
-            // Straight from SQLite where the table is plain (`GeoPackageDirectRead`); a range
-            // holding a row that is not is read again through GDAL's Arrow stream.
-            let direct = Self.directReading ? GeoPackageDirectRead(layer) : nil
             let parts: [Part?]
-            if let ranges = try ParallelLayerRead.fidRanges(dataset, layer: name, threads: threads), let fid = layer.fidColumn {
-                let path = self.path
-                parts = try ParallelLayerRead.perform(count: ranges.count) { k in
-                    if let direct, let part = try Self.decodeParcels(direct, fids: ranges[k], file: file) { return part }
-                    let own = try ParallelLayerRead.openLayer(path: path, layer: name, filter: ParallelLayerRead.filter(fid: fid, ranges[k]))
-                    return try Self.decodeParcels(own, file: file)
+            if let filters = try ParallelLayerRead.parts(dataset, layer: name, threads: threads) {
+                parts = try ParallelLayerRead.run(path: path, layer: name, filters: filters) { layer in
+                    try Self.decodeParcels(layer, file: file)
                 }
-            } else if let direct, let part = try Self.decodeParcels(direct, fids: nil, file: file) {
-                parts = [part]
             } else {
                 parts = [try Self.decodeParcels(layer, file: file)]
             }
@@ -90,62 +82,43 @@ extension GeoPackageDataset {
     /// memory is reused from batch to batch instead of being mapped and faulted in anew.
     nonisolated(unsafe) static var batchRows = 8_192
 
-    /// Whether plain tables are read straight from SQLite (`GeoPackageDirectRead`); false
-    /// reads every range through GDAL's Arrow stream (for the tests and the benchmark's comparison).
-    nonisolated(unsafe) public static var directReading = true
-
     /// One stream's batches decoded; nil when the stream cannot stand for the layer.
     private static func decodeParcels(_ layer: VectorLayer, file: String) throws -> Part? {
         final class Box: @unchecked Sendable { var part = Part() }
         let box = Box()
         let complete = try layer.forEachBatch(batchSize: batchRows) { batch in
-            decode(batch, file: file, into: &box.part)
-        }
-        return complete ? box.part : nil
-    }
-
-    /// The rows of FID range `fids` (all when nil) read straight from SQLite and decoded; nil
-    /// when a row is not plain, and the range is read through GDAL instead.
-    private static func decodeParcels(_ direct: GeoPackageDirectRead, fids: Range<Int64>?, file: String) throws -> Part? {
-        var part = Part()
-        let complete = direct.forEachBatch(fids: fids, batchSize: batchRows) { batch in
-            decode(batch, file: file, into: &part)
-        }
-        return complete ? part : nil
-    }
-
-    /// One batch repaired and decoded into `part` (row indices continue from `part.rows`).
-    private static func decode(_ batch: FeatureBatch, file: String, into part: inout Part) {
-        let columns = ParcelColumns(names: batch.names)
-        for row in 0..<batch.count {
-            let index = part.rows + row
-            var geometry = batch.geometries[row]
-            var repairs: [DatasetProblem] = []
-            if let g = geometry, g.isPolygonal {
-                // Most polygons are valid: repair without an id, and only when something is
-                // reported build the feature to name it (the id DatasetLoader.repair gives).
-                var outcome = GeometryRepair.repairPolygonal(g, file: file, index: index, id: nil)
-                if !outcome.problems.isEmpty {
-                    outcome = GeometryRepair.repairPolygonal(
-                        g, file: file, index: index, id: DatasetLoader.featureID(batch.feature(row)))
-                    repairs = outcome.problems
-                    if let repaired = outcome.geometry { geometry = repaired }
+            let columns = ParcelColumns(names: batch.names)
+            for row in 0..<batch.count {
+                let index = box.part.rows + row
+                var geometry = batch.geometries[row]
+                var repairs: [DatasetProblem] = []
+                if let g = geometry, g.isPolygonal {
+                    // Most polygons are valid: repair without an id, and only when something is
+                    // reported build the feature to name it (the id DatasetLoader.repair gives).
+                    var outcome = GeometryRepair.repairPolygonal(g, file: file, index: index, id: nil)
+                    if !outcome.problems.isEmpty {
+                        outcome = GeometryRepair.repairPolygonal(
+                            g, file: file, index: index, id: DatasetLoader.featureID(batch.feature(row)))
+                        repairs = outcome.problems
+                        if let repaired = outcome.geometry { geometry = repaired }
+                    }
+                }
+                if repairs.isEmpty, let parcel = columns.parcel(batch.columns, row: row, geometry: geometry, file: file, index: index) {
+                    box.part.values.append(parcel)
+                    continue
+                }
+                box.part.repairProblems += repairs
+                var feature = batch.feature(row)
+                feature.geometry = geometry
+                let before = box.part.decodeProblems.count
+                if let parcel = Parcel.decode(feature, file: file, index: index, problems: &box.part.decodeProblems) {
+                    box.part.values.append(parcel)
+                } else if let id = box.part.decodeProblems[before...].lazy.compactMap(\.id).first {
+                    box.part.rejectedIDs.append(id)
                 }
             }
-            if repairs.isEmpty, let parcel = columns.parcel(batch.columns, row: row, geometry: geometry, file: file, index: index) {
-                part.values.append(parcel)
-                continue
-            }
-            part.repairProblems += repairs
-            var feature = batch.feature(row)
-            feature.geometry = geometry
-            let before = part.decodeProblems.count
-            if let parcel = Parcel.decode(feature, file: file, index: index, problems: &part.decodeProblems) {
-                part.values.append(parcel)
-            } else if let id = part.decodeProblems[before...].lazy.compactMap(\.id).first {
-                part.rejectedIDs.append(id)
-            }
+            box.part.rows += batch.count
         }
-        part.rows += batch.count
+        return complete ? box.part : nil
     }
 }

@@ -19,9 +19,6 @@ struct GeoPackageBenchmark {
     let threads: Int
     /// `--general no` skips the general path (for profiling the batch path alone).
     let general: Bool
-    /// `--direct no` reads through GDAL's Arrow stream only, not straight from SQLite
-    /// (`GeoPackageDataset.directReading`), to compare the two.
-    let direct: Bool
 
     init(options: BenchOptions) {
         file = options.string("file") ?? "/tmp/parkatlas-import-bench/parcels.gpkg"
@@ -29,13 +26,11 @@ struct GeoPackageBenchmark {
         runs = options.int("runs") ?? 3
         threads = options.int("threads") ?? 2
         general = options.string("general") != "no"
-        direct = options.string("direct") != "no"
     }
 
     func run() throws {
         var count = 0
         var problems = 0
-        GeoPackageDataset.directReading = direct
         let cpuStart = processCPUSeconds()
         let fused = try medianTime(runs: runs) {
             let package = try GeoPackageDataset(path: file, threads: threads)
@@ -48,7 +43,7 @@ struct GeoPackageBenchmark {
         let fusedCPU = (processCPUSeconds() - cpuStart) / Double(runs)
         guard general else {
             print("gpkg: \(count) parcels into the model, \(problems) problems")
-            print("read+repair+decode (\(direct ? "SQLite" : "GDAL Arrow") batches): \(format(fused)) s (median of \(runs), threads \(threads); CPU \(format(fusedCPU)) s per run)")
+            print("read+repair+decode (batches): \(format(fused)) s (median of \(runs), threads \(threads); CPU \(format(fusedCPU)) s per run)")
             return
         }
         var generalCount = 0
@@ -62,7 +57,7 @@ struct GeoPackageBenchmark {
         }
         readTimes.sort()
         print("gpkg: \(count) parcels into the model, \(problems) problems (general path: \(generalCount) parcels)")
-        print("read+repair+decode (\(direct ? "SQLite" : "GDAL Arrow") batches): \(format(fused)) s (median of \(runs), threads \(threads); CPU \(format(fusedCPU)) s per run)")
+        print("read+repair+decode (batches): \(format(fused)) s (median of \(runs), threads \(threads); CPU \(format(fusedCPU)) s per run)")
         print("read, then decode (no repair): \(format(general)) s")
         print("read alone (features)        : \(format(readTimes[readTimes.count / 2])) s")
     }
