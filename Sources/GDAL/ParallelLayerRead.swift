@@ -119,7 +119,10 @@ extension VectorDataset {
     func integerRange(of column: String, in table: String) throws(GDALError) -> (Int64, Int64)? {
         let h = try requireOpen()
         GDALCall.reset()
-        let sql = "SELECT MIN(\(Self.quoted(column))), MAX(\(Self.quoted(column))) FROM \(Self.quoted(table))"
+        // Two subqueries: SQLite answers a lone MIN or MAX of the rowid from the b-tree's ends,
+        // but `SELECT MIN(x), MAX(x)` scans the whole table (25 ms for 150,000 parcels).
+        let (c, t) = (Self.quoted(column), Self.quoted(table))
+        let sql = "SELECT (SELECT MIN(\(c)) FROM \(t)), (SELECT MAX(\(c)) FROM \(t))"
         guard let result = GDALDatasetExecuteSQL(h, sql, nil, nil) else {
             throw .library(operation: "GDALDatasetExecuteSQL(\(sql))", path: path, message: GDALCall.message())
         }
