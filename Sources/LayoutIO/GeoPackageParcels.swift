@@ -35,6 +35,8 @@ extension GeoPackageDataset {
                high - low <= 2 * Int64(layer.featureCount) + 4096 {
                 whole = try decodeRanges(ranges, low: low, fid: fid, layer: name, file: file)
             } else {
+                // One stream: a small layer, one thread, or FIDs so sparse that one slot per FID
+                // (`decodeRanges`) would waste memory.
                 var part = Part()
                 part.values.reserveCapacity(layer.featureCount)
                 whole = try Self.decodeParcels(layer, file: file, into: &part) ? part : nil
@@ -72,7 +74,7 @@ extension GeoPackageDataset {
                 var part = Part(sink: base + Int(ranges[k].lowerBound - low), capacity: ranges[k].count)
                 do {
                     let own = try ParallelLayerRead.openLayer(path: path, layer: name, filter: ParallelLayerRead.filter(fid: fid, ranges[k]))
-                    if try Self.decodeParcels(own, file: file, into: &part) {
+                    if try Self.decodeParcels(own, file: file, into: &part), !part.overflowed {
                         out[k] = .success(part)
                     } else {
                         part.clear()
@@ -130,6 +132,8 @@ extension GeoPackageDataset {
         private(set) var capacity = 0
         /// Parcels written to `sink`.
         private(set) var written = 0
+        /// More parcels than `capacity` came: the part cannot stand.
+        private(set) var overflowed = false
 
         init() {}
 
@@ -140,8 +144,9 @@ extension GeoPackageDataset {
 
         mutating func add(_ parcel: Parcel) {
             guard let sink else { return values.append(parcel) }
-            // A range of n FIDs holds at most n rows (FIDs are unique integers).
-            precondition(written < capacity, "more rows than FIDs in the range")
+            // A range of n FIDs holds at most n rows when FIDs are unique, as a GeoPackage
+            // table's are; anything else (a view repeating FIDs) overflows and is read the general way.
+            guard written < capacity else { return overflowed = true }
             (sink + written).initialize(to: parcel)
             written += 1
         }
