@@ -1,3 +1,4 @@
+import CGDAL
 import Foundation
 import GDAL
 import GEOS
@@ -73,6 +74,48 @@ final class GeoPackageParcelsTests: GDALTestCase {
         // Each kind of break is reported (the general path's messages, by feature index).
         let indices = Set(general.problems.filter { $0.file.hasSuffix("layer parcels") }.compactMap(\.index))
         for k in [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 23_990, 23_991] { XCTAssertTrue(indices.contains(k), "feature \(k)") }
+    }
+
+    /// FID ranges with gaps (deleted rows) and a range left empty: each thread's parcels are
+    /// written into one shared array from the slot of its range's first FID, then moved
+    /// together and renumbered (`decodeRanges`); the result equals the general path's.
+    func testRangesWithGapsEqualTheGeneralPath() throws {
+        let folder = Self.packageRoot.appendingPathComponent("GeoData/mianyang").path
+        let loaded = try DatasetLoader.load(folder: folder)
+        var layers: [(name: String, collection: FeatureCollection)] = []
+        for (file, collection) in loaded.repairedFiles where file != DatasetFile.parcels {
+            layers.append((GeoPackageDataset.layerName(file), collection))
+        }
+        let source = loaded.repairedFiles.first { $0.0 == DatasetFile.parcels }!.1.features
+        var parcels: [Feature] = []
+        for k in 0..<30_000 {
+            var f = source[k % source.count]
+            f.properties?["id"] = .string("G\(k)")
+            if k == 20_001 { f.properties?["status"] = .string("idel") }  // a problem after the gaps
+            parcels.append(f)
+        }
+        layers.append(("parcels", FeatureCollection(features: parcels)))
+        let path = try temporaryDirectory().appendingPathComponent("gaps.gpkg").path
+        try VectorOutput.write(layers: layers, to: path)
+        // Gaps: every third row of the first half and FIDs 15,001-20,000 (FIDs run 1...30,000).
+        GDALAllRegister()
+        let handle = try XCTUnwrap(GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE), nil, nil, nil))
+        for sql in ["DELETE FROM parcels WHERE fid % 3 = 0 AND fid <= 15000", "DELETE FROM parcels WHERE fid > 15000 AND fid <= 20000"] {
+            if let result = GDALDatasetExecuteSQL(handle, sql, nil, nil) { GDALDatasetReleaseResultSet(handle, result) }
+        }
+        GDALClose(handle)
+
+        let package = try GeoPackageDataset(path: path, threads: 2)
+        XCTAssertEqual(try ParallelLayerRead.fidRanges(package.dataset, layer: "parcels", threads: 2), [1..<15001, 15001..<30001])
+        let general = try DatasetLoader.load(folder: path, options: .init(threads: 2, keepsFeatures: true))
+        XCTAssertEqual(general.dataset.parcels.count, 19_999)  // 20,000 rows, one rejected
+        for threads in [1, 2, 3] {
+            let fast = try DatasetLoader.load(folder: path, options: .init(threads: threads, keepsFeatures: false))
+            XCTAssertEqual(fast.problems, general.problems, "threads \(threads)")
+            XCTAssertEqual(fast.dataset.parcels, general.dataset.parcels, "threads \(threads)")
+        }
+        // The parcel after the gaps is numbered by its place in the layer (row 10,000 + 1).
+        XCTAssertTrue(general.problems.contains { $0.index == 10_001 && $0.reason.contains("idel") }, "\(general.problems.prefix(5))")
     }
 
     /// The proof of validity never accepts a polygon GEOS finds invalid, and accepts the simple rings.

@@ -81,6 +81,67 @@ public struct ParcelColumns: Sendable {
         }
     }
 
+    /// The columns of one batch taken out of the table once, so that each row's values are
+    /// read from plain arrays (`columns[c][row]` retains and releases column c's storage on
+    /// every read, some twenty times a row).
+    public func bind(_ columns: [[JSONValue]]) -> Bound {
+        func column(_ c: Int?) -> [JSONValue]? { c.map { columns[$0] } }
+        return Bound(
+            keys: self, id: column(id), landUse: column(landUse), status: column(status), floorArea: column(floorArea),
+            footprint: column(footprint), investment: column(investment), tax: column(tax), enterprise: column(enterprise),
+            extra: extra.map { (columns[$0.index], $0.name) })
+    }
+
+    /// One batch's columns bound by `bind(_:)`: `parcel(row:…)` equals `ParcelColumns.parcel(columns, row:…)`.
+    public struct Bound {
+        let keys: ParcelColumns
+        let id, landUse, status, floorArea, footprint, investment, tax, enterprise: [JSONValue]?
+        let extra: [(values: [JSONValue], name: String)]
+
+        /// The parcel of `row`, or nil when the row needs `Parcel.decode` (as `ParcelColumns.parcel`).
+        public func parcel(row: Int, geometry: Geometry?, file: String = DatasetFile.parcels, index: Int) -> Parcel? {
+            guard let id, let landUse, let status,
+                  case .string(let idText) = id[row], !idText.isEmpty,
+                  case .string(let code) = landUse[row], LandUseTable.check(code) == .known,
+                  case .string(let statusText) = status[row], let parcelStatus = ParcelStatus(rawValue: statusText),
+                  let floor = ParcelColumns.number(floorArea, row), let base = ParcelColumns.number(footprint, row),
+                  let invest = ParcelColumns.number(investment, row), let taxed = ParcelColumns.number(tax, row),
+                  let user = ParcelColumns.text(enterprise, row),
+                  let geometry, ParcelColumns.isUsable(geometry)
+            else { return nil }
+            var members: [JSONObject.Member] = []
+            if !extra.isEmpty {
+                members.reserveCapacity(extra.count)
+                for (values, name) in extra { members.append(JSONObject.Member(key: name, value: values[row])) }
+            }
+            return Parcel(
+                id: idText, landUse: code, status: parcelStatus, floorArea: floor ?? 0, footprint: base ?? 0,
+                investment: invest, tax: taxed, enterprise: user, geometry: geometry,
+                extraProperties: JSONObject(members: members), source: FeatureSource(file: file, index: index))
+        }
+    }
+
+    @inline(__always)
+    static func number(_ column: [JSONValue]?, _ row: Int) -> Double?? {
+        guard let column else { return .some(nil) }
+        switch column[row] {
+        case .null: return .some(nil)
+        case .double(let d) where d.isFinite && d >= 0: return .some(d)
+        case .integer(let i) where i >= 0: return .some(Double(i))
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    static func text(_ column: [JSONValue]?, _ row: Int) -> String?? {
+        guard let column else { return .some(nil) }
+        switch column[row] {
+        case .null: return .some(nil)
+        case .string(let s) where !s.isEmpty: return .some(s)
+        default: return nil
+        }
+    }
+
     /// What `checkGeometry(_:expected: .polygonal)` accepts without a problem, in one pass.
     static func isUsable(_ geometry: Geometry) -> Bool {
         switch geometry {
