@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependencies point one way (each module sees only those to its left):
 //   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL), PostgreSQL (CPQ: libpq)
-//   GeoCore <- LayoutModel (no GEOS or PROJ: plain values, codes, policy) <- Synthesis
+//   GeoCore, GeoJSON <- LayoutModel (no GEOS or PROJ: plain values, codes, policy; GeoJSON for the
+//   enterprises' raw properties) <- Synthesis
 //   LayoutModel, GeoJSON, GEOS, PROJ, GDAL, PostgreSQL <- LayoutIO (loading, validation, formats, writing)
 //   LayoutModel, GEOS, PROJ <- LayoutAnalysis (every analysis; FullAnalysis)
 //   LayoutModel, PROJ <- Cartography (layers, styles, SVG/HTML maps)
@@ -51,7 +52,7 @@ let package = Package(
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
         .target(name: "GDAL", dependencies: ["CGDAL", "GeoCore"]),
         .target(name: "PostgreSQL", dependencies: ["CPQ", "GeoCore"]),
-        .target(name: "LayoutModel", dependencies: ["GeoCore"]),
+        .target(name: "LayoutModel", dependencies: ["GeoCore", "GeoJSON"]),
         .target(name: "Synthesis", dependencies: ["GeoCore", "LayoutModel"]),
         .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "GDAL", "PostgreSQL", "LayoutModel"]),
         .target(name: "LayoutAnalysis", dependencies: ["GeoCore", "GEOS", "PROJ", "LayoutModel"]),

@@ -8,7 +8,8 @@ public struct Dataset: Sendable {
     public var districts: [District]
     public var parks: [Park]
     public var parcels: [Parcel]
-    public var enterprises: [Enterprise]
+    /// In columns (`EnterpriseTable`: ~130 bytes per enterprise instead of ~880 as `[Enterprise]`).
+    public var enterprises: EnterpriseTable
     public var policy: Policy
     /// Whether the optional files were present.
     public var hasParcels: Bool
@@ -19,7 +20,7 @@ public struct Dataset: Sendable {
     public var leftOut: [LeftOutFeature] = []
 
     public init(
-        folder: String, districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise] = [],
+        folder: String, districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: EnterpriseTable = [],
         policy: Policy = Policy(), hasParcels: Bool = true, hasEnterprises: Bool = true, hasPolicyFile: Bool = false
     ) {
         self.folder = folder
@@ -40,7 +41,13 @@ public struct Dataset: Sendable {
         for p in parks { if let b = p.geometry.boundingBox { box.extend(with: b) } }
         if box.isEmpty {
             for p in parcels { if let b = p.geometry.boundingBox { box.extend(with: b) } }
-            for e in enterprises { if let b = e.geometry.boundingBox { box.extend(with: b) } }
+            for i in enterprises.indices {
+                if let p = enterprises.location(at: i) {
+                    box.extend(x: p.x, y: p.y)
+                } else if let b = enterprises[i].geometry.boundingBox {
+                    box.extend(with: b)
+                }
+            }
         }
         return box.isEmpty ? nil : box
     }

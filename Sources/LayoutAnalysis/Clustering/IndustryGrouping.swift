@@ -18,7 +18,7 @@ public struct IndustryGrouping: Sendable, Hashable {
     }
 
     /// Non-empty groups as (code, enterprise indices in input order), sorted by code.
-    public func groups(of enterprises: [Enterprise]) -> [(industry: String, members: [Int])] {
+    public func groups(of enterprises: EnterpriseTable) -> [(industry: String, members: [Int])] {
         var byKey: [String: [Int]] = [:]
         if prefixes.isEmpty || level != nil {
             let at = level ?? .division

@@ -13,7 +13,7 @@ public struct ParkMembership: Sendable {
     /// Geodesic area of each park, m² (GRS80), used to rank sub-parks before parents.
     public let parkAreas: [Double]
 
-    public init(parks: [Park], enterprises: [Enterprise], threads: Int = 2) throws {
+    public init(parks: [Park], enterprises: EnterpriseTable, threads: Int = 2) throws {
         let areas = parks.map { Geodesic.grs80.area(of: $0.geometry) }
         parkAreas = areas
         // Smallest first, so the first covering park is the answer.

@@ -15,7 +15,7 @@ public struct IndustrialConcentration: Sendable, Hashable {
     public var outputShare: Double? { IndustryOutputShares.ratio(outputInside, output) }
 
     /// - Parameter inPark: whether each enterprise lies in some park.
-    public init(enterprises: [Enterprise], inPark: [Bool]) {
+    public init(enterprises: EnterpriseTable, inPark: [Bool]) {
         var count = 0, countInside = 0
         var output = 0.0, outputInside = 0.0
         for (i, e) in enterprises.enumerated() where e.industry.section == "C" {

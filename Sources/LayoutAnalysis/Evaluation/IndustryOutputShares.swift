@@ -15,7 +15,7 @@ public enum IndustryOutputShares {
     /// Σ output (万元) of the enterprises of each park, and of those whose industry
     /// one of `codes(park)` covers. Index = park index.
     public static func outputs(
-        parks: [Park], enterprises: [Enterprise], membership: [Int?], codes: (Int) -> [IndustryCode]
+        parks: [Park], enterprises: EnterpriseTable, membership: [Int?], codes: (Int) -> [IndustryCode]
     ) -> [(total: Double, matching: Double)] {
         var result = [(total: Double, matching: Double)](repeating: (0, 0), count: parks.count)
         let codeLists = parks.indices.map(codes)
@@ -30,7 +30,7 @@ public enum IndustryOutputShares {
 
     /// The leading-industry share (§4) of every park: output in its main +
     /// featured industries ÷ its output; `nil` when the park has no output.
-    public static func leadingShares(parks: [Park], enterprises: [Enterprise], membership: [Int?]) -> [Double?] {
+    public static func leadingShares(parks: [Park], enterprises: EnterpriseTable, membership: [Int?]) -> [Double?] {
         outputs(parks: parks, enterprises: enterprises, membership: membership) {
             parks[$0].mainIndustries + parks[$0].featuredIndustries
         }.map { ratio($0.matching, $0.total) }
@@ -39,7 +39,7 @@ public enum IndustryOutputShares {
     /// The share of every park's output in the `highTech` industries (§6);
     /// `nil` when the park has no output.
     public static func highTechShares(
-        parks: [Park], enterprises: [Enterprise], membership: [Int?], highTech: [IndustryCode]
+        parks: [Park], enterprises: EnterpriseTable, membership: [Int?], highTech: [IndustryCode]
     ) -> [Double?] {
         outputs(parks: parks, enterprises: enterprises, membership: membership) { _ in highTech }
             .map { ratio($0.matching, $0.total) }

@@ -58,7 +58,7 @@ public struct HotspotAnalysis: Sendable {
     public let excluded: [Exclusion]
     public let moran: GlobalMoran
 
-    public init(enterprises: [Enterprise], frame: MetricFrame, value: HotspotValue, band: Double, fdr: Bool, threads: Int) throws {
+    public init(enterprises: EnterpriseTable, frame: MetricFrame, value: HotspotValue, band: Double, fdr: Bool, threads: Int) throws {
         try AnalysisError.requireDistance(band, name: "band")
         var kept: [Int] = []
         var values: [Double] = []

@@ -33,7 +33,7 @@ public enum HotspotsReport {
         }
     }
 
-    public static func json(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> JSONValue {
+    public static func json(_ a: HotspotAnalysis, enterprises: EnterpriseTable) -> JSONValue {
         var o: JSONObject = [:]
         o["crs"] = .string(a.crsLabel)
         o["value"] = .string(a.value.rawValue)
@@ -56,7 +56,7 @@ public enum HotspotsReport {
         return .object(o)
     }
 
-    public static func csv(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> String {
+    public static func csv(_ a: HotspotAnalysis, enterprises: EnterpriseTable) -> String {
         func f(_ v: Double?) -> String { v.map { String($0) } ?? "" }
         var out = CSVText.row(["id", "value", "z", "p"] + (a.fdr ? ["q"] : []) + ["bin", "neighbours"])
         for e in a.entries {
@@ -66,7 +66,7 @@ public enum HotspotsReport {
         return out
     }
 
-    public static func table(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> String {
+    public static func table(_ a: HotspotAnalysis, enterprises: EnterpriseTable) -> String {
         func fx(_ v: Double?, _ d: Int) -> String { v.map { NumberText.fixed($0, decimals: d) } ?? "—" }
         func pv(_ v: Double?) -> String { v.map { $0 < 1e-4 ? String(format: "%.1e", $0) : NumberText.fixed($0, decimals: 4) } ?? "—" }
         var out = "Getis–Ord Gi* hot spots (热点分析) of \(a.value.rawValue), band \(NumberText.grouped(a.band, decimals: 0)) m\n"
@@ -109,7 +109,7 @@ public enum HotspotsReport {
 
     /// Every enterprise as a styled point: its input properties (`exportProperties`, the one
     /// path every export takes), then the results, then styling keys the input does not have.
-    public static func map(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> FeatureCollection {
+    public static func map(_ a: HotspotAnalysis, enterprises: EnterpriseTable) -> FeatureCollection {
         var entryOf = [Int: HotspotAnalysis.Entry]()
         for e in a.entries { entryOf[e.enterprise] = e }
         var excludedReason = [Int: String]()
