@@ -47,6 +47,8 @@ let package = Package(
             name: "CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
         .target(name: "GeoCore"),
+        // glibc's mallinfo2 for parkatlas-bench (malloc.h is not in Swift's Glibc module).
+        .target(name: "CMallocInfo", path: "Sources/CMallocInfo"),
         .target(name: "GeoJSON", dependencies: ["GeoCore"]),
         .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
@@ -71,7 +73,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "parkatlas-bench",
-            dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis"]),
+            dependencies: ["CMallocInfo", "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis"]),
         // Test support shared by the test targets: leak-checked base class, fixture comparison, seeded data.
         .target(name: "TestSupport", dependencies: ["GeoCore", "GEOS", "PROJ", "GDAL", "PostgreSQL"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),

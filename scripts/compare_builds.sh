@@ -7,12 +7,15 @@
 # Inputs: GeoData/mianyang (with GeoData/mianyang-2023 as the previous year) and a
 # synthetic Berlin city (made by OLD's synth). Every command runs in every output
 # format (table, json, csv, and its GeoJSON map where it has one); `analyze` writes
-# its whole folder. Only wall-clock timings (summary.json "timings_s") are masked.
+# its whole folder. Only wall-clock timings (summary.json "timings_s") are masked, and the
+# write time GeoPackages record is fixed (OGR_CURRENT_DATE).
 # Exits 1 and lists the differing files when any output differs.
 set -euo pipefail
 old=${1:?usage: compare_builds.sh OLD_PARKATLAS NEW_PARKATLAS [WORKDIR]}
 new=${2:?usage: compare_builds.sh OLD_PARKATLAS NEW_PARKATLAS [WORKDIR]}
 work=${3:-$(mktemp -d)}
+# GeoPackages record their write time (gpkg_contents.last_change); GDAL takes it from here instead.
+export OGR_CURRENT_DATE=2000-01-01T00:00:00.000Z
 cd "$(dirname "$0")/.."
 mkdir -p "$work"
 "$old" synth --out "$work/berlin" --center=13.4,52.5 --parks 6 --parcels 1500 --enterprises 3000 --seed 7 --quiet --force \
