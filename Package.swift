@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore", "GeoJSON"]),
         .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
         .testTarget(name: "GDALTests", dependencies: ["TestSupport", "GDAL", "LayoutIO", "GeoJSON", "PROJ", "GeoCore"]),
-        .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
+        .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoJSON", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
         .testTarget(name: "LayoutIOTests", dependencies: ["TestSupport", "LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutAnalysisTests", dependencies: ["TestSupport", "LayoutAnalysis", "Reporting", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),

@@ -53,8 +53,11 @@ extension ByteScanner {
             while true {
                 s.featureIndex = firstIndex + outcome.features
                 // The plainest features straight from their bytes; the rest (and every error) the general way.
+                let elementStart = s.index, elementDepth = s.depth
                 if !Builder.scansPointFeatures || !s.scanPointFeature(into: &scanned) || !builder.take(scanned, index: inBatch) {
-                    if Builder.scansPointFeatures { s.skipWhitespace() }
+                    // Declined after a complete scan: read the element again from its start.
+                    s.index = elementStart
+                    s.depth = elementDepth
                     builder.add(try s.parseFeatureElement(), index: inBatch)
                 }
                 inBatch += 1
