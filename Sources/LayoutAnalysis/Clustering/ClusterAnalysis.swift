@@ -57,7 +57,7 @@ public enum ClusterAnalysis {
                 coordinates: xy, radii: options.radii, studyArea: area, simulations: options.simulations, seed: options.seed,
                 threads: options.threads, envelope: options.envelope, moments: sharedMoments)
             groups.append(IndustryClusterGroup(
-                industry: industry, members: members, ids: members.map { enterprises[$0].id }, dbscan: dbscan,
+                industry: industry, members: members, ids: members.map { enterprises.id(at: $0) }, dbscan: dbscan,
                 clusters: clusters, studyAreaM2: area.area, nni: nni, ripley: ripley))
         }
         progress?(grouped.count, grouped.count, "")

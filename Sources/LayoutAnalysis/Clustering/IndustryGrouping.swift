@@ -27,7 +27,7 @@ public struct IndustryGrouping: Sendable, Hashable {
             }
         } else {
             for prefix in prefixes where byKey[prefix.value] == nil {
-                byKey[prefix.value] = enterprises.indices.filter { enterprises[$0].industry.matches(prefix) }
+                byKey[prefix.value] = enterprises.indices.filter { enterprises.industry(at: $0).matches(prefix) }
             }
         }
         return byKey.keys.sorted().compactMap { byKey[$0]!.isEmpty ? nil : ($0, byKey[$0]!) }

@@ -26,10 +26,16 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
     public static var scansPointFeatures: Bool { true }
 
     let file: String
+    /// The problems and rejected ids so far, and the enterprises `Enterprise.decode` read.
     var batch: Batch
+    /// The enterprises taken from their bytes, in feature order with those of `batch.table`
+    /// interleaved by `order` (true: next from `rows`).
+    private var rows = EnterpriseTable.Rows()
+    private var order: [Bool] = []
     /// Industry codes already found in the shipped table (a handful of strings per file).
     private var knownCodes: [String: IndustryCode] = [:]
     private var rawExtras: [UInt8] = []
+    private var lastCode: (bytes: [UInt8], code: IndustryCode)?
     private var unknown: [Int] = []
 
     public init(file: String = DatasetFile.enterprises) {
@@ -38,14 +44,39 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
     }
 
     public mutating func finish() -> Batch {
-        defer { batch = Batch(table: EnterpriseTable(sourceFile: file)) }
-        return batch
+        defer {
+            batch = Batch(table: EnterpriseTable(sourceFile: file))
+            rows = EnterpriseTable.Rows()
+            order = []
+        }
+        let fast = EnterpriseTable(rows: rows, sourceFile: file)
+        guard !batch.table.isEmpty else {
+            var done = batch
+            done.table = fast
+            return done
+        }
+        // Both kinds in one batch (rare): merged in feature order.
+        var merged = EnterpriseTable(sourceFile: file)
+        var (f, g) = (0, 0)
+        for fromRows in order {
+            if fromRows {
+                merged.appendRows(of: fast, f..<(f + 1))
+                f += 1
+            } else {
+                merged.appendRows(of: batch.table, g..<(g + 1))
+                g += 1
+            }
+        }
+        var done = batch
+        done.table = merged
+        return done
     }
 
     public mutating func add(_ feature: Feature, index: Int) {
         let before = batch.problems.count
         if let e = Enterprise.decode(feature, file: file, index: index, problems: &batch.problems) {
             batch.table.append(e)
+            order.append(false)
         } else if let id = batch.problems[before...].lazy.compactMap(\.id).first {
             batch.rejectedIDs.append(id)
         }
@@ -117,10 +148,11 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
             rawExtras.append(UInt8(ascii: "}"))
         }
         rawExtras.withUnsafeBufferPointer { extras in
-            batch.table.appendRow(
+            rows.append(
                 x: f.x, y: f.y, z: f.z, id: id, name: name, industry: industry, output: output, tax: tax,
                 employees: employees, land: land, aboveScale: aboveScale, rawExtras: extras, sourceIndex: index)
         }
+        order.append(true)
         return true
     }
 
@@ -141,7 +173,10 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
     }
 
     private mutating func knownCode(_ bytes: UnsafeBufferPointer<UInt8>) -> IndustryCode? {
+        // Consecutive enterprises often share their code: compare bytes before hashing a string.
+        if let last = lastCode, last.bytes.count == bytes.count, last.bytes.elementsEqual(bytes) { return last.code }
         let text = String(decoding: bytes, as: UTF8.self)
+        defer { if let code = knownCodes[text] { lastCode = (Array(bytes), code) } }
         if let code = knownCodes[text] { return code }
         guard IndustryTable.check(text) == .known, let code = IndustryCode(validating: text) else { return nil }
         knownCodes[text] = code

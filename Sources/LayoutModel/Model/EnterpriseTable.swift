@@ -156,40 +156,78 @@ public struct EnterpriseTable: Sendable {
 
     // MARK: Appending rows
 
-    /// Appends an enterprise read from bytes: `idName` holds the id's then the
-    /// name's UTF-8 bytes, `rawExtras` the unknown members as a JSON object
-    /// (empty when none). The fast decoders' way in, with no `Enterprise` built.
-    public mutating func appendRow(
-        x: Double, y: Double, z: Double? = nil, id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
-        industry: IndustryCode, output: Double?, tax: Double?, employees: Int?, land: Double?, aboveScale: Bool?,
-        rawExtras: UnsafeBufferPointer<UInt8>? = nil, sourceIndex: Int
-    ) {
-        makeUnique()
-        let s = storage
-        let row = s.x.count
-        s.x.append(x)
-        s.y.append(y)
-        var f: UInt8 = 0
-        s.output.append(output.map { f |= 1; return $0 } ?? 0)
-        s.tax.append(tax.map { f |= 2; return $0 } ?? 0)
-        s.land.append(land.map { f |= 4; return $0 } ?? 0)
-        s.employees.append(employees.map { f |= 8; return $0 } ?? 0)
-        if let aboveScale { f |= aboveScale ? 0x20 : 0x10 }
-        s.flags.append(f)
-        s.industry.append(intern(industry))
-        s.start.append(s.arena.count)
-        s.idLength.append(UInt32(id.count))
-        s.nameLength.append(UInt32(name.count))
-        s.arena.append(contentsOf: id)
-        s.arena.append(contentsOf: name)
-        if let rawExtras, !rawExtras.isEmpty {
-            s.arena.append(contentsOf: rawExtras)
-            s.extraLength.append(UInt32(rawExtras.count))
-        } else {
-            s.extraLength.append(0)
+    /// Rows appended as plain arrays (a value, so appending a row costs no
+    /// exclusivity checks of class properties), then made a table at once:
+    /// the byte decoder's way in, with no `Enterprise` built.
+    struct Rows {
+        var x: [Double] = [], y: [Double] = [], output: [Double] = [], tax: [Double] = [], land: [Double] = []
+        var employees: [Int] = []
+        var flags: [UInt8] = []
+        var industry: [UInt32] = []
+        var start: [Int] = []
+        var idLength: [UInt32] = [], nameLength: [UInt32] = [], extraLength: [UInt32] = []
+        var sourceIndex: [Int] = []
+        var arena: [UInt8] = []
+        var codes: [IndustryCode] = []
+        var codeIndex: [IndustryCode: UInt32] = [:]
+        var heights: [Int: Double] = [:]
+        /// The last code interned: consecutive enterprises often share it.
+        private var lastCode: UInt32?
+
+        var count: Int { x.count }
+
+        /// Appends one enterprise: `id` and `name` as UTF-8 bytes, `rawExtras`
+        /// the unknown members as a JSON object (empty when none).
+        mutating func append(
+            x: Double, y: Double, z: Double?, id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
+            industry: IndustryCode, output: Double?, tax: Double?, employees: Int?, land: Double?, aboveScale: Bool?,
+            rawExtras: UnsafeBufferPointer<UInt8>, sourceIndex: Int
+        ) {
+            if let z { heights[self.x.count] = z }
+            self.x.append(x)
+            self.y.append(y)
+            var f: UInt8 = 0
+            if let output { self.output.append(output); f |= 1 } else { self.output.append(0) }
+            if let tax { self.tax.append(tax); f |= 2 } else { self.tax.append(0) }
+            if let land { self.land.append(land); f |= 4 } else { self.land.append(0) }
+            if let employees { self.employees.append(employees); f |= 8 } else { self.employees.append(0) }
+            if let aboveScale { f |= aboveScale ? 0x20 : 0x10 }
+            flags.append(f)
+            self.industry.append(intern(industry))
+            start.append(arena.count)
+            idLength.append(UInt32(id.count))
+            nameLength.append(UInt32(name.count))
+            extraLength.append(UInt32(rawExtras.count))
+            arena.append(contentsOf: id)
+            arena.append(contentsOf: name)
+            arena.append(contentsOf: rawExtras)
+            self.sourceIndex.append(sourceIndex)
         }
-        s.sourceIndex.append(sourceIndex)
-        if let z { s.rare[row] = Rare(z: z) }
+
+        private mutating func intern(_ code: IndustryCode) -> UInt32 {
+            if let k = lastCode, codes[Int(k)] == code { return k }
+            let k: UInt32
+            if let known = codeIndex[code] {
+                k = known
+            } else {
+                k = UInt32(codes.count)
+                codes.append(code)
+                codeIndex[code] = k
+            }
+            lastCode = k
+            return k
+        }
+    }
+
+    /// A table holding `rows` (moved in, not copied).
+    init(rows: Rows, sourceFile: String) {
+        let s = Storage(sourceFile: sourceFile)
+        s.x = rows.x; s.y = rows.y; s.output = rows.output; s.tax = rows.tax; s.land = rows.land
+        s.employees = rows.employees; s.flags = rows.flags; s.industry = rows.industry; s.start = rows.start
+        s.idLength = rows.idLength; s.nameLength = rows.nameLength; s.extraLength = rows.extraLength
+        s.sourceIndex = rows.sourceIndex; s.arena = rows.arena; s.codes = rows.codes; s.codeIndex = rows.codeIndex
+        for (k, z) in rows.heights { s.rare[k] = Rare(z: z) }
+        storage = s
     }
 
     private func intern(_ code: IndustryCode) -> UInt32 {

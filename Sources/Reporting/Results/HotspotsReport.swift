@@ -41,7 +41,7 @@ public enum HotspotsReport {
         o["fdr"] = .bool(a.fdr)
         o["n"] = .integer(Int64(a.entries.count))
         o["gi_star"] = .array(a.entries.map { e in
-            var r: JSONObject = ["id": .string(enterprises[e.enterprise].id), "z": JSONValue.number(e.z), "p": JSONValue.number(e.p)]
+            var r: JSONObject = ["id": .string(enterprises.id(at: e.enterprise)), "z": JSONValue.number(e.z), "p": JSONValue.number(e.p)]
             if a.fdr { r["q"] = JSONValue.number(e.q) }
             r["bin"] = .integer(Int64(e.bin))
             r["neighbours"] = .integer(Int64(e.neighbours))
@@ -52,7 +52,7 @@ public enum HotspotsReport {
             "i": JSONValue.number(m.i), "expected_i": JSONValue.number(m.expectedI), "variance": JSONValue.number(m.variance), "z": JSONValue.number(m.z), "p": JSONValue.number(m.p),
             "islands": .integer(Int64(m.islands)),
         ])
-        o["excluded"] = .array(a.excluded.map { .object(["id": .string(enterprises[$0.enterprise].id), "reason": .string($0.reason)]) })
+        o["excluded"] = .array(a.excluded.map { .object(["id": .string(enterprises.id(at: $0.enterprise)), "reason": .string($0.reason)]) })
         return .object(o)
     }
 
@@ -61,7 +61,7 @@ public enum HotspotsReport {
         var out = CSVText.row(["id", "value", "z", "p"] + (a.fdr ? ["q"] : []) + ["bin", "neighbours"])
         for e in a.entries {
             out += CSVText.row(
-                [enterprises[e.enterprise].id, "\(e.value)", f(e.z), f(e.p)] + (a.fdr ? [f(e.q)] : []) + ["\(e.bin)", "\(e.neighbours)"])
+                [enterprises.id(at: e.enterprise), "\(e.value)", f(e.z), f(e.p)] + (a.fdr ? [f(e.q)] : []) + ["\(e.bin)", "\(e.neighbours)"])
         }
         return out
     }
@@ -84,7 +84,7 @@ public enum HotspotsReport {
         out += "Global Moran's I (全局莫兰指数), row-standardised, same band\n"
         out += "  I \(fx(m.i, 6))   E[I] \(fx(m.expectedI, 6))   Var \(fx(m.variance, 8))   z \(fx(m.z, 3))   p \(pv(m.p))"
         out += m.islands > 0 ? "   islands \(m.islands)\n\n" : "\n\n"
-        let ranked = a.entries.filter { $0.z != nil }.sorted { ($0.z!, enterprises[$1.enterprise].id) > ($1.z!, enterprises[$0.enterprise].id) }
+        let ranked = a.entries.filter { $0.z != nil }.sorted { ($0.z!, enterprises.id(at: $1.enterprise)) > ($1.z!, enterprises.id(at: $0.enterprise)) }
         for (title, rows) in [("Hottest enterprises", Array(ranked.prefix(10))), ("Coldest enterprises", Array(ranked.suffix(10).reversed()))] {
             out += "\(title)\n"
             // Under FDR the bins follow q, so both p and q are shown, each under its own name.
@@ -101,7 +101,7 @@ public enum HotspotsReport {
         }
         if !a.excluded.isEmpty {
             out += "Excluded\n"
-            for x in a.excluded.prefix(20) { out += "  \(enterprises[x.enterprise].id): \(x.reason)\n" }
+            for x in a.excluded.prefix(20) { out += "  \(enterprises.id(at: x.enterprise)): \(x.reason)\n" }
             if a.excluded.count > 20 { out += "  … \(a.excluded.count - 20) more\n" }
         }
         return out
