@@ -22,8 +22,12 @@ public struct IndustryGrouping: Sendable, Hashable {
         var byKey: [String: [Int]] = [:]
         if prefixes.isEmpty || level != nil {
             let at = level ?? .division
-            for (i, e) in enterprises.enumerated() where prefixes.isEmpty || prefixes.contains(where: { e.industry.matches($0) }) {
-                byKey[(e.industry.ancestor(at: at) ?? e.industry).value, default: []].append(i)
+            // Per distinct code once, then per enterprise by its interned index.
+            let keyOfCode: [String?] = enterprises.industryCodes.map { code in
+                prefixes.isEmpty || prefixes.contains(where: { code.matches($0) }) ? (code.ancestor(at: at) ?? code).value : nil
+            }
+            for (i, c) in enterprises.industryIndex.enumerated() {
+                if let key = keyOfCode[Int(c)] { byKey[key, default: []].append(i) }
             }
         } else {
             for prefix in prefixes where byKey[prefix.value] == nil {

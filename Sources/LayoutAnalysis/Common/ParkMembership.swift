@@ -18,10 +18,7 @@ public struct ParkMembership: Sendable {
         parkAreas = areas
         // Smallest first, so the first covering park is the answer.
         let order = parks.indices.sorted { areas[$0] < areas[$1] || (areas[$0] == areas[$1] && $0 < $1) }
-        let points: [Position] = enterprises.map {
-            if case .point(let p) = $0.geometry { return p }
-            return Position(x: .nan, y: .nan)
-        }
+        let points: [Position] = enterprises.indices.map { enterprises.location(at: $0) ?? Position(x: .nan, y: .nan) }
         let covering = try PointLocator.firstCovering(
             polygons: order.map { parks[$0].geometry }, points: points, threads: threads)
         parkOfEnterprise = covering.map { $0.map { order[$0] } }

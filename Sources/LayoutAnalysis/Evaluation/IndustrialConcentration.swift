@@ -18,12 +18,14 @@ public struct IndustrialConcentration: Sendable, Hashable {
     public init(enterprises: EnterpriseTable, inPark: [Bool]) {
         var count = 0, countInside = 0
         var output = 0.0, outputInside = 0.0
-        for (i, e) in enterprises.enumerated() where e.industry.section == "C" {
+        let industrial = enterprises.industryCodes.map { $0.section == "C" }
+        for (i, c) in enterprises.industryIndex.enumerated() where industrial[Int(c)] {
             count += 1
-            output += e.output ?? 0
+            let o = enterprises.output(at: i) ?? 0
+            output += o
             if inPark[i] {
                 countInside += 1
-                outputInside += e.output ?? 0
+                outputInside += o
             }
         }
         self.count = count

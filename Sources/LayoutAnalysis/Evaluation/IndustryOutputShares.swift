@@ -19,11 +19,12 @@ public enum IndustryOutputShares {
     ) -> [(total: Double, matching: Double)] {
         var result = [(total: Double, matching: Double)](repeating: (0, 0), count: parks.count)
         let codeLists = parks.indices.map(codes)
-        for (i, e) in enterprises.enumerated() {
+        for i in enterprises.indices {
             guard let p = membership[i] else { continue }
-            let output = e.output ?? 0
+            let output = enterprises.output(at: i) ?? 0
             result[p].total += output
-            if codeLists[p].contains(where: { $0.covers(e.industry) }) { result[p].matching += output }
+            let industry = enterprises.industry(at: i)
+            if codeLists[p].contains(where: { $0.covers(industry) }) { result[p].matching += output }
         }
         return result
     }
