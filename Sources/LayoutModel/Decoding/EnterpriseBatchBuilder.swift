@@ -32,10 +32,13 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
     /// interleaved by `order` (true: next from `rows`).
     private var rows = EnterpriseTable.Rows()
     private var order: [Bool] = []
-    /// Industry codes already found in the shipped table (a handful of strings per file).
-    private var knownCodes: [String: IndustryCode] = [:]
+    /// The codes of the shipped table met so far (the rows' industry indices point here), by text
+    /// and, packed in an integer, in a 1024-slot open-addressing table.
+    private var codes: [IndustryCode] = []
+    private var codeOfText: [String: UInt32] = [:]
+    private var slotKeys = [UInt64](repeating: 0, count: 1024)
+    private var slotCodes = [UInt32](repeating: 0, count: 1024)
     private var rawExtras: [UInt8] = []
-    private var lastCode: (bytes: [UInt8], code: IndustryCode)?
     private var unknown: [Int] = []
 
     public init(file: String = DatasetFile.enterprises) {
@@ -49,6 +52,7 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
             rows = EnterpriseTable.Rows()
             order = []
         }
+        rows.codes = codes
         let fast = EnterpriseTable(rows: rows, sourceFile: file)
         guard !batch.table.isEmpty else {
             var done = batch
@@ -87,30 +91,31 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
         guard f.x.isFinite, f.y.isFinite, abs(f.x) <= 180, abs(f.y) <= 90 else { return false }
         var seen: UInt16 = 0
         var id: UnsafeBufferPointer<UInt8>?, name: UnsafeBufferPointer<UInt8>?
-        var industry: IndustryCode?
+        var industry: UInt32?
         var output: Double?, tax: Double?, land: Double?, employees: Int?, aboveScale: Bool?
         unknown.removeAll(keepingCapacity: true)
         for (k, m) in f.members.enumerated() {
             let bit: UInt16
-            if m.keyIs("id") {
+            switch Self.knownKey(m) {
+            case 1:
                 guard case .string(let s) = m.value, !s.isEmpty else { return false }
                 id = s
                 bit = 1
-            } else if m.keyIs("name") {
+            case 2:
                 guard case .string(let s) = m.value, !s.isEmpty else { return false }
                 name = s
                 bit = 2
-            } else if m.keyIs("industry") {
+            case 3:
                 guard case .string(let s) = m.value, let code = knownCode(s) else { return false }
                 industry = code
                 bit = 4
-            } else if m.keyIs("output_wan") {
+            case 4:
                 guard Self.number(m.value, into: &output) else { return false }
                 bit = 8
-            } else if m.keyIs("tax_wan") {
+            case 5:
                 guard Self.number(m.value, into: &tax) else { return false }
                 bit = 16
-            } else if m.keyIs("employees") {
+            case 6:
                 var number: Double?
                 guard Self.number(m.value, into: &number) else { return false }
                 if let number {
@@ -118,17 +123,17 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
                     employees = Int(number)
                 }
                 bit = 32
-            } else if m.keyIs("land_m2") {
+            case 7:
                 guard Self.number(m.value, into: &land) else { return false }
                 bit = 64
-            } else if m.keyIs("above_scale") {
+            case 8:
                 switch m.value {
                 case .null: aboveScale = nil
                 case .bool(let b): aboveScale = b
                 default: return false
                 }
                 bit = 128
-            } else {
+            default:
                 // A key given twice: the general parser's last-wins rule applies; leave it to it.
                 for j in unknown where f.members[j].key.elementsEqual(m.key) { return false }
                 unknown.append(k)
@@ -156,6 +161,22 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
         return true
     }
 
+    /// 1 id, 2 name, 3 industry, 4 output_wan, 5 tax_wan, 6 employees, 7 land_m2,
+    /// 8 above_scale, 0 any other key: one comparison per member, chosen by length.
+    @inline(__always)
+    private static func knownKey(_ m: ScannedPropertyMember) -> Int {
+        switch m.key.count {
+        case 2: m.keyIs("id") ? 1 : 0
+        case 4: m.keyIs("name") ? 2 : 0
+        case 8: m.keyIs("industry") ? 3 : 0
+        case 10: m.keyIs("output_wan") ? 4 : 0
+        case 7: m.keyIs("tax_wan") ? 5 : m.keyIs("land_m2") ? 7 : 0
+        case 9: m.keyIs("employees") ? 6 : 0
+        case 11: m.keyIs("above_scale") ? 8 : 0
+        default: 0
+        }
+    }
+
     /// `FeatureReader.optionalNonNegativeNumber` without problems: null is
     /// absent; a number must be finite and ≥ 0; anything else declines.
     @inline(__always)
@@ -172,14 +193,35 @@ public struct EnterpriseBatchBuilder: FeatureBatchBuilder {
         return true
     }
 
-    private mutating func knownCode(_ bytes: UnsafeBufferPointer<UInt8>) -> IndustryCode? {
-        // Consecutive enterprises often share their code: compare bytes before hashing a string.
-        if let last = lastCode, last.bytes.count == bytes.count, last.bytes.elementsEqual(bytes) { return last.code }
+    /// The index in `codes` of a code of the shipped table, or nil for any other text.
+    private mutating func knownCode(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        // Codes are at most 5 ASCII letters and digits: packed in one integer (with the length
+        // in the top byte, so never 0) they are found in a small open-addressing table, with no
+        // string made or hashed per feature.
+        guard bytes.count <= 7 else { return slowCode(bytes) }
+        var key: UInt64 = 0
+        for b in bytes { key = key << 8 | UInt64(b) }
+        key |= UInt64(bytes.count) << 56
+        var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        while slotKeys[h] != 0 {
+            if slotKeys[h] == key { return slotCodes[h] }
+            h = (h + 1) & (slotKeys.count - 1)
+        }
+        guard let k = slowCode(bytes) else { return nil }
+        if codes.count < slotKeys.count / 2 {
+            slotKeys[h] = key
+            slotCodes[h] = k
+        }
+        return k
+    }
+
+    private mutating func slowCode(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         let text = String(decoding: bytes, as: UTF8.self)
-        defer { if let code = knownCodes[text] { lastCode = (Array(bytes), code) } }
-        if let code = knownCodes[text] { return code }
+        if let k = codeOfText[text] { return k }
         guard IndustryTable.check(text) == .known, let code = IndustryCode(validating: text) else { return nil }
-        knownCodes[text] = code
-        return code
+        let k = UInt32(codes.count)
+        codes.append(code)
+        codeOfText[text] = k
+        return k
     }
 }

@@ -168,11 +168,9 @@ public struct EnterpriseTable: Sendable {
         var idLength: [UInt32] = [], nameLength: [UInt32] = [], extraLength: [UInt32] = []
         var sourceIndex: [Int] = []
         var arena: [UInt8] = []
+        /// The codes `industry` indexes (set by the decoder, which interns them).
         var codes: [IndustryCode] = []
-        var codeIndex: [IndustryCode: UInt32] = [:]
         var heights: [Int: Double] = [:]
-        /// The last code interned: consecutive enterprises often share it.
-        private var lastCode: UInt32?
 
         var count: Int { x.count }
 
@@ -180,7 +178,7 @@ public struct EnterpriseTable: Sendable {
         /// the unknown members as a JSON object (empty when none).
         mutating func append(
             x: Double, y: Double, z: Double?, id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
-            industry: IndustryCode, output: Double?, tax: Double?, employees: Int?, land: Double?, aboveScale: Bool?,
+            industry: UInt32, output: Double?, tax: Double?, employees: Int?, land: Double?, aboveScale: Bool?,
             rawExtras: UnsafeBufferPointer<UInt8>, sourceIndex: Int
         ) {
             if let z { heights[self.x.count] = z }
@@ -193,7 +191,7 @@ public struct EnterpriseTable: Sendable {
             if let employees { self.employees.append(employees); f |= 8 } else { self.employees.append(0) }
             if let aboveScale { f |= aboveScale ? 0x20 : 0x10 }
             flags.append(f)
-            self.industry.append(intern(industry))
+            self.industry.append(industry)
             start.append(arena.count)
             idLength.append(UInt32(id.count))
             nameLength.append(UInt32(name.count))
@@ -204,19 +202,6 @@ public struct EnterpriseTable: Sendable {
             self.sourceIndex.append(sourceIndex)
         }
 
-        private mutating func intern(_ code: IndustryCode) -> UInt32 {
-            if let k = lastCode, codes[Int(k)] == code { return k }
-            let k: UInt32
-            if let known = codeIndex[code] {
-                k = known
-            } else {
-                k = UInt32(codes.count)
-                codes.append(code)
-                codeIndex[code] = k
-            }
-            lastCode = k
-            return k
-        }
     }
 
     /// A table holding `rows` (moved in, not copied).
@@ -225,7 +210,8 @@ public struct EnterpriseTable: Sendable {
         s.x = rows.x; s.y = rows.y; s.output = rows.output; s.tax = rows.tax; s.land = rows.land
         s.employees = rows.employees; s.flags = rows.flags; s.industry = rows.industry; s.start = rows.start
         s.idLength = rows.idLength; s.nameLength = rows.nameLength; s.extraLength = rows.extraLength
-        s.sourceIndex = rows.sourceIndex; s.arena = rows.arena; s.codes = rows.codes; s.codeIndex = rows.codeIndex
+        s.sourceIndex = rows.sourceIndex; s.arena = rows.arena; s.codes = rows.codes
+        for (k, code) in rows.codes.enumerated() { s.codeIndex[code] = UInt32(k) }
         for (k, z) in rows.heights { s.rare[k] = Rare(z: z) }
         storage = s
     }
