@@ -21,9 +21,10 @@ enum FileIO {
         // growing. Read into uninitialised capacity: zeroing 273 MB first cost a pass over it.
         var filled = 0
         var failure: Int32?
-        var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0) + 1) { buffer, count in
-            while filled < buffer.count {
-                let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+        let firstRead = max(Int(info.st_size), 0) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: firstRead) { buffer, count in
+            while filled < firstRead {
+                let n = read(fd, buffer.baseAddress! + filled, firstRead - filled)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -35,7 +36,10 @@ enum FileIO {
             count = filled
         }
         if let failure { throw GeoJSONError.io(path: path, message: "cannot read: \(systemMessage(failure))") }
-        while filled == bytes.count {
+        // Filled to the last byte: the file is longer than fstat said.
+        var full = filled == firstRead
+        while full {
+            full = false
             bytes.append(contentsOf: repeatElement(0, count: max(1 << 16, bytes.count)))
             while true {
                 let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
@@ -45,7 +49,10 @@ enum FileIO {
                 }
                 if n == 0 { break }
                 filled += n
-                if filled == bytes.count { break }
+                if filled == bytes.count {
+                    full = true
+                    break
+                }
             }
         }
         bytes.removeLast(bytes.count - filled)

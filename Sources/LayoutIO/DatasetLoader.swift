@@ -240,6 +240,7 @@ public enum DatasetLoader {
         bytes: [UInt8], fileName: String, threads: Int, problems: inout [DatasetProblem]
     ) -> (table: EnterpriseTable, rejectedIDs: [String])? {
         var table = EnterpriseTable(sourceFile: DatasetFile.enterprises)
+        var expected = 0
         var found: [DatasetProblem] = []
         var rejected: [String] = []
         var featureErrors: [GeoJSONError] = []
@@ -247,8 +248,16 @@ public enum DatasetLoader {
             guard let header = try GeoJSONReader().forEachFeatureBatch(
                 bytes, fileName: fileName, threads: threads,
                 makeBuilder: { EnterpriseBatchBuilder(file: DatasetFile.enterprises) },
-                announce: { table.reserveCapacity($0) },
+                announce: {
+                    expected = $0
+                    table.reserveCapacity($0)
+                },
                 consume: { first, part in
+                    if table.isEmpty, expected > part.table.count, part.table.count > 0 {
+                        // The arena's size guessed from the first batch, with a margin, instead of doublings.
+                        let perRow = Double(part.table.arenaBytes) / Double(part.table.count)
+                        table.reserveCapacity(expected, arenaBytes: Int(perRow * Double(expected) * 1.05) + 4096)
+                    }
                     table.append(table: part.table, indexOffset: first)
                     for var problem in part.problems {
                         problem.index = problem.index.map { $0 + first }

@@ -257,7 +257,8 @@ public struct EnterpriseTable: Sendable {
     public mutating func shrinkToFit() {
         makeUnique()
         func exact<T>(_ a: inout [T]) {
-            guard a.capacity > a.count else { return }
+            // Only a real surplus is worth a copy (reserved columns are exact up to malloc's rounding).
+            guard a.capacity - a.count > a.count / 16 + 64 else { return }
             a = a.withUnsafeBufferPointer { Array($0) }
         }
         let s = storage
@@ -359,6 +360,16 @@ extension EnterpriseTable: RandomAccessCollection, MutableCollection, RangeRepla
         s.industry.reserveCapacity(n); s.start.reserveCapacity(n); s.idLength.reserveCapacity(n)
         s.nameLength.reserveCapacity(n); s.extraLength.reserveCapacity(n); s.sourceIndex.reserveCapacity(n)
     }
+
+    /// Reserves room for `n` enterprises whose ids, names and raw properties
+    /// take `arenaBytes` in all (an estimate saves copying the arena as it grows).
+    public mutating func reserveCapacity(_ n: Int, arenaBytes: Int) {
+        reserveCapacity(n)
+        storage.arena.reserveCapacity(arenaBytes)
+    }
+
+    /// UTF-8 bytes of ids, names and raw properties held (with any left by replaced strings).
+    public var arenaBytes: Int { storage.arena.count }
 
     /// Rebuilds the table around the replaced range (rows outside it are
     /// copied column-wise, the new ones appended one by one).
