@@ -70,7 +70,7 @@ struct EnterprisesBenchmark {
 
         // The previous path: generic features per batch, decoded into `[Enterprise]`.
         var count = 0
-        let valuesTime = try medianTime(runs: runs) {
+        func loadValues() throws -> [Enterprise] {
             var all: [Enterprise] = []
             let bytes = try GeoJSONFile.readBytes(path: file)
             _ = try GeoJSONReader().forEachFeatureBatch(
@@ -78,10 +78,16 @@ struct EnterprisesBenchmark {
                 transform: { DatasetDecoding.enterprises(FeatureCollection(features: $0)) },
                 announce: { all.reserveCapacity($0) },
                 consume: { _, part in all += part.values })
-            count = all.count
+            return all
         }
-        print("[Enterprise] path: \(fixed(valuesTime, 3)) s  \(fixed(size / 1e6 / valuesTime, 1)) MB/s  (\(count) enterprises; "
-            + "table \(fixed(valuesTime / tableTime, 2))x faster)")
+        let valuesTime = try medianTime(runs: runs) { count = try loadValues().count }
+        // What the loader held before the table: these values, as decoded.
+        let (heap4, rss4) = (heapInUse(), residentBytes())
+        let held = try loadValues()
+        let (heap5, rss5) = withExtendedLifetime(held) { (heapInUse(), residentBytes()) }
+        print("[Enterprise] path: \(fixed(valuesTime, 3)) s  \(fixed(size / 1e6 / valuesTime, 1)) MB/s  "
+            + "\(fixed((heap5 - heap4) / Double(held.count), 1)) B/enterprise heap, \(fixed((rss5 - rss4) / Double(held.count), 1)) B/enterprise RSS  "
+            + "(\(count) enterprises; the table is \(fixed(valuesTime / tableTime, 2))x faster)")
         _ = values
 
         if peer {
