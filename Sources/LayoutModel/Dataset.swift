@@ -8,7 +8,7 @@ public struct Dataset: Sendable {
     public var districts: [District]
     public var parks: [Park]
     public var parcels: [Parcel]
-    /// In columns (`EnterpriseTable`: ~130 bytes per enterprise instead of ~880 as `[Enterprise]`).
+    /// In columns (`EnterpriseTable`: ~130 bytes per enterprise instead of ~310 as `[Enterprise]`).
     public var enterprises: EnterpriseTable
     public var policy: Policy
     /// Whether the optional files were present.
