@@ -34,7 +34,7 @@ public struct ConcentrationByDistrict: Sendable {
         let points = industrial.map { enterprises.location(at: $0) ?? Position(x: .nan, y: .nan) }
         /// The figures of the industrial enterprises `members` (indices into `industrial`).
         func figures(_ members: [Int]) -> IndustrialConcentration {
-            IndustrialConcentration(enterprises: enterprises.selecting(members.lazy.map { industrial[$0] }), inPark: members.map { inPark[industrial[$0]] })
+            IndustrialConcentration(enterprises: enterprises, rows: members.lazy.map { industrial[$0] }, inPark: inPark)
         }
         var units = [Unit(code: "city", name: "全市", kind: nil,
                           figures: IndustrialConcentration(enterprises: enterprises, inPark: inPark))]

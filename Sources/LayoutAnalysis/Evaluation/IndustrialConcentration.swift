@@ -16,10 +16,17 @@ public struct IndustrialConcentration: Sendable, Hashable {
 
     /// - Parameter inPark: whether each enterprise lies in some park.
     public init(enterprises: EnterpriseTable, inPark: [Bool]) {
+        self.init(enterprises: enterprises, rows: enterprises.indices, inPark: inPark)
+    }
+
+    /// The figures of the enterprises `rows` of `enterprises` (`inPark` per enterprise of the table),
+    /// read from the columns with no copy.
+    public init<Rows: Sequence>(enterprises: EnterpriseTable, rows: Rows, inPark: [Bool]) where Rows.Element == Int {
         var count = 0, countInside = 0
         var output = 0.0, outputInside = 0.0
         let industrial = enterprises.industryCodes.map { $0.section == "C" }
-        for (i, c) in enterprises.industryIndex.enumerated() where industrial[Int(c)] {
+        let codes = enterprises.industryIndex
+        for i in rows where industrial[Int(codes[i])] {
             count += 1
             let o = enterprises.output(at: i) ?? 0
             output += o

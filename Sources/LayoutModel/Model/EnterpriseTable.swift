@@ -386,24 +386,31 @@ extension EnterpriseTable: RandomAccessCollection, MutableCollection, RangeRepla
 
     /// Appends rows `range` of `other` without building `Enterprise` values.
     mutating func appendRows(of other: EnterpriseTable, _ range: Range<Int>) {
-        guard !range.isEmpty else { return }
+        appendRows(of: other, rows: range)
+    }
+
+    /// Appends rows `rows` of `other`, in that order, column by column (codes
+    /// re-interned once per distinct code, not per row).
+    mutating func appendRows<S: Sequence>(of other: EnterpriseTable, rows: S) where S.Element == Int {
         makeUnique()
         let s = storage, o = other.storage
-        let base = s.x.count
-        s.x += o.x[range]; s.y += o.y[range]; s.output += o.output[range]; s.tax += o.tax[range]
-        s.land += o.land[range]; s.employees += o.employees[range]; s.flags += o.flags[range]
-        s.idLength += o.idLength[range]; s.nameLength += o.nameLength[range]; s.extraLength += o.extraLength[range]
-        s.sourceIndex += o.sourceIndex[range]
-        for k in range {
-            s.industry.append(intern(o.codes[Int(o.industry[k])]))
+        let remap = o.codes.map { intern($0) }
+        let differentFile = o.sourceFile != s.sourceFile
+        for k in rows {
+            let row = s.x.count
+            s.x.append(o.x[k]); s.y.append(o.y[k]); s.output.append(o.output[k]); s.tax.append(o.tax[k])
+            s.land.append(o.land[k]); s.employees.append(o.employees[k]); s.flags.append(o.flags[k])
+            s.idLength.append(o.idLength[k]); s.nameLength.append(o.nameLength[k]); s.extraLength.append(o.extraLength[k])
+            s.sourceIndex.append(o.sourceIndex[k])
+            s.industry.append(remap[Int(o.industry[k])])
             let from = o.start[k], n = Int(o.idLength[k]) + Int(o.nameLength[k]) + Int(o.extraLength[k])
             s.start.append(s.arena.count)
             s.arena.append(contentsOf: o.arena[from..<(from + n)])
             if !o.rare.isEmpty, var r = o.rare[k] {
-                if r.file == nil, o.sourceFile != s.sourceFile { r.file = o.sourceFile }
-                s.rare[base + k - range.lowerBound] = r
-            } else if o.sourceFile != s.sourceFile {
-                s.rare[base + k - range.lowerBound] = Rare(file: o.sourceFile)
+                if r.file == nil, differentFile { r.file = o.sourceFile }
+                s.rare[row] = r
+            } else if differentFile {
+                s.rare[row] = Rare(file: o.sourceFile)
             }
         }
     }
@@ -414,7 +421,7 @@ extension EnterpriseTable {
     public func selecting<S: Sequence>(_ rows: S) -> EnterpriseTable where S.Element == Int {
         var picked = EnterpriseTable(sourceFile: sourceFile)
         picked.reserveCapacity(rows.underestimatedCount)
-        for i in rows { picked.appendRows(of: self, i..<(i + 1)) }
+        picked.appendRows(of: self, rows: rows)
         return picked
     }
 
@@ -422,11 +429,7 @@ extension EnterpriseTable {
     public func removingRows(_ rows: Set<Int>) -> EnterpriseTable {
         var kept = EnterpriseTable(sourceFile: sourceFile)
         kept.reserveCapacity(count - rows.count)
-        var runStart = 0
-        for i in 0...count where i == count || rows.contains(i) {
-            kept.appendRows(of: self, runStart..<i)
-            runStart = i + 1
-        }
+        kept.appendRows(of: self, rows: indices.lazy.filter { !rows.contains($0) })
         return kept
     }
 }
