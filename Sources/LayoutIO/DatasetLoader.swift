@@ -197,7 +197,10 @@ public enum DatasetLoader {
                 let decoded = decode(DatasetFile.enterprises, required: false, polygonal: false) {
                     DatasetDecoding.enterprises($0, threads: options.threads)
                 }
-                enterprises = (EnterpriseTable(decoded.values), decoded.present, decoded.rejected)
+                // Named by their first value's file (a GeoPackage or database names its table), so
+                // no row needs its own.
+                let file = decoded.values.first?.source.file ?? DatasetFile.enterprises
+                enterprises = (EnterpriseTable(decoded.values, sourceFile: file), decoded.present, decoded.rejected)
             }
         }
         problems += DatasetCrossCheck.problems(

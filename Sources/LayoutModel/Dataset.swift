@@ -34,6 +34,17 @@ public struct Dataset: Sendable {
         self.hasPolicyFile = hasPolicyFile
     }
 
+    /// A dataset with its enterprises given as values (hand-built datasets, tests).
+    public init(
+        folder: String, districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise],
+        policy: Policy = Policy(), hasParcels: Bool = true, hasEnterprises: Bool = true, hasPolicyFile: Bool = false
+    ) {
+        self.init(
+            folder: folder, districts: districts, parks: parks, parcels: parcels,
+            enterprises: EnterpriseTable(enterprises, sourceFile: enterprises.first?.source.file ?? DatasetFile.enterprises),
+            policy: policy, hasParcels: hasParcels, hasEnterprises: hasEnterprises, hasPolicyFile: hasPolicyFile)
+    }
+
     /// The extent of every district, park, parcel and enterprise, in lon/lat.
     public var boundingBox: BoundingBox? {
         var box = BoundingBox.empty
