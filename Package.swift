@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependencies point one way (each module sees only those to its left):
 //   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL), PostgreSQL (CPQ: libpq)
-//   GeoCore <- LayoutModel (no GEOS or PROJ: plain values, codes, policy) <- Synthesis
+//   GeoCore, GeoJSON <- LayoutModel (no GEOS or PROJ: plain values, codes, policy; GeoJSON for the
+//   enterprises' raw properties) <- Synthesis
 //   LayoutModel, GeoJSON, GEOS, PROJ, GDAL, PostgreSQL <- LayoutIO (loading, validation, formats, writing)
 //   LayoutModel, GEOS, PROJ <- LayoutAnalysis (every analysis; FullAnalysis)
 //   LayoutModel, PROJ <- Cartography (layers, styles, SVG/HTML maps)
@@ -46,12 +47,14 @@ let package = Package(
             name: "CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
         .target(name: "GeoCore"),
+        // glibc's mallinfo2 for parkatlas-bench (malloc.h is not in Swift's Glibc module).
+        .target(name: "CMallocInfo", path: "Sources/CMallocInfo"),
         .target(name: "GeoJSON", dependencies: ["GeoCore"]),
         .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
         .target(name: "GDAL", dependencies: ["CGDAL", "GeoCore"]),
         .target(name: "PostgreSQL", dependencies: ["CPQ", "GeoCore"]),
-        .target(name: "LayoutModel", dependencies: ["GeoCore"]),
+        .target(name: "LayoutModel", dependencies: ["GeoCore", "GeoJSON"]),
         .target(name: "Synthesis", dependencies: ["GeoCore", "LayoutModel"]),
         .target(name: "LayoutIO", dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "GDAL", "PostgreSQL", "LayoutModel"]),
         .target(name: "LayoutAnalysis", dependencies: ["GeoCore", "GEOS", "PROJ", "LayoutModel"]),
@@ -70,7 +73,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "parkatlas-bench",
-            dependencies: ["GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis"]),
+            dependencies: ["CMallocInfo", "GeoCore", "GeoJSON", "GEOS", "PROJ", "LayoutModel", "LayoutIO", "LayoutAnalysis"]),
         // Test support shared by the test targets: leak-checked base class, fixture comparison, seeded data.
         .target(name: "TestSupport", dependencies: ["GeoCore", "GEOS", "PROJ", "GDAL", "PostgreSQL"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
@@ -78,7 +81,7 @@ let package = Package(
         .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore", "GeoJSON"]),
         .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
         .testTarget(name: "GDALTests", dependencies: ["TestSupport", "GDAL", "LayoutIO", "GeoJSON", "PROJ", "GeoCore"]),
-        .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoCore"]),
+        .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoJSON", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
         .testTarget(name: "LayoutIOTests", dependencies: ["TestSupport", "LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutAnalysisTests", dependencies: ["TestSupport", "LayoutAnalysis", "Reporting", "LayoutIO", "LayoutModel", "GEOS", "PROJ", "GeoCore"]),

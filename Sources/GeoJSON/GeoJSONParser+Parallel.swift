@@ -2,8 +2,9 @@ import Dispatch
 import GeoCore
 
 /// Parsing the `features` array of a large FeatureCollection on several
-/// threads, with every feature going through a caller's batch transform on
-/// the thread that parsed it.
+/// threads, with every feature going through a caller's batch builder on
+/// the thread that parsed it (`FeatureBatchBuilder`: plain Point features may
+/// be taken straight from their bytes).
 ///
 /// The array is cut at guessed feature starts: from evenly spaced offsets,
 /// the next `,` `{` `"` (whitespace allowed between), which is where a feature
@@ -29,32 +30,40 @@ extension ByteScanner {
 
     /// Parses features from `start` (an element's first byte) until the next
     /// element begins at or after `limit`, or the array closes.
-    func parseFeatureChunk<Batch>(
+    func parseFeatureChunk<Builder: FeatureBatchBuilder>(
         from start: Int, until limit: Int, depth: Int, firstIndex: Int, batchSize: Int,
-        transform: ([Feature]) -> Batch, emit: ((Int, Batch) throws -> Void)? = nil
-    ) -> ChunkOutcome<Batch> {
+        builder: inout Builder, emit: ((Int, Builder.Batch) throws -> Void)? = nil
+    ) -> ChunkOutcome<Builder.Batch> {
         var s = self
         s.index = start
         s.depth = depth
         if s.featureErrors != nil { s.featureErrors = [] }
-        var outcome = ChunkOutcome<Batch>(start: start)
-        var batch: [Feature] = []
-        batch.reserveCapacity(batchSize)
+        var outcome = ChunkOutcome<Builder.Batch>(start: start)
+        var inBatch = 0
         var batchFirst = firstIndex
+        var scanned = ScannedPointFeature()
         func flush() throws {
-            guard !batch.isEmpty else { return }
-            let value = transform(batch)
-            if let emit { try emit(batchFirst, value) } else { outcome.batches.append((batch.count, value)) }
-            batchFirst += batch.count
-            batch.removeAll(keepingCapacity: true)
+            guard inBatch > 0 else { return }
+            let value = builder.finish()
+            if let emit { try emit(batchFirst, value) } else { outcome.batches.append((inBatch, value)) }
+            batchFirst += inBatch
+            inBatch = 0
         }
         do {
             while true {
                 s.featureIndex = firstIndex + outcome.features
-                batch.append(try s.parseFeatureElement())
+                // The plainest features straight from their bytes; the rest (and every error) the general way.
+                let elementStart = s.index, elementDepth = s.depth
+                if !Builder.scansPointFeatures || !s.scanPointFeature(into: &scanned) || !builder.take(scanned, index: inBatch) {
+                    // Declined after a complete scan: read the element again from its start.
+                    s.index = elementStart
+                    s.depth = elementDepth
+                    builder.add(try s.parseFeatureElement(), index: inBatch)
+                }
+                inBatch += 1
                 outcome.features += 1
                 s.featureIndex = nil
-                if batch.count == batchSize { try flush() }
+                if inBatch == batchSize { try flush() }
                 let next = s.peekToken()
                 if next == ASCII.closeBracket {
                     outcome.end = s.index
@@ -103,10 +112,11 @@ extension ByteScanner {
     /// consecutive features; `emit` receives every batch's value, in feature
     /// order, on the calling thread, with the index of the batch's first feature.
     /// `announce` is told, before, how many features the parallel chunks hold.
-    mutating func parseFeaturesInParallel<Batch>(
-        threads: Int, batchSize: Int, minimumChunkBytes: Int, transform: @Sendable ([Feature]) -> Batch,
-        announce: ((Int) -> Void)? = nil, emit: (Int, Batch) throws -> Void
+    mutating func parseFeaturesInParallel<Builder: FeatureBatchBuilder>(
+        threads: Int, batchSize: Int, minimumChunkBytes: Int, makeBuilder: @Sendable () -> Builder,
+        announce: ((Int) -> Void)? = nil, emit: (Int, Builder.Batch) throws -> Void
     ) throws {
+        typealias Batch = Builder.Batch
         guard peekToken() == ASCII.openBracket else { throw structureError("\"features\" must be an array") }
         index += 1
         try enterContainer()
@@ -141,8 +151,9 @@ extension ByteScanner {
             nonisolated(unsafe) let worker = scanner
             let contentDepth = depth
             DispatchQueue.concurrentPerform(iterations: starts.count) { k in
+                var builder = makeBuilder()
                 out[k] = worker.parseFeatureChunk(
-                    from: starts[k], until: limits[k], depth: contentDepth, firstIndex: 0, batchSize: batchSize, transform: transform)
+                    from: starts[k], until: limits[k], depth: contentDepth, firstIndex: 0, batchSize: batchSize, builder: &builder)
             }
             // The chunks the exact parse confirms: each starts where the previous one ended.
             var trusted = 0
@@ -175,9 +186,10 @@ extension ByteScanner {
         }
         if closedAt == nil {
             // From the first untrusted point on, in order (also the single-thread path).
+            var builder = makeBuilder()
             let rest = withoutActuallyEscaping(emit) { emit in
                 parseFeatureChunk(
-                    from: position, until: Int.max, depth: depth, firstIndex: emitted, batchSize: batchSize, transform: transform, emit: emit)
+                    from: position, until: Int.max, depth: depth, firstIndex: emitted, batchSize: batchSize, builder: &builder, emit: emit)
             }
             if let failure = rest.failure { throw failure }
             featureErrors? += rest.featureErrors

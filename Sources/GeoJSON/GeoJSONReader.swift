@@ -91,6 +91,25 @@ public struct GeoJSONReader: Sendable {
         featureErrors: ((GeoJSONError) -> Void)? = nil
     ) throws -> FeatureCollection? {
         try withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let transform = transform
+            return try forEachFeatureBatch(
+                bytes, fileName: fileName, threads: threads, batchSize: batchSize, minimumChunkBytes: minimumChunkBytes,
+                makeBuilder: { TransformingBatchBuilder(transform: transform) }, announce: announce, consume: consume,
+                featureErrors: featureErrors)
+        }
+    }
+
+    /// `forEachFeatureBatch(_:fileName:threads:batchSize:minimumChunkBytes:transform:…)`
+    /// with each batch built by a `FeatureBatchBuilder` from `makeBuilder`
+    /// (one per thread), which may take plain Point features straight from
+    /// their bytes (`ScannedPointFeature`) and gets every other feature parsed.
+    /// Order, indices and errors are those of `read`.
+    public func forEachFeatureBatch<Builder: FeatureBatchBuilder>(
+        _ bytes: [UInt8], fileName: String? = nil, threads: Int, batchSize: Int = 8_192, minimumChunkBytes: Int = 4 << 20,
+        makeBuilder: @Sendable () -> Builder, announce: ((Int) -> Void)? = nil, consume: (Int, Builder.Batch) throws -> Void,
+        featureErrors: ((GeoJSONError) -> Void)? = nil
+    ) throws -> FeatureCollection? {
+        try withoutActuallyEscaping(makeBuilder) { makeBuilder in
             try withoutActuallyEscaping(consume) { consume in
                 try bytes.withUnsafeBytes { buffer in
                     try withScanner(buffer, fileName: fileName) { scanner in
@@ -100,7 +119,7 @@ public struct GeoJSONReader: Sendable {
                         let collection = try scanner.parseFeatureCollection {
                             try $0.parseFeaturesInParallel(
                                 threads: threads, batchSize: max(1, batchSize), minimumChunkBytes: minimumChunkBytes,
-                                transform: transform, announce: announce, emit: consume)
+                                makeBuilder: makeBuilder, announce: announce, emit: consume)
                         }
                         try scanner.expectEndOfInput()
                         for error in scanner.featureErrors ?? [] { featureErrors?(error) }

@@ -31,7 +31,8 @@ public enum DatasetLoader {
         /// Worker threads for geometry repair.
         public var threads: Int
         /// The optional layers to read; districts, parks and the policy are always read.
-        /// A command reads only what it uses (a million enterprises cost ~1 GB);
+        /// A command reads only what it uses (a million enterprises: a 273 MB file, held
+        /// while read, then ~130 MB as an `EnterpriseTable`);
         /// `validate` reads everything, so only it sees every cross-file problem.
         public var layers: DatasetLayers
         /// Keep each file's features as read (`DatasetLoadResult.repairedFiles`). When false,
@@ -184,14 +185,22 @@ public enum DatasetLoader {
             parcels = decode(
                 DatasetFile.parcels, required: false, polygonal: true, wanted: options.layers.contains(.parcels)) { DatasetDecoding.parcels($0, threads: options.threads) }
         }
-        var enterprises: (values: [Enterprise], present: Bool, rejected: Set<String>) = ([], false, [])
+        var enterprises: (values: EnterpriseTable, present: Bool, rejected: Set<String>) = ([], false, [])
         if options.layers.contains(.enterprises) {
             // Point features need no repair, so when they need not be kept either they are
             // decoded in batches while the file is parsed (peak memory: the file and the model).
             let streamed = options.keepsFeatures || datum != .wgs84 || package != nil
                 ? nil : streamEnterprises(path(folder, DatasetFile.enterprises), threads: options.threads, problems: &problems)
-            enterprises = streamed.map { ($0.values, true, Set($0.rejectedIDs)) } ?? decode(DatasetFile.enterprises, required: false, polygonal: false) {
-                DatasetDecoding.enterprises($0, threads: options.threads)
+            if let streamed {
+                enterprises = (streamed.table, true, Set(streamed.rejectedIDs))
+            } else {
+                let decoded = decode(DatasetFile.enterprises, required: false, polygonal: false) {
+                    DatasetDecoding.enterprises($0, threads: options.threads)
+                }
+                // Named by their first value's file (a GeoPackage or database names its table), so
+                // no row needs its own.
+                let file = decoded.values.first?.source.file ?? DatasetFile.enterprises
+                enterprises = (EnterpriseTable(decoded.values, sourceFile: file), decoded.present, decoded.rejected)
             }
         }
         problems += DatasetCrossCheck.problems(
@@ -216,30 +225,45 @@ public enum DatasetLoader {
     /// Decodes `enterprises.geojson` while it is parsed, never holding all its
     /// generic features: `GeoJSONReader.forEachFeatureBatch` parses on
     /// `threads` threads and each batch is decoded on the thread that parsed
-    /// it (with indices from 0, shifted here to the file's). Nil (nothing added
+    /// it (with indices from 0, shifted here to the file's), plain features
+    /// straight from their bytes into table columns (`EnterpriseBatchBuilder`),
+    /// the others by `Enterprise.decode`. Nil (nothing added
     /// to `problems`) when the file is missing or not a lon/lat
     /// FeatureCollection document: the caller then reads it the ordinary way,
     /// which reports or converts as usual.
     static func streamEnterprises(
         _ path: String, threads: Int, problems: inout [DatasetProblem]
-    ) -> DatasetDecoding.Decoded<Enterprise>? {
+    ) -> (table: EnterpriseTable, rejectedIDs: [String])? {
         guard FileManager.default.fileExists(atPath: path), let bytes = try? GeoJSONFile.readBytes(path: path),
               GeoJSONSequence.detectFormat(bytes) == .document
         else { return nil }
-        var values: [Enterprise] = []
+        return streamEnterprises(bytes: bytes, fileName: path, threads: threads, problems: &problems)
+    }
+
+    /// `streamEnterprises(_:threads:problems:)` on a file's bytes.
+    public static func streamEnterprises(
+        bytes: [UInt8], fileName: String, threads: Int, problems: inout [DatasetProblem]
+    ) -> (table: EnterpriseTable, rejectedIDs: [String])? {
+        var table = EnterpriseTable(sourceFile: DatasetFile.enterprises)
+        var expected = 0
         var found: [DatasetProblem] = []
         var rejected: [String] = []
         var featureErrors: [GeoJSONError] = []
         do {
             guard let header = try GeoJSONReader().forEachFeatureBatch(
-                bytes, fileName: path, threads: threads,
-                transform: { DatasetDecoding.enterprises(FeatureCollection(features: $0)) },
-                announce: { values.reserveCapacity($0) },
+                bytes, fileName: fileName, threads: threads,
+                makeBuilder: { EnterpriseBatchBuilder(file: DatasetFile.enterprises) },
+                announce: {
+                    expected = $0
+                    table.reserveCapacity($0)
+                },
                 consume: { first, part in
-                    for var value in part.values {
-                        value.source.index += first
-                        values.append(value)
+                    if table.isEmpty, expected > part.table.count, part.table.count > 0 {
+                        // The arena's size guessed from the first batch, with a margin, instead of doublings.
+                        let perRow = Double(part.table.arenaBytes) / Double(part.table.count)
+                        table.reserveCapacity(expected, arenaBytes: Int(perRow * Double(expected) * 1.05) + 4096)
                     }
+                    table.append(table: part.table, indexOffset: first)
                     for var problem in part.problems {
                         problem.index = problem.index.map { $0 + first }
                         found.append(problem)
@@ -253,8 +277,9 @@ public enum DatasetLoader {
         } catch {
             return nil
         }
+        table.shrinkToFit()
         problems += merging(featureErrors, into: found, file: DatasetFile.enterprises)
-        return DatasetDecoding.Decoded(values: values, rejectedIDs: rejected)
+        return (table, rejected)
     }
 
     /// The decoder's problems with the reader's feature errors put in: a

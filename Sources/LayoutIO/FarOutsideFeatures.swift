@@ -80,7 +80,23 @@ public enum FarOutsideFeatures {
             items = kept
         }
         leaveOut(&dataset.parcels, "parcel", \.geometry) { ($0.id, $0.source) }
-        leaveOut(&dataset.enterprises, "enterprise", \.geometry) { ($0.id, $0.source) }
+        // Enterprises by row, so the kept ones are copied column-wise, never rebuilt as values.
+        let table = dataset.enterprises
+        var far: [Int] = []
+        for i in table.indices {
+            let g = table.location(at: i).map { Geometry.point($0) } ?? table[i].geometry
+            if isFar(g) { far.append(i) }
+        }
+        if !far.isEmpty {
+            for i in far {
+                let (id, source, g) = (table.id(at: i), table.source(at: i), table[i].geometry)
+                leftOut.append(LeftOutFeature(file: source.file, index: source.index, id: id, reason: .farOutsideDistricts))
+                problems.append(DatasetProblem(
+                    file: source.file, index: source.index, id: id, property: "geometry", severity: .warning,
+                    reason: "the enterprise lies far outside every district (\(describe(g)); more than \(reachDescription) beyond the districts' extent): left out of every analysis"))
+            }
+            dataset.enterprises = table.removingRows(Set(far))
+        }
         dataset.leftOut += leftOut
         return problems
     }

@@ -8,7 +8,8 @@ public struct Dataset: Sendable {
     public var districts: [District]
     public var parks: [Park]
     public var parcels: [Parcel]
-    public var enterprises: [Enterprise]
+    /// In columns (`EnterpriseTable`: ~130 bytes per enterprise instead of ~310 as `[Enterprise]`).
+    public var enterprises: EnterpriseTable
     public var policy: Policy
     /// Whether the optional files were present.
     public var hasParcels: Bool
@@ -19,7 +20,7 @@ public struct Dataset: Sendable {
     public var leftOut: [LeftOutFeature] = []
 
     public init(
-        folder: String, districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise] = [],
+        folder: String, districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: EnterpriseTable = [],
         policy: Policy = Policy(), hasParcels: Bool = true, hasEnterprises: Bool = true, hasPolicyFile: Bool = false
     ) {
         self.folder = folder
@@ -33,6 +34,17 @@ public struct Dataset: Sendable {
         self.hasPolicyFile = hasPolicyFile
     }
 
+    /// A dataset with its enterprises given as values (hand-built datasets, tests).
+    public init(
+        folder: String, districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise],
+        policy: Policy = Policy(), hasParcels: Bool = true, hasEnterprises: Bool = true, hasPolicyFile: Bool = false
+    ) {
+        self.init(
+            folder: folder, districts: districts, parks: parks, parcels: parcels,
+            enterprises: EnterpriseTable(enterprises, sourceFile: enterprises.first?.source.file ?? DatasetFile.enterprises),
+            policy: policy, hasParcels: hasParcels, hasEnterprises: hasEnterprises, hasPolicyFile: hasPolicyFile)
+    }
+
     /// The extent of every district, park, parcel and enterprise, in lon/lat.
     public var boundingBox: BoundingBox? {
         var box = BoundingBox.empty
@@ -40,7 +52,13 @@ public struct Dataset: Sendable {
         for p in parks { if let b = p.geometry.boundingBox { box.extend(with: b) } }
         if box.isEmpty {
             for p in parcels { if let b = p.geometry.boundingBox { box.extend(with: b) } }
-            for e in enterprises { if let b = e.geometry.boundingBox { box.extend(with: b) } }
+            for i in enterprises.indices {
+                if let p = enterprises.location(at: i) {
+                    box.extend(x: p.x, y: p.y)
+                } else if let b = enterprises[i].geometry.boundingBox {
+                    box.extend(with: b)
+                }
+            }
         }
         return box.isEmpty ? nil : box
     }

@@ -5,6 +5,7 @@
 //   join --dataset DIR [--threads T]        enterprises-in-parks spatial join
 //   gpkg --file PATH [--layer L] [--runs R] [--threads T]   GeoPackage parcels into the model
 //   load --dataset DIR|URI [--runs R] [--threads T] [--where SQL]   a whole dataset into the model
+//   enterprises [--file PATH] [--runs R] [--threads T] [--peer yes]   enterprises.geojson into the model: time, bytes each
 //
 // Argument parsing is deliberately trivial (no ArgumentParser): one switch on
 // the benchmark name, each benchmark reads its own `--key value` options.
@@ -22,6 +23,7 @@ func usage() -> Never {
     print("       parkatlas-bench join --dataset DIR [--threads T]")
     print("       parkatlas-bench gpkg --file PATH [--layer L] [--runs R] [--threads T]")
     print("       parkatlas-bench load --dataset DIR|URI [--runs R] [--threads T] [--where SQL]")
+    print("       parkatlas-bench enterprises [--file PATH] [--runs R] [--threads T] [--peer yes]")
     exit(2)
 }
 
@@ -38,6 +40,8 @@ do {
         try GeoPackageBenchmark(options: options).run()
     case "load":
         try LoadBenchmark(options: options).run()
+    case "enterprises":
+        try EnterprisesBenchmark(options: options).run()
     default:
         usage()
     }

@@ -57,7 +57,7 @@ enum TinyDataset {
             Enterprise(id: "E3", name: "批发商贸", industry: code("F51"), geometry: .point(Position(104.75, 31.44)),
                        source: source("enterprises.geojson", 2)),
         ]
-        return Dataset(folder: "Tests/Fixtures/maps/in/tiny", districts: districts, parks: parks, parcels: parcels, enterprises: enterprises)
+        return Dataset(folder: "Tests/Fixtures/maps/in/tiny", districts: districts, parks: parks, parcels: parcels, enterprises: EnterpriseTable(enterprises))
     }
 
     /// The fixture folder Tests/Fixtures/maps.

@@ -66,7 +66,7 @@ final class CommonTests: XCTestCase {
         // Inside the sub-park, inside only the parent, on the sub-park's edge (covers), outside.
         let firms = [firm(104.03, 31.03), firm(104.09, 31.09), firm(104.02, 31.03), firm(105, 31)]
         let before = GEOSLibrary.liveHandles
-        let membership = try ParkMembership(parks: parks, enterprises: firms, threads: 2)
+        let membership = try ParkMembership(parks: parks, enterprises: EnterpriseTable(firms), threads: 2)
         XCTAssertEqual(membership.parkOfEnterprise, [1, 0, 1, nil])
         XCTAssertEqual(GEOSLibrary.liveHandles, before)
     }

@@ -107,7 +107,7 @@ final class PostGISDatasetTests: PostGISTestCase {
         // The whole dataset through the loader: identical to the folder's.
         let filtered = try load(uri, filter: DatasetFilter(whereSQL: "city = 'mianyang'"))
         // Everything but the added `city` column is the folder's.
-        XCTAssertEqual(filtered.dataset.enterprises.map { var e = $0; e.extraProperties = JSONObject(); return e }, folder.dataset.enterprises)
+        XCTAssertEqual(filtered.dataset.enterprises.map { var e = $0; e.extraProperties = JSONObject(); return e }, Array(folder.dataset.enterprises))
         XCTAssertEqual(filtered.dataset.parcels.map { var p = $0; p.extraProperties = JSONObject(); return p }, folder.dataset.parcels)
         XCTAssertEqual(filtered.dataset.enterprises.map { $0.extraProperties["city"] }, Array(repeating: .string("mianyang"), count: folder.dataset.enterprises.count))
         XCTAssertEqual(filtered.dataset.districts.map(\.code), folder.dataset.districts.map(\.code))

@@ -20,6 +20,16 @@ public enum AgglomerationMeasure: String, Sendable, CaseIterable {
         case .count: 1
         }
     }
+
+    /// `value(of: enterprises[i])`, from its column.
+    public func value(at i: Int, in enterprises: EnterpriseTable) -> Double? {
+        switch self {
+        case .employees: enterprises.employees(at: i).map(Double.init)
+        case .output: enterprises.output(at: i)
+        case .tax: enterprises.tax(at: i)
+        case .count: 1
+        }
+    }
 }
 
 /// Agglomeration indices of a dataset's enterprises (`parkatlas agglomeration`).
@@ -61,7 +71,9 @@ public struct AgglomerationAnalysis: Sendable {
         let enterprises = dataset.enterprises
         let membership = try ParkMembership(parks: dataset.parks, enterprises: enterprises, threads: threads)
         let outside = dataset.parks.count
-        let codes = enterprises.map { ($0.industry.ancestor(at: level) ?? $0.industry).value }
+        // Per distinct code once, then per enterprise by its interned index.
+        let codeAtLevel = enterprises.industryCodes.map { ($0.ancestor(at: level) ?? $0).value }
+        let codes = enterprises.industryIndex.map { codeAtLevel[Int($0)] }
         let industries = Array(Set(codes)).sorted()
         let industryIndex = Dictionary(uniqueKeysWithValues: industries.enumerated().map { ($1, $0) })
         var rowsIndustry: [Int] = [], rowsUnit: [Int] = [], rowsMeasure: [Double] = []
@@ -69,8 +81,8 @@ public struct AgglomerationAnalysis: Sendable {
         var unitOf = [Int?](repeating: nil, count: enterprises.count)
         var located: [Position] = []
         var labels: [Int] = []
-        for (k, e) in enterprises.enumerated() {
-            guard let location = e.location else {
+        for k in enterprises.indices {
+            guard let location = enterprises.location(at: k) else {
                 excluded.append(Exclusion(enterprise: k, reason: "no point location"))
                 continue
             }
@@ -78,7 +90,7 @@ public struct AgglomerationAnalysis: Sendable {
             unitOf[k] = unit
             located.append(location)
             labels.append(industryIndex[codes[k]]!)
-            guard let v = measure.value(of: e), v.isFinite, v >= 0 else {
+            guard let v = measure.value(at: k, in: enterprises), v.isFinite, v >= 0 else {
                 excluded.append(Exclusion(enterprise: k, reason: "no \(measure == .output ? "output_wan" : measure.rawValue)"))
                 continue
             }

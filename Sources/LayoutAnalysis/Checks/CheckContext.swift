@@ -104,7 +104,7 @@ final class CheckContext: @unchecked Sendable {
     func label(park p: Int) -> String { "\(dataset.parks[p].id) \(dataset.parks[p].name)" }
 
     /// Output of enterprise `e`, 万元 (0 when not given).
-    func output(_ e: Int) -> Double { dataset.enterprises[e].output ?? 0 }
+    func output(_ e: Int) -> Double { dataset.enterprises.output(at: e) ?? 0 }
 
     /// The smallest park covering `geometry` (a point, for placing a finding), if any.
     func smallestPark(covering geometry: Geometry) throws -> Int? {

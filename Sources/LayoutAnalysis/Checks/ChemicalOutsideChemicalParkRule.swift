@@ -18,14 +18,14 @@ enum ChemicalOutsideChemicalParkRule {
         let chemical = parks.indices.filter { parks[$0].chemicalPark }
         var outside: [Int] = []
         // Index access: copying 1M Enterprise values costs a dozen retains each.
-        for e in c.dataset.enterprises.indices where hazardous.contains(where: { $0.covers(c.dataset.enterprises[e].industry) }) {
+        for e in c.dataset.enterprises.indices where hazardous.contains(where: { $0.covers(c.dataset.enterprises.industry(at: e)) }) {
             if let m = membership.parkOfEnterprise[e], ([m] + c.ancestors[m]).contains(where: { parks[$0].chemicalPark }) { continue }
             let point = try GeometryHandle(c.dataset.enterprises[e].geometry)
             if try chemical.contains(where: { try c.parkHandles[$0].covers(point) }) { continue }
             outside.append(e)
         }
         let suggestions = try NearestParkSearch(context: c).nearest(
-            points: outside.map { c.dataset.enterprises[$0].location ?? Position(x: .nan, y: .nan) },
+            points: outside.map { c.dataset.enterprises.location(at: $0) ?? Position(x: .nan, y: .nan) },
             candidateSets: [chemical], setOfPoint: outside.map { _ in 0 })
         return zip(outside, suggestions).map { e, hit in
             let enterprise = c.dataset.enterprises[e]

@@ -30,11 +30,11 @@ public struct ConcentrationByDistrict: Sendable {
     public static func compute(dataset: Dataset, parkOfEnterprise: [Int?], threads: Int) throws -> ConcentrationByDistrict {
         let enterprises = dataset.enterprises
         let inPark = parkOfEnterprise.map { $0 != nil }
-        let industrial = enterprises.indices.filter { enterprises[$0].industry.section == "C" }
-        let points = industrial.map { enterprises[$0].location ?? Position(x: .nan, y: .nan) }
+        let industrial = enterprises.indices.filter { enterprises.industry(at: $0).section == "C" }
+        let points = industrial.map { enterprises.location(at: $0) ?? Position(x: .nan, y: .nan) }
         /// The figures of the industrial enterprises `members` (indices into `industrial`).
         func figures(_ members: [Int]) -> IndustrialConcentration {
-            IndustrialConcentration(enterprises: members.map { enterprises[industrial[$0]] }, inPark: members.map { inPark[industrial[$0]] })
+            IndustrialConcentration(enterprises: enterprises, rows: members.lazy.map { industrial[$0] }, inPark: inPark)
         }
         var units = [Unit(code: "city", name: "全市", kind: nil,
                           figures: IndustrialConcentration(enterprises: enterprises, inPark: inPark))]

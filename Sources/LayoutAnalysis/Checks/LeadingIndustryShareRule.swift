@@ -19,7 +19,7 @@ enum LeadingIndustryShareRule {
         var count = [Int](repeating: 0, count: parks.count)
         for (e, m) in membership.parkOfEnterprise.enumerated() {
             guard let m else { continue }
-            let industry = c.dataset.enterprises[e].industry, output = c.output(e)
+            let industry = c.dataset.enterprises.industry(at: e), output = c.output(e)
             func add(_ q: Int) {
                 count[q] += 1
                 total[q] += output

@@ -15,7 +15,7 @@ enum MisfitEnterpriseRule {
         guard let membership = c.membership else { return [] }
         var misfits: [(enterprise: Int, park: Int)] = []
         for (e, m) in membership.parkOfEnterprise.enumerated() {
-            if let m, !c.fits(c.dataset.enterprises[e].industry, park: m) { misfits.append((e, m)) }
+            if let m, !c.fits(c.dataset.enterprises.industry(at: e), park: m) { misfits.append((e, m)) }
         }
         let suggestions = try MatchingParkSuggestions.nearest(c, enterprises: misfits.map(\.enterprise))
         return zip(misfits, suggestions).map { item, suggestion in
@@ -40,13 +40,13 @@ enum MatchingParkSuggestions {
         var setIndex: [IndustryCode: Int] = [:]
         var sets: [[Int]] = []
         let setOfPoint = enterprises.map { e -> Int in
-            let industry = c.dataset.enterprises[e].industry
+            let industry = c.dataset.enterprises.industry(at: e)
             if let k = setIndex[industry] { return k }
             sets.append(c.parksMatching(industry).filter { allowed?($0) ?? true })
             setIndex[industry] = sets.count - 1
             return sets.count - 1
         }
-        let points = enterprises.map { c.dataset.enterprises[$0].location ?? Position(x: .nan, y: .nan) }
+        let points = enterprises.map { c.dataset.enterprises.location(at: $0) ?? Position(x: .nan, y: .nan) }
         let found = try NearestParkSearch(context: c).nearest(points: points, candidateSets: sets, setOfPoint: setOfPoint)
         return found.map { hit in
             hit.map { FindingSuggestion(park: c.dataset.parks[$0.park].id, name: c.dataset.parks[$0.park].name, distance: $0.distance) }

@@ -20,11 +20,11 @@ enum OutsideParksRule {
     static func evaluate(_ c: CheckContext) throws -> [Finding] {
         guard let membership = c.membership else { return [] }
         let enterprises = c.dataset.enterprises
-        let industrial = enterprises.indices.filter { enterprises[$0].industry.section == "C" }
+        let industrial = enterprises.indices.filter { enterprises.industry(at: $0).section == "C" }
         let districts = c.dataset.districts.indices.filter { c.dataset.districts[$0].kind == .administrative }
         let located = try PointLocator.firstCovering(
             polygons: districts.map { c.dataset.districts[$0].geometry },
-            points: industrial.map { enterprises[$0].location ?? Position(x: .nan, y: .nan) }, threads: c.threads)
+            points: industrial.map { enterprises.location(at: $0) ?? Position(x: .nan, y: .nan) }, threads: c.threads)
         // Unit 0 is the city, unit 1 + k the k-th administrative district.
         var tally = [Tally](repeating: Tally(), count: districts.count + 1)
         var outsideAboveScale: [(enterprise: Int, district: Int?)] = []
@@ -32,7 +32,7 @@ enum OutsideParksRule {
             let inside = membership.parkOfEnterprise[e] != nil, output = c.output(e)
             tally[0].add(inside: inside, output: output)
             if let d = located[k] { tally[1 + d].add(inside: inside, output: output) }
-            if !inside, enterprises[e].aboveScale == true { outsideAboveScale.append((e, located[k].map { districts[$0] })) }
+            if !inside, enterprises.aboveScale(at: e) == true { outsideAboveScale.append((e, located[k].map { districts[$0] })) }
         }
         let target = c.thresholds.outsideParksTarget
         var findings: [Finding] = []

@@ -28,7 +28,7 @@ enum ScatteredIndustryRule {
         let slot = Dictionary(uniqueKeysWithValues: divisions.enumerated().map { ($0.element, $0.offset) })
         var output = [[Double]](repeating: [Double](repeating: 0, count: parks.count), count: divisions.count)
         for (e, m) in membership.parkOfEnterprise.enumerated() {
-            guard let m, let d = c.dataset.enterprises[e].industry.ancestor(at: .division), let k = slot[d] else { continue }
+            guard let m, let d = c.dataset.enterprises.industry(at: e).ancestor(at: .division), let k = slot[d] else { continue }
             output[k][c.root[m]] += c.output(e)
         }
         var findings: [Finding] = []

@@ -17,7 +17,7 @@ public enum ClusterAnalysis {
         guard let extent = dataset.boundingBox else { throw AnalysisError.invalidParameter("the dataset is empty") }
         let frame = try MetricFrame(extent: extent)
         let enterprises = dataset.enterprises
-        let lonLat = enterprises.map { $0.location ?? Position(x: .nan, y: .nan) }
+        let lonLat = enterprises.indices.map { enterprises.location(at: $0) ?? Position(x: .nan, y: .nan) }
         let projected = try frame.project(points: lonLat)
         let membership = try ParkMembership(parks: dataset.parks, enterprises: enterprises, threads: options.threads)
         let toLonLat = try Transformer(from: CoordinateReferenceSystem(epsg: frame.epsg), to: .wgs84)
@@ -57,7 +57,7 @@ public enum ClusterAnalysis {
                 coordinates: xy, radii: options.radii, studyArea: area, simulations: options.simulations, seed: options.seed,
                 threads: options.threads, envelope: options.envelope, moments: sharedMoments)
             groups.append(IndustryClusterGroup(
-                industry: industry, members: members, ids: members.map { enterprises[$0].id }, dbscan: dbscan,
+                industry: industry, members: members, ids: members.map { enterprises.id(at: $0) }, dbscan: dbscan,
                 clusters: clusters, studyAreaM2: area.area, nni: nni, ripley: ripley))
         }
         progress?(grouped.count, grouped.count, "")

@@ -18,16 +18,20 @@ public struct IndustryGrouping: Sendable, Hashable {
     }
 
     /// Non-empty groups as (code, enterprise indices in input order), sorted by code.
-    public func groups(of enterprises: [Enterprise]) -> [(industry: String, members: [Int])] {
+    public func groups(of enterprises: EnterpriseTable) -> [(industry: String, members: [Int])] {
         var byKey: [String: [Int]] = [:]
         if prefixes.isEmpty || level != nil {
             let at = level ?? .division
-            for (i, e) in enterprises.enumerated() where prefixes.isEmpty || prefixes.contains(where: { e.industry.matches($0) }) {
-                byKey[(e.industry.ancestor(at: at) ?? e.industry).value, default: []].append(i)
+            // Per distinct code once, then per enterprise by its interned index.
+            let keyOfCode: [String?] = enterprises.industryCodes.map { code in
+                prefixes.isEmpty || prefixes.contains(where: { code.matches($0) }) ? (code.ancestor(at: at) ?? code).value : nil
+            }
+            for (i, c) in enterprises.industryIndex.enumerated() {
+                if let key = keyOfCode[Int(c)] { byKey[key, default: []].append(i) }
             }
         } else {
             for prefix in prefixes where byKey[prefix.value] == nil {
-                byKey[prefix.value] = enterprises.indices.filter { enterprises[$0].industry.matches(prefix) }
+                byKey[prefix.value] = enterprises.indices.filter { enterprises.industry(at: $0).matches(prefix) }
             }
         }
         return byKey.keys.sorted().compactMap { byKey[$0]!.isEmpty ? nil : ($0, byKey[$0]!) }

@@ -13,15 +13,12 @@ public struct ParkMembership: Sendable {
     /// Geodesic area of each park, m² (GRS80), used to rank sub-parks before parents.
     public let parkAreas: [Double]
 
-    public init(parks: [Park], enterprises: [Enterprise], threads: Int = 2) throws {
+    public init(parks: [Park], enterprises: EnterpriseTable, threads: Int = 2) throws {
         let areas = parks.map { Geodesic.grs80.area(of: $0.geometry) }
         parkAreas = areas
         // Smallest first, so the first covering park is the answer.
         let order = parks.indices.sorted { areas[$0] < areas[$1] || (areas[$0] == areas[$1] && $0 < $1) }
-        let points: [Position] = enterprises.map {
-            if case .point(let p) = $0.geometry { return p }
-            return Position(x: .nan, y: .nan)
-        }
+        let points: [Position] = enterprises.indices.map { enterprises.location(at: $0) ?? Position(x: .nan, y: .nan) }
         let covering = try PointLocator.firstCovering(
             polygons: order.map { parks[$0].geometry }, points: points, threads: threads)
         parkOfEnterprise = covering.map { $0.map { order[$0] } }

@@ -74,7 +74,7 @@ public struct EnterpriseMovements: Sendable {
     public static let defaultRelocationTolerance = 10.0
 
     public init(
-        old: [Enterprise], oldPark: [String?], new: [Enterprise], newPark: [String?],
+        old: EnterpriseTable, oldPark: [String?], new: EnterpriseTable, newPark: [String?],
         relocationTolerance: Double = EnterpriseMovements.defaultRelocationTolerance
     ) {
         var oldIndex: [String: Int] = [:]

@@ -15,15 +15,24 @@ public struct IndustrialConcentration: Sendable, Hashable {
     public var outputShare: Double? { IndustryOutputShares.ratio(outputInside, output) }
 
     /// - Parameter inPark: whether each enterprise lies in some park.
-    public init(enterprises: [Enterprise], inPark: [Bool]) {
+    public init(enterprises: EnterpriseTable, inPark: [Bool]) {
+        self.init(enterprises: enterprises, rows: enterprises.indices, inPark: inPark)
+    }
+
+    /// The figures of the enterprises `rows` of `enterprises` (`inPark` per enterprise of the table),
+    /// read from the columns with no copy.
+    public init<Rows: Sequence>(enterprises: EnterpriseTable, rows: Rows, inPark: [Bool]) where Rows.Element == Int {
         var count = 0, countInside = 0
         var output = 0.0, outputInside = 0.0
-        for (i, e) in enterprises.enumerated() where e.industry.section == "C" {
+        let industrial = enterprises.industryCodes.map { $0.section == "C" }
+        let codes = enterprises.industryIndex
+        for i in rows where industrial[Int(codes[i])] {
             count += 1
-            output += e.output ?? 0
+            let o = enterprises.output(at: i) ?? 0
+            output += o
             if inPark[i] {
                 countInside += 1
-                outputInside += e.output ?? 0
+                outputInside += o
             }
         }
         self.count = count

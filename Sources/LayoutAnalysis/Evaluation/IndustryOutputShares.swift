@@ -15,22 +15,23 @@ public enum IndustryOutputShares {
     /// Σ output (万元) of the enterprises of each park, and of those whose industry
     /// one of `codes(park)` covers. Index = park index.
     public static func outputs(
-        parks: [Park], enterprises: [Enterprise], membership: [Int?], codes: (Int) -> [IndustryCode]
+        parks: [Park], enterprises: EnterpriseTable, membership: [Int?], codes: (Int) -> [IndustryCode]
     ) -> [(total: Double, matching: Double)] {
         var result = [(total: Double, matching: Double)](repeating: (0, 0), count: parks.count)
         let codeLists = parks.indices.map(codes)
-        for (i, e) in enterprises.enumerated() {
+        for i in enterprises.indices {
             guard let p = membership[i] else { continue }
-            let output = e.output ?? 0
+            let output = enterprises.output(at: i) ?? 0
             result[p].total += output
-            if codeLists[p].contains(where: { $0.covers(e.industry) }) { result[p].matching += output }
+            let industry = enterprises.industry(at: i)
+            if codeLists[p].contains(where: { $0.covers(industry) }) { result[p].matching += output }
         }
         return result
     }
 
     /// The leading-industry share (§4) of every park: output in its main +
     /// featured industries ÷ its output; `nil` when the park has no output.
-    public static func leadingShares(parks: [Park], enterprises: [Enterprise], membership: [Int?]) -> [Double?] {
+    public static func leadingShares(parks: [Park], enterprises: EnterpriseTable, membership: [Int?]) -> [Double?] {
         outputs(parks: parks, enterprises: enterprises, membership: membership) {
             parks[$0].mainIndustries + parks[$0].featuredIndustries
         }.map { ratio($0.matching, $0.total) }
@@ -39,7 +40,7 @@ public enum IndustryOutputShares {
     /// The share of every park's output in the `highTech` industries (§6);
     /// `nil` when the park has no output.
     public static func highTechShares(
-        parks: [Park], enterprises: [Enterprise], membership: [Int?], highTech: [IndustryCode]
+        parks: [Park], enterprises: EnterpriseTable, membership: [Int?], highTech: [IndustryCode]
     ) -> [Double?] {
         outputs(parks: parks, enterprises: enterprises, membership: membership) { _ in highTech }
             .map { ratio($0.matching, $0.total) }

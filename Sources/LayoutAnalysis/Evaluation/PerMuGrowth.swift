@@ -31,7 +31,7 @@ public struct PerMuGrowth: Sendable, Hashable {
     }
 
     /// The land of every enterprise, m²: declared, else Σ area of the parcels naming it; `nil` when neither.
-    public static func land(of enterprises: [Enterprise], parcels: [Parcel], parcelAreas: [Double]) -> [Double?] {
+    public static func land(of enterprises: EnterpriseTable, parcels: [Parcel], parcelAreas: [Double]) -> [Double?] {
         var parcelLand: [String: Double] = [:]
         for p in parcels.indices {
             if let owner = parcels[p].enterprise { parcelLand[owner, default: 0] += parcelAreas[p] }
@@ -44,7 +44,7 @@ public struct PerMuGrowth: Sendable, Hashable {
     ///   - group: for each new enterprise, its group index (a park) or `nil`;
     ///     `groupCount` groups. Pass all zeros for a city-wide figure.
     public static func compute(
-        old: [Enterprise], oldLand: [Double?], new: [Enterprise], newLand: [Double?], group: [Int?], groupCount: Int
+        old: EnterpriseTable, oldLand: [Double?], new: EnterpriseTable, newLand: [Double?], group: [Int?], groupCount: Int
     ) -> [PerMuGrowth] {
         var oldIndex: [String: Int] = [:]
         for (i, e) in old.enumerated() where oldIndex[e.id] == nil { oldIndex[e.id] = i }

@@ -18,6 +18,15 @@ public enum HotspotValue: String, Sendable, CaseIterable {
         case .employees: e.employees.map(Double.init)
         }
     }
+
+    /// `value(of: enterprises[i])`, from its column.
+    public func value(at i: Int, in enterprises: EnterpriseTable) -> Double? {
+        switch self {
+        case .outputWan: enterprises.output(at: i)
+        case .taxWan: enterprises.tax(at: i)
+        case .employees: enterprises.employees(at: i).map(Double.init)
+        }
+    }
 }
 
 /// Gi* and global Moran's I of one enterprise value over a dataset (`parkatlas hotspots`).
@@ -58,18 +67,18 @@ public struct HotspotAnalysis: Sendable {
     public let excluded: [Exclusion]
     public let moran: GlobalMoran
 
-    public init(enterprises: [Enterprise], frame: MetricFrame, value: HotspotValue, band: Double, fdr: Bool, threads: Int) throws {
+    public init(enterprises: EnterpriseTable, frame: MetricFrame, value: HotspotValue, band: Double, fdr: Bool, threads: Int) throws {
         try AnalysisError.requireDistance(band, name: "band")
         var kept: [Int] = []
         var values: [Double] = []
         var lonLat: [Position] = []
         var excluded: [Exclusion] = []
-        for (k, e) in enterprises.enumerated() {
-            guard let location = e.location else {
+        for k in enterprises.indices {
+            guard let location = enterprises.location(at: k) else {
                 excluded.append(Exclusion(enterprise: k, reason: "no point location"))
                 continue
             }
-            guard let v = value.value(of: e), v.isFinite else {
+            guard let v = value.value(at: k, in: enterprises), v.isFinite else {
                 excluded.append(Exclusion(enterprise: k, reason: "no \(value.rawValue)"))
                 continue
             }

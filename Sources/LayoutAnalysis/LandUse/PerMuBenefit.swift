@@ -23,7 +23,7 @@ public enum PerMuBenefit {
     ///   - parcelAreas: each parcel's ellipsoidal area in m², when already
     ///     measured (e.g. `ParcelOverlay.parcelAreas`); measured here otherwise.
     public static func evaluate(
-        enterprises: [Enterprise], parcels: [Parcel], parcelAreas: [Double]? = nil, policy: BenefitPolicy = BenefitPolicy()
+        enterprises: EnterpriseTable, parcels: [Parcel], parcelAreas: [Double]? = nil, policy: BenefitPolicy = BenefitPolicy()
     ) -> PerMuBenefitReport {
         let areas = parcelAreas ?? parcels.map { Geodesic.grs80.area(of: $0.geometry) }
         var parcelLand: [String: Double] = [:]

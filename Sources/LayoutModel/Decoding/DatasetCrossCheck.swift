@@ -35,7 +35,7 @@ public enum DatasetCrossCheck {
     /// - a reference to a feature listed in `rejected` is an error saying so
     ///   and pointing to that feature's errors.
     public static func problems(
-        districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise]? = nil,
+        districts: [District], parks: [Park], parcels: [Parcel] = [], enterprises: EnterpriseTable? = nil,
         rejected: Rejected = Rejected()
     ) -> [DatasetProblem] {
         var problems: [DatasetProblem] = []
@@ -43,7 +43,9 @@ public enum DatasetCrossCheck {
         problems += duplicates(parks, { ($0.id, $0.source) }, what: "park id", property: "id").problems
         problems += duplicates(parcels, { ($0.id, $0.source) }, what: "parcel id", property: "id").problems
         // One hash table of enterprise ids serves the duplicate check and the parcels' references.
-        let enterpriseIDs = enterprises.map { duplicates($0, { ($0.id, $0.source) }, what: "enterprise id", property: "id") }
+        let enterpriseIDs = enterprises.map { table in
+            duplicates(table.indices.lazy.map { (table.id(at: $0), table.source(at: $0)) }, { $0 }, what: "enterprise id", property: "id")
+        }
         problems += enterpriseIDs?.problems ?? []
         problems += parkReferences(parks: parks, districtCodes: Set(districts.map(\.code)), rejected: rejected)
         problems += parentCycles(parks: parks)
@@ -70,8 +72,8 @@ public enum DatasetCrossCheck {
     }
 
     /// Problems for repeated ids, and the feature index of each id's first use.
-    private static func duplicates<Item>(
-        _ items: [Item], _ identify: (Item) -> (String, FeatureSource), what: String, property: String
+    private static func duplicates<Items: Collection>(
+        _ items: Items, _ identify: (Items.Element) -> (String, FeatureSource), what: String, property: String
     ) -> (problems: [DatasetProblem], first: [String: Int]) {
         var first: [String: Int] = [:]
         first.reserveCapacity(items.count)

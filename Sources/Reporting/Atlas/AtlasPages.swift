@@ -268,7 +268,7 @@ public struct AtlasPages: Sendable {
         for g in BenefitGrade.allCases { grades.rows.append((nil, [.init(text: g.rawValue), .init(text: String(evaluated.filter { $0.grade == g }.count), num: true)])) }
         grades.rows.append((nil, [.init(text: "未参评 not evaluated"), .init(text: String(x.members.count - evaluated.count), num: true)]))
         c["gradeTable"] = grades.context
-        let byOutput = x.members.sorted { (data.enterprises[$0].output ?? 0, data.enterprises[$1].id) > (data.enterprises[$1].output ?? 0, data.enterprises[$0].id) }.prefix(10)
+        let byOutput = x.members.sorted { (data.enterprises.output(at: $0) ?? 0, data.enterprises.id(at: $1)) > (data.enterprises.output(at: $1) ?? 0, data.enterprises.id(at: $0)) }.prefix(10)
         var top = TemplateTable(headers: [("企业", "enterprise", false), ("行业", "industry", false), ("产值 万元", "output", true)])
         for e in byOutput {
             let x = data.enterprises[e]

@@ -71,11 +71,11 @@ public enum ParkMaps {
         }, legend: [LegendEntry(label: "园区边界 boundary", style: MapStyle.park(park.level, isSubPark: false))]
             + (shown.count > 1 ? [LegendEntry(label: "园中园 / 上级园区 sub-park / parent", style: MapStyle.park(park.level, isSubPark: true))] : [])))
         // Enterprises by industry, area proportional to output.
-        let members = profile.members.filter { data.enterprises[$0].location != nil }
+        let members = profile.members.filter { data.enterprises.location(at: $0) != nil }
         if !members.isEmpty {
-            let palette = IndustryPalette(codes: members.map { data.enterprises[$0].industry })
-            let maxOutput = members.map { data.enterprises[$0].output ?? 0 }.max() ?? 0
-            let features = members.sorted { (data.enterprises[$0].output ?? 0) > (data.enterprises[$1].output ?? 0) }.map { e -> StyledFeature in
+            let palette = IndustryPalette(codes: members.map { data.enterprises.industry(at: $0) })
+            let maxOutput = members.map { data.enterprises.output(at: $0) ?? 0 }.max() ?? 0
+            let features = members.sorted { (data.enterprises.output(at: $0) ?? 0) > (data.enterprises.output(at: $1) ?? 0) }.map { e -> StyledFeature in
                 let x = data.enterprises[e]
                 let r = maxOutput > 0 ? 1.8 + 7 * sqrt((x.output ?? 0) / maxOutput) : 2.5
                 var style = MapStyle.enterprise(color: palette.color(for: x.industry))
@@ -88,7 +88,7 @@ public enum ParkMaps {
             var legend = palette.categories.map { key in
                 LegendEntry(label: "\(IndustryPalette.name(ofCategory: key)) \(key)", style: MapStyle.enterprise(color: palette.color(forCategory: key)))
             }
-            if palette.hasOther(members.map { data.enterprises[$0].industry }) {
+            if palette.hasOther(members.map { data.enterprises.industry(at: $0) }) {
                 legend.append(LegendEntry(label: "其他 other", style: MapStyle.enterprise(color: IndustryPalette.otherColor)))
             }
             legend.append(LegendEntry(label: "点面积∝产值 dot area ∝ output", style: FeatureStyle(markerColor: "#999999", markerRadius: 5)))

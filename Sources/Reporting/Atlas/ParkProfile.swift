@@ -134,8 +134,8 @@ public struct ParkProfile: Sendable {
         for (list, role) in [(park.mainIndustries, "main"), (park.featuredIndustries, "featured")] {
             for code in list {
                 var output = 0.0, count = 0
-                for e in members where code.covers(enterprises[e].industry) {
-                    output += enterprises[e].output ?? 0
+                for e in members where code.covers(enterprises.industry(at: e)) {
+                    output += enterprises.output(at: e) ?? 0
                     count += 1
                 }
                 declared.append(DeclaredIndustry(code: code.value, name: IndustryTable.nearestKnown(code)?.nameZh ?? code.value, role: role,

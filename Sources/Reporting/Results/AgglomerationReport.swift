@@ -51,7 +51,7 @@ public enum AgglomerationReport {
         }
         o["colocation"] = .array(clq)
         o["permutations"] = .integer(Int64(c.permutations))
-        o["excluded"] = .array(a.excluded.map { .object(["id": .string(dataset.enterprises[$0.enterprise].id), "reason": .string($0.reason)]) })
+        o["excluded"] = .array(a.excluded.map { .object(["id": .string(dataset.enterprises.id(at: $0.enterprise)), "reason": .string($0.reason)]) })
         return .object(o)
     }
 

@@ -33,8 +33,8 @@ public enum HotspotsReport {
         }
     }
 
-    public static func json(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> JSONValue {
-        json(a, id: { enterprises[$0].id })
+    public static func json(_ a: HotspotAnalysis, enterprises: EnterpriseTable) -> JSONValue {
+        json(a, id: { enterprises.id(at: $0) })
     }
 
     /// - Parameters:
@@ -67,9 +67,9 @@ public enum HotspotsReport {
         return .object(o)
     }
 
-    public static func csv(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> String {
+    public static func csv(_ a: HotspotAnalysis, enterprises: EnterpriseTable) -> String {
         var out = CSVText.row(csvHeader(a))
-        for e in a.entries { out += CSVText.row(csvRow(a, e, id: enterprises[e.enterprise].id)) }
+        for e in a.entries { out += CSVText.row(csvRow(a, e, id: enterprises.id(at: e.enterprise))) }
         return out
     }
 
@@ -92,7 +92,7 @@ public enum HotspotsReport {
         return [id, "\(e.value)", f(e.z), f(e.p)] + (a.fdr ? [f(e.q)] : []) + ["\(e.bin)", "\(e.neighbours)"]
     }
 
-    public static func table(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> String {
+    public static func table(_ a: HotspotAnalysis, enterprises: EnterpriseTable) -> String {
         func fx(_ v: Double?, _ d: Int) -> String { v.map { NumberText.fixed($0, decimals: d) } ?? "—" }
         func pv(_ v: Double?) -> String { v.map { $0 < 1e-4 ? String(format: "%.1e", $0) : NumberText.fixed($0, decimals: 4) } ?? "—" }
         var out = "Getis–Ord Gi* hot spots (热点分析) of \(a.value.rawValue), band \(NumberText.grouped(a.band, decimals: 0)) m\n"
@@ -110,7 +110,7 @@ public enum HotspotsReport {
         out += "Global Moran's I (全局莫兰指数), row-standardised, same band\n"
         out += "  I \(fx(m.i, 6))   E[I] \(fx(m.expectedI, 6))   Var \(fx(m.variance, 8))   z \(fx(m.z, 3))   p \(pv(m.p))"
         out += m.islands > 0 ? "   islands \(m.islands)\n\n" : "\n\n"
-        let ranked = a.entries.filter { $0.z != nil }.sorted { ($0.z!, enterprises[$1.enterprise].id) > ($1.z!, enterprises[$0.enterprise].id) }
+        let ranked = a.entries.filter { $0.z != nil }.sorted { ($0.z!, enterprises.id(at: $1.enterprise)) > ($1.z!, enterprises.id(at: $0.enterprise)) }
         for (title, rows) in [("Hottest enterprises", Array(ranked.prefix(10))), ("Coldest enterprises", Array(ranked.suffix(10).reversed()))] {
             out += "\(title)\n"
             // Under FDR the bins follow q, so both p and q are shown, each under its own name.
@@ -127,7 +127,7 @@ public enum HotspotsReport {
         }
         if !a.excluded.isEmpty {
             out += "Excluded\n"
-            for x in a.excluded.prefix(20) { out += "  \(enterprises[x.enterprise].id): \(x.reason)\n" }
+            for x in a.excluded.prefix(20) { out += "  \(enterprises.id(at: x.enterprise)): \(x.reason)\n" }
             if a.excluded.count > 20 { out += "  … \(a.excluded.count - 20) more\n" }
         }
         return out
@@ -135,7 +135,7 @@ public enum HotspotsReport {
 
     /// Every enterprise as a styled point: its input properties (`exportProperties`, the one
     /// path every export takes), then the results, then styling keys the input does not have.
-    public static func map(_ a: HotspotAnalysis, enterprises: [Enterprise]) -> FeatureCollection {
+    public static func map(_ a: HotspotAnalysis, enterprises: EnterpriseTable) -> FeatureCollection {
         var entryOf = [Int: HotspotAnalysis.Entry]()
         for e in a.entries { entryOf[e.enterprise] = e }
         var excludedReason = [Int: String]()

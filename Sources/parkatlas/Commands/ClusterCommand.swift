@@ -132,10 +132,10 @@ struct ClusterCommand: ParsableCommand {
         let raw = loaded.repairedFiles.first { $0.file == DatasetFile.enterprises }?.collection.features ?? []
         let map = report.mapFeatures(
             properties: { i in
-                let index = enterprises[i].source.index
+                let index = enterprises.source(at: i).index
                 return index < raw.count ? raw[index].properties : nil
             },
-            location: { enterprises[$0].location },
+            location: { enterprises.location(at: $0) },
             industryColor: { [palette = CategoricalPalette(keys: report.industriesWithClusters)] in
                 palette.color(for: $0) ?? ClusterReport.noiseColor
             })

@@ -45,7 +45,7 @@ final class AgglomerationAnalysisTests: XCTestCase {
     func testLevelsAndExclusions() throws {
         let path = AnalysisFixtures.repository.appendingPathComponent("GeoData/mianyang").path
         var dataset = try DatasetLoader.load(folder: path, options: .init()).dataset
-        dataset.enterprises = Array(dataset.enterprises.prefix(800))
+        dataset.enterprises = EnterpriseTable(dataset.enterprises.prefix(800))
         for k in stride(from: 1, to: 800, by: 4) { dataset.enterprises[k].employees = nil }
         let frame = try MetricFrame(extent: try XCTUnwrap(dataset.boundingBox))
         let a = try AgglomerationAnalysis(dataset: dataset, frame: frame, level: .group, measure: .employees, threads: 1)

@@ -42,7 +42,7 @@ enum CheckFixtures {
         parks: [Park], parcels: [Parcel] = [], enterprises: [Enterprise] = [], districts: [District] = [district],
         hasParcels: Bool = true, hasEnterprises: Bool = true
     ) -> Dataset {
-        Dataset(folder: "test", districts: districts, parks: parks, parcels: parcels, enterprises: enterprises,
+        Dataset(folder: "test", districts: districts, parks: parks, parcels: parcels, enterprises: EnterpriseTable(enterprises),
                 hasParcels: hasParcels, hasEnterprises: hasEnterprises)
     }
 

@@ -46,7 +46,7 @@ final class GeodesicThresholdTests: LeakCheckedTestCase {
     /// scikit-learn's on the geodesic distance matrix, for any thread count.
     func testDBSCANNeighbourPairsAreGeodesic() throws {
         let f = try Self.fixture()
-        let dataset = Dataset(folder: "wide", districts: [], parks: [], enterprises: f.enterprises)
+        let dataset = Dataset(folder: "wide", districts: [], parks: [], enterprises: EnterpriseTable(f.enterprises))
         XCTAssertEqual(try MetricFrame(extent: try XCTUnwrap(dataset.boundingBox)).epsg, 4543, "one zone, CM 102°E, for 9° of longitude")
         for (minPoints, expected) in [(2, f.min2), (3, f.min3)] {
             for threads in [1, 2, 5] {
@@ -65,10 +65,10 @@ final class GeodesicThresholdTests: LeakCheckedTestCase {
     /// Gi*'s band memberships (Wᵢ, self included) are the geodesic ones, for any thread count.
     func testGiStarBandMembershipsAreGeodesic() throws {
         let f = try Self.fixture()
-        let frame = try MetricFrame(extent: try XCTUnwrap(Dataset(folder: "wide", districts: [], parks: [], enterprises: f.enterprises).boundingBox))
+        let frame = try MetricFrame(extent: try XCTUnwrap(Dataset(folder: "wide", districts: [], parks: [], enterprises: EnterpriseTable(f.enterprises)).boundingBox))
         var first: [Double?]?
         for threads in [1, 2, 5] {
-            let a = try HotspotAnalysis(enterprises: f.enterprises, frame: frame, value: .outputWan, band: f.band, fdr: false, threads: threads)
+            let a = try HotspotAnalysis(enterprises: EnterpriseTable(f.enterprises), frame: frame, value: .outputWan, band: f.band, fdr: false, threads: threads)
             let counts = a.entries.map(\.neighbours)
             let wrong = counts.indices.filter { counts[$0] != f.band1000[$0] }
             XCTAssertEqual(wrong.count, 0, "threads \(threads): band counts differ at \(wrong.prefix(10))")

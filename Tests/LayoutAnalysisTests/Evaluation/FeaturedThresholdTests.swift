@@ -28,7 +28,7 @@ final class FeaturedThresholdTests: XCTestCase {
             Enterprise(id: "E\(i)", name: "企业\(i)", industry: IndustryCode(validating: e.0)!, output: e.1,
                        geometry: .point(Position(x: 104.71 + Double(i) * 0.001, y: 31.41)), source: Self.source)
         }
-        return Dataset(folder: "hand-built", districts: [district], parks: [park], parcels: [parcel], enterprises: enterprises)
+        return Dataset(folder: "hand-built", districts: [district], parks: [park], parcels: [parcel], enterprises: EnterpriseTable(enterprises))
     }
 
     func card(_ d: Dataset) throws -> FeaturedParkEvaluation.Scorecard {

@@ -51,8 +51,8 @@ final class MovementTests: XCTestCase {
         let old = [e("a", 104), e("b", 104), e("c", 104), e("d", 104), e("f", 104), e("g", 104), e("x", 104)]
         let new = [e("a", 104.0001), e("b", 104), e("c", 104), e("d", 104), e("f", 104.0002), e("g", 104, industry: "C3974"),
                    e("n", 104)]
-        let m = EnterpriseMovements(old: old, oldPark: ["P", "P", nil, "P", nil, "P", "P"],
-                                    new: new, newPark: ["P", "Q", "P", nil, nil, "P", "P"])
+        let m = EnterpriseMovements(old: EnterpriseTable(old), oldPark: ["P", "P", nil, "P", nil, "P", "P"],
+                                    new: EnterpriseTable(new), newPark: ["P", "Q", "P", nil, nil, "P", "P"])
         let kinds = Dictionary(uniqueKeysWithValues: m.changes.map { ($0.id, $0.kind) })
         XCTAssertEqual(kinds, ["b": .betweenParks, "c": .intoPark, "d": .outOfPark, "f": .relocated, "x": .exited, "n": .entered])
         XCTAssertEqual(m.industryChanges.map(\.id), ["g"])

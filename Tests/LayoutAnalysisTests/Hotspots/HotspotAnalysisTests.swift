@@ -55,11 +55,11 @@ final class HotspotAnalysisTests: XCTestCase {
         let frame = try MetricFrame(extent: try XCTUnwrap(dataset.boundingBox))
         var enterprises = Array(dataset.enterprises.prefix(600))
         for k in stride(from: 0, to: enterprises.count, by: 5) { enterprises[k].tax = nil }
-        let a = try HotspotAnalysis(enterprises: enterprises, frame: frame, value: .taxWan, band: 1500, fdr: false, threads: 2)
+        let a = try HotspotAnalysis(enterprises: EnterpriseTable(enterprises), frame: frame, value: .taxWan, band: 1500, fdr: false, threads: 2)
         XCTAssertEqual(a.excluded.map(\.enterprise), Array(stride(from: 0, to: 600, by: 5)))
         XCTAssertEqual(a.excluded.first?.reason, "no tax_wan")
         let kept = enterprises.enumerated().filter { $0.offset % 5 != 0 }.map(\.element)
-        let b = try HotspotAnalysis(enterprises: kept, frame: frame, value: .taxWan, band: 1500, fdr: false, threads: 1)
+        let b = try HotspotAnalysis(enterprises: EnterpriseTable(kept), frame: frame, value: .taxWan, band: 1500, fdr: false, threads: 1)
         XCTAssertEqual(a.entries.map(\.z), b.entries.map(\.z))
         XCTAssertEqual(a.moran.i, b.moran.i)
     }

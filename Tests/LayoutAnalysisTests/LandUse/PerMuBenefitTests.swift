@@ -29,7 +29,7 @@ final class PerMuBenefitTests: XCTestCase {
             Self.firm("X", output: 1, tax: 1, employees: nil, land: mu),
             Self.firm("Y", output: nil, tax: 1, employees: 0, land: nil),
         ]
-        let r = PerMuBenefit.evaluate(enterprises: firms, parcels: [])
+        let r = PerMuBenefit.evaluate(enterprises: EnterpriseTable(firms), parcels: [])
         XCTAssertEqual(r.benchmarks.revenuePerMu!, 100, accuracy: 1e-9)
         XCTAssertEqual(r.benchmarks.taxPerMu!, 10, accuracy: 1e-9)
         XCTAssertEqual(r.benchmarks.revenuePerEmployee!, 15, accuracy: 1e-9)
@@ -57,7 +57,7 @@ final class PerMuBenefitTests: XCTestCase {
         policy.revenuePerMuWeight = 0.5
         let firms = [Self.firm("A", output: 100, tax: 10, employees: nil, land: nil),
                      Self.firm("B", output: 100, tax: 30, employees: nil, land: 0)]
-        let r = PerMuBenefit.evaluate(enterprises: firms, parcels: parcels, policy: policy)
+        let r = PerMuBenefit.evaluate(enterprises: EnterpriseTable(firms), parcels: parcels, policy: policy)
         XCTAssertEqual(r.evaluated.count, 1)
         let a = r.evaluated[0]
         let land = Geodesic.grs80.area(of: g1) + Geodesic.grs80.area(of: g2)

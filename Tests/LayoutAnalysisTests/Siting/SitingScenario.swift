@@ -59,6 +59,6 @@ struct SitingScenario {
     }
 
     var dataset: Dataset {
-        Dataset(folder: "scenario", districts: districts, parks: parks, parcels: parcels, enterprises: enterprises, policy: policy)
+        Dataset(folder: "scenario", districts: districts, parks: parks, parcels: parcels, enterprises: EnterpriseTable(enterprises), policy: policy)
     }
 }
