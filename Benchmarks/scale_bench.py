@@ -73,12 +73,12 @@ def steps_from(tty_log):
     """(step, seconds) from analyze's terminal lines; a bar redrawn with \\r keeps its last state."""
     text = open(tty_log, errors="replace").read().replace("\r\n", "\n")
     lines = [segment for line in text.split("\n") for segment in line.split("\r")[-1:]]
-    found = []
+    found = {}  # step → seconds; a step's ticker repeats its line, the last one is its time
     for line in lines:
         m = re.match(r"\s*analyze: (.+?) … .*?([0-9]+\.[0-9]+) s\s*$", re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", line))
         if m and not m.group(1)[0].isdigit():
-            found.append((m.group(1).strip(), float(m.group(2))))
-    return found
+            found[m.group(1).strip()] = float(m.group(2))
+    return list(found.items())
 
 
 def main():
@@ -109,7 +109,7 @@ def main():
         written = sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(out) for f in fs)
         results[size] = dict(synth=synth, synth_note=synth_note, analyze=analyze, load=l1, steps=steps_from(log),
                              written=written, after=load())
-        print(size, results[size], flush=True)
+        print(size, {k: v for k, v in results[size].items() if k != "steps"}, flush=True)
 
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     md = [f"## {a.sizes} ({now})", "", f"`python3 Benchmarks/scale_bench.py --sizes {a.sizes}{' --reuse' if a.reuse else ''}`;"

@@ -61,7 +61,27 @@ public struct AtlasPages: Sendable {
         self.yearOnYear = yearOnYear
         let units = results.agglomeration?.unitOfEnterprise ?? []
         members = ParkProfile.members(parks: data.parks, unitOfEnterprise: units)
+        // Built once for all pages, so that a page costs its park's share of the data, not a
+        // pass over every parcel, finding and evaluated enterprise (pages × data at a province).
+        parcelIndex = BoxGridIndex(boxes: data.parcels.map { $0.geometry.boundingBox ?? .empty })
+        var findingsOfPark: [String: [Int]] = [:]
+        for (k, f) in results.check.findings.enumerated() {
+            for id in Set(f.parks) { findingsOfPark[id, default: []].append(k) }
+        }
+        self.findingsOfPark = findingsOfPark
+        var evaluatedPosition = [Int32](repeating: -1, count: data.enterprises.count)
+        for (k, b) in (results.benefit?.evaluated ?? []).enumerated() where b.index < evaluatedPosition.count {
+            evaluatedPosition[b.index] = Int32(k)
+        }
+        self.evaluatedPosition = evaluatedPosition
     }
+
+    /// The parcels' boxes, for the park maps' views.
+    let parcelIndex: BoxGridIndex
+    /// Per park id, the positions in `results.check.findings` of the findings naming it, ascending.
+    let findingsOfPark: [String: [Int]]
+    /// Per enterprise, its position in `results.benefit.evaluated`, −1 when not evaluated.
+    let evaluatedPosition: [Int32]
 
     /// Findings listed on a park page before "… N more".
     public static let findingsPerPark = 60
@@ -109,9 +129,9 @@ public struct AtlasPages: Sendable {
     func parkContext(_ p: Int, printMap: Bool = false) throws -> [String: Any] {
         let park = data.parks[p]
         let profile = profile(p)
-        let findings = results.check.findings.filter { $0.parks.contains(park.id) }
+        let findings = (findingsOfPark[park.id] ?? []).map { results.check.findings[$0] }
         let numbered = findings.prefix(Self.findingsPerPark).enumerated().map { (number: $0.offset + 1, finding: $0.element) }
-        let map = try ParkMaps.parkMap(park: p, profile: profile, findings: Array(numbered), data: data)
+        let map = try ParkMaps.parkMap(park: p, profile: profile, findings: Array(numbered), data: data, print: false, parcelIndex: parcelIndex)
         let locator = try ParkMaps.locator(park: p, data: data)
         var c: [String: Any] = [
             "title": "\(park.name) · 园区页 Park page", "name": park.name, "id": park.id, "levelZh": park.level.nameZh,
@@ -120,7 +140,7 @@ public struct AtlasPages: Sendable {
             "mapSVG": HTML.inlineSVG(map, id: "m-\(park.id)"), "locatorSVG": HTML.inlineSVG(locator, id: "l-\(park.id)"),
         ]
         if printMap {
-            let printed = try ParkMaps.parkMap(park: p, profile: profile, findings: Array(numbered), data: data, print: true)
+            let printed = try ParkMaps.parkMap(park: p, profile: profile, findings: Array(numbered), data: data, print: true, parcelIndex: parcelIndex)
             c["printMap"] = HTML.inlineSVG(printed, id: "a-\(park.id)")
         }
         if let parent = park.parent, let q = data.parks.firstIndex(where: { $0.id == parent }) {
@@ -262,13 +282,21 @@ public struct AtlasPages: Sendable {
         c["nationalNote"] = "全国水平 National figures (national-level development zones, rounded), sources: " + sources.joined(separator: "; ")
             + ". Values below the national figure are red. City median = median over the parks of this dataset."
         // Per-mu grades and top ten.
-        let memberSet = Set(x.members)
-        let evaluated = results.benefit?.evaluated.filter { memberSet.contains($0.index) } ?? []
+        // The members' evaluations in the report's order (positions ascending).
+        let positions = x.members.compactMap { e -> Int? in
+            let k = e < evaluatedPosition.count ? evaluatedPosition[e] : -1
+            return k >= 0 ? Int(k) : nil
+        }.sorted()
+        let evaluated = results.benefit.map { b in positions.map { b.evaluated[$0] } } ?? []
         var grades = TemplateTable(headers: [("等级", "grade", false), ("企业数", "enterprises", true)])
         for g in BenefitGrade.allCases { grades.rows.append((nil, [.init(text: g.rawValue), .init(text: String(evaluated.filter { $0.grade == g }.count), num: true)])) }
         grades.rows.append((nil, [.init(text: "未参评 not evaluated"), .init(text: String(x.members.count - evaluated.count), num: true)]))
         c["gradeTable"] = grades.context
-        let byOutput = x.members.sorted { (data.enterprises.output(at: $0) ?? 0, data.enterprises.id(at: $1)) > (data.enterprises.output(at: $1) ?? 0, data.enterprises.id(at: $0)) }.prefix(10)
+        // Output descending, then id ascending.
+        let byOutput = TopSelection.first(10, of: x.members) { a, b in
+            let (oa, ob) = (data.enterprises.output(at: a) ?? 0, data.enterprises.output(at: b) ?? 0)
+            return oa != ob ? oa > ob : data.enterprises.id(at: a) < data.enterprises.id(at: b)
+        }
         var top = TemplateTable(headers: [("企业", "enterprise", false), ("行业", "industry", false), ("产值 万元", "output", true)])
         for e in byOutput {
             let x = data.enterprises[e]

@@ -29,12 +29,20 @@ public enum ParkMaps {
     /// whole-pixel coordinates, layers over `printLimit` features thinned to `printCells` across.
     public static func parkMap(park p: Int, profile: ParkProfile, findings: [(number: Int, finding: Finding)], data: Dataset,
                                print: Bool = false) throws -> String {
+        try parkMap(park: p, profile: profile, findings: findings, data: data, print: print, parcelIndex: nil)
+    }
+
+    /// `parcelIndex` (the atlas's, built once over the parcels' boxes) finds the parcels in view
+    /// without a pass over all of them: the same parcels in the same order.
+    static func parkMap(park p: Int, profile: ParkProfile, findings: [(number: Int, finding: Finding)], data: Dataset,
+                        print: Bool, parcelIndex: BoxGridIndex?) throws -> String {
         let parkLimit = print ? Self.printLimit : Self.parkLimit, parkCells = print ? Self.printCells : Self.parkCells
         let park = data.parks[p]
         guard let parkBox = park.geometry.boundingBox else { throw ReportingError.map(name: park.id, message: "the park has no geometry") }
         let view = Self.view(of: park) ?? parkBox
         // Parcels touching the park's box (a superset of those the park holds).
-        let parcels = data.parcels.filter { $0.geometry.boundingBox.map { $0.intersects(view) } ?? false }
+        let parcels = parcelIndex.map { $0.intersecting(view).map { data.parcels[$0] } }
+            ?? data.parcels.filter { $0.geometry.boundingBox.map { $0.intersects(view) } ?? false }
         var parcelFeatures: [StyledFeature] = []
         var status: [StyledFeature] = []
         for x in parcels {

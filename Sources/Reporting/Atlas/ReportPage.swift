@@ -234,7 +234,10 @@ public struct ReportPage {
             [String(bin), HotspotsReport.binMeaning(bin), String(a.entries.filter { $0.bin == bin }.count)]
         }, numeric: [0, 2])
         let m = a.moran
-        let hottest = a.entries.filter { $0.z != nil }.sorted { ($0.z!, data.enterprises.id(at: $1.enterprise)) > ($1.z!, data.enterprises.id(at: $0.enterprise)) }.prefix(10)
+        // z descending, then id ascending.
+        let hottest = TopSelection.first(10, of: a.entries.lazy.filter { $0.z != nil }) { x, y in
+            x.z! != y.z! ? x.z! > y.z! : data.enterprises.id(at: x.enterprise) < data.enterprises.id(at: y.enterprise)
+        }
         let top = table([("企业", "enterprise"), ("行业", "industry"), ("产值 万元", "output_wan"), ("z", "z"), ("分级", "bin")], hottest.map { e in
             let ent = data.enterprises[e.enterprise]
             return ["\(ent.id) \(ent.name)", ent.industry.value, NumberText.grouped(e.value, decimals: 0), HTML.fixed(e.z, 2), String(e.bin)]
