@@ -1,16 +1,15 @@
-import GeoCore
-
-/// The parcels a park map's view touches, found through a uniform grid of their bounding
-/// boxes built once for all park pages.
+/// Boxes (any unit) in a uniform grid, for the items whose box touches a view or holds a point,
+/// without a pass over all of them: the parcels a park map's view touches (built once for all
+/// park pages), the districts or parks that may cover an enterprise (`PointLocator`).
 ///
-/// Why: each park page (two maps: the page's and the printed one) used to test every parcel's
+/// Why, for the park pages: each park page (two maps: the page's and the printed one) used to test every parcel's
 /// box against its view, and a box is computed from the geometry's coordinates each time: at a
 /// province of 1,500,000 parcels and 823 parks that was 2.5·10⁹ box computations, the pages
 /// growing with parks × parcels. With the grid a query costs the parcels near the view.
 ///
 /// Answers are the indices `intersecting(_:)` returns, ascending: the same parcels, in the same
 /// order, as the filter over all parcels (byte-identical pages).
-struct BoxGridIndex: Sendable {
+public struct BoxGridIndex: Sendable {
     private let boxes: [BoundingBox]
     private let origin: (x: Double, y: Double)
     private let cell: (width: Double, height: Double)
@@ -20,7 +19,7 @@ struct BoxGridIndex: Sendable {
     private let items: [Int32]
 
     /// - Parameter boxes: one box per item (empty for an item without geometry), any unit.
-    init(boxes: [BoundingBox]) {
+    public init(boxes: [BoundingBox]) {
         self.boxes = boxes
         var extent = BoundingBox.empty
         for b in boxes where !b.isEmpty { extent.extend(with: b) }
@@ -60,8 +59,16 @@ struct BoxGridIndex: Sendable {
                 clamp((b.minY - origin.y) / cell.height, rows), clamp((b.maxY - origin.y) / cell.height, rows))
     }
 
+    /// The items whose box may hold the point (x, y): those listed in its cell, ascending; a
+    /// caller still tests each box. Empty for a point outside every box's cell.
+    public func candidates(x: Double, y: Double) -> ArraySlice<Int32> {
+        guard !items.isEmpty, x.isFinite, y.isFinite else { return [] }
+        let (c, _, r, _) = Self.span(BoundingBox(minX: x, minY: y, maxX: x, maxY: y), origin: origin, cell: cell, columns: columns, rows: rows)
+        return items[Int(cellStart[r * columns + c])..<Int(cellStart[r * columns + c + 1])]
+    }
+
     /// Indices of the items whose box intersects `view` (closed boxes), ascending.
-    func intersecting(_ view: BoundingBox) -> [Int] {
+    public func intersecting(_ view: BoundingBox) -> [Int] {
         guard !view.isEmpty, !items.isEmpty else { return [] }
         let (c0, c1, r0, r1) = Self.span(view, origin: origin, cell: cell, columns: columns, rows: rows)
         var found: [Int] = []
