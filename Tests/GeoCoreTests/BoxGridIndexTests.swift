@@ -26,14 +26,8 @@ final class BoxGridIndexTests: XCTestCase {
 
     /// 20,000 random boxes and 300 random views (seeded): the grid's answer is the full filter's.
     func testBoxGridAgreesWithTheFullFilterOnRandomBoxes() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Double {  // splitmix64 → [0, 1)
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> Double { random.nextUnit() }
         let boxes = (0..<20_000).map { _ -> BoundingBox in
             let x = 104 + next(), y = 31 + next(), w = next() * 0.01, h = next() * 0.01
             return BoundingBox(minX: x, minY: y, maxX: x + w, maxY: y + h)
@@ -49,14 +43,8 @@ final class BoxGridIndexTests: XCTestCase {
     /// A point's candidates hold every box containing it, ascending (the first covering polygon
     /// in the given order stays the first), on random boxes and points, points on edges included.
     func testPointCandidatesHoldEveryBoxContainingThePoint() {
-        var state: UInt64 = 42
-        func next() -> Double {  // splitmix64 → [0, 1)
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var random = SplitMix64(seed: 42)
+        func next() -> Double { random.nextUnit() }
         let boxes = (0..<500).map { _ -> BoundingBox in
             let x = next() * 10, y = next() * 10
             return BoundingBox(minX: x, minY: y, maxX: x + next() * 2, maxY: y + next() * 2)
@@ -71,5 +59,18 @@ final class BoxGridIndexTests: XCTestCase {
             XCTAssertEqual(candidates.filter { boxes[$0].contains(x: x, y: y) }, holding, "(\(x), \(y))")
         }
         XCTAssertEqual(Array(index.candidates(x: .nan, y: 1)), [])
+    }
+}
+
+/// splitmix64 (Steele, Lea, Flood 2014), mapped to [0, 1): seeded boxes and points.
+private struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func nextUnit() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
     }
 }
