@@ -32,17 +32,9 @@ public enum VectorOutput {
         }
     }
 
-    /// A layer made one row at a time (`VectorWriter.RowLayer`): `feature(i)` for i in 0..<count.
-    public struct RowLayer {
-        public var name: String
-        public var count: Int
-        public var feature: (Int) throws -> Feature
-        public init(name: String, count: Int, feature: @escaping (Int) throws -> Feature) {
-            self.name = name
-            self.count = count
-            self.feature = feature
-        }
-    }
+    /// A layer made one row at a time: `feature(i)` for i in 0..<count (GDAL's own type, so the
+    /// rows reach the writer without a copy of each layer description).
+    public typealias RowLayer = VectorWriter.RowLayer
 
     /// Writes several row layers to one GeoPackage or FileGDB, streamed: no layer is held
     /// as a feature collection. `progress` gets the count of rows written so far.
@@ -51,8 +43,7 @@ public enum VectorOutput {
         rows layers: [RowLayer], to path: String, crs: String = "EPSG:4326", threads: Int = 1, progress: ((Int) -> Void)? = nil
     ) throws {
         do {
-            try VectorWriter.write(rows: layers.map { VectorWriter.RowLayer(name: $0.name, count: $0.count, feature: $0.feature) },
-                                   to: path, crs: crs, threads: threads, progress: progress)
+            try VectorWriter.write(rows: layers, to: path, crs: crs, threads: threads, progress: progress)
         } catch {
             throw InputError.vector(error)
         }
