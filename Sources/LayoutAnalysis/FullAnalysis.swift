@@ -78,26 +78,45 @@ public struct FullAnalysis: Sendable {
             }
         }
         let hasEnterprises = data.hasEnterprises && !data.enterprises.isEmpty
-        let hotspots = try step("hotspots") { () throws -> HotspotAnalysis? in
-            guard hasEnterprises else { return nil }
-            return try HotspotAnalysis(enterprises: data.enterprises, frame: try MetricFrame(extent: extent), value: .outputWan,
-                                       band: hotspotBand, fdr: false, threads: threads)
-        }
+        let hotspots = try step("hotspots") { () throws -> HotspotAnalysis? in hasEnterprises ? try Self.hotspots(of: data, extent: extent, threads: threads) : nil }
         let agglomeration = try step("agglomeration") { () throws -> AgglomerationAnalysis? in
-            guard hasEnterprises else { return nil }
-            return try AgglomerationAnalysis(dataset: data, frame: try MetricFrame(extent: extent), level: .division,
-                                             measure: .employees, permutations: 0, seed: 0, threads: threads)
+            hasEnterprises ? try Self.agglomeration(of: data, extent: extent, threads: threads) : nil
         }
-        let check = try step("check") { try LayoutChecks.run(dataset: data, thresholds: nil, threads: threads) }
+        let check = try step("check") { () throws -> CheckReport in try Self.check(of: data, threads: threads) }
         let concentration = try step("concentration") { () throws -> ConcentrationByDistrict? in
             guard let agglomeration else { return nil }
-            let parks = data.parks.count
-            return try ConcentrationByDistrict.compute(
-                dataset: data, parkOfEnterprise: agglomeration.unitOfEnterprise.map { u in u.flatMap { $0 < parks ? $0 : nil } },
-                threads: threads)
+            return try Self.concentration(of: data, agglomeration: agglomeration, threads: threads)
         }
         return FullAnalysis(stats: stats, benefit: benefit, cluster: cluster, hotspots: hotspots, agglomeration: agglomeration,
                             check: check, concentration: concentration, timings: timings)
+    }
+}
+
+// The steps on their own, as `run` makes them (parkatlas-bench steps times them one by one).
+public extension FullAnalysis {
+    /// Gi* of output in the 1 km band (`hotspotBand`), in the dataset's metric frame.
+    static func hotspots(of data: Dataset, extent: BoundingBox, threads: Int) throws -> HotspotAnalysis {
+        try HotspotAnalysis(enterprises: data.enterprises, frame: try MetricFrame(extent: extent), value: .outputWan,
+                            band: hotspotBand, fdr: false, threads: threads)
+    }
+
+    /// Agglomeration of industry divisions by employees, without permutations.
+    static func agglomeration(of data: Dataset, extent: BoundingBox, threads: Int) throws -> AgglomerationAnalysis {
+        try AgglomerationAnalysis(dataset: data, frame: try MetricFrame(extent: extent), level: .division,
+                                  measure: .employees, permutations: 0, seed: 0, threads: threads)
+    }
+
+    /// The layout checks with the policy's thresholds.
+    static func check(of data: Dataset, threads: Int) throws -> CheckReport {
+        try LayoutChecks.run(dataset: data, thresholds: nil, threads: threads)
+    }
+
+    /// 工业向园区集中 per district, from the park of each enterprise the agglomeration step found.
+    static func concentration(of data: Dataset, agglomeration: AgglomerationAnalysis, threads: Int) throws -> ConcentrationByDistrict {
+        let parks = data.parks.count
+        return try ConcentrationByDistrict.compute(
+            dataset: data, parkOfEnterprise: agglomeration.unitOfEnterprise.map { u in u.flatMap { $0 < parks ? $0 : nil } },
+            threads: threads)
     }
 }
 
