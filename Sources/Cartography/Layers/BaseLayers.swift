@@ -6,6 +6,10 @@ import LayoutModel
 /// Each builder keeps the model's lon/lat geometry and the input properties
 /// (`exportProperties`), and attaches the style of `MapStyle` and a legend
 /// listing only the categories present.
+/// Where a layer built "light" sends each feature's geometry and style instead of keeping it
+/// (`BaseLayers.parcels(_:light:)`).
+public typealias LightFeatureSink = (Geometry?, FeatureStyle) -> Void
+
 public enum BaseLayers {
     /// Administrative districts (drawn first) and functional zones (above them).
     public static func districts(_ dataset: Dataset) -> MapLayer {
@@ -53,11 +57,17 @@ public enum BaseLayers {
     }
 
     /// Parcels coloured by land use (`LandUsePalette`); legend rows per class present.
-    /// - Parameter light: no properties, title or description (a layer only thinned to grid
-    ///   cells, `DisplayThinning`, which reads geometry and colours alone): a fraction of the memory.
-    public static func parcels(_ dataset: Dataset, light: Bool = false) -> MapLayer {
-        let features = light ? dataset.parcels.map { StyledFeature(feature: Feature(geometry: $0.geometry, properties: nil), style: MapStyle.parcel(landUse: $0.landUse)) }
-            : dataset.parcels.map(parcel)
+    /// - Parameter light: when given, the layer is returned without features and each parcel's
+    ///   geometry and style (no properties, title or description) go to `light` instead, in layer
+    ///   order: what a layer only thinned to grid cells (`DisplayThinning`) reads, with no
+    ///   million-feature array in memory.
+    public static func parcels(_ dataset: Dataset, light: LightFeatureSink? = nil) -> MapLayer {
+        var features: [StyledFeature] = []
+        if let light {
+            for p in dataset.parcels { light(p.geometry, MapStyle.parcel(landUse: p.landUse)) }
+        } else {
+            features = dataset.parcels.map(parcel)
+        }
         let codes = Set(dataset.parcels.map { LandUsePalette.legendCode(for: $0.landUse) }).sorted()
         let legend = codes.map { code in
             let cls = LandUseTable.lookup(code)
@@ -69,12 +79,16 @@ public enum BaseLayers {
 
     /// Enterprises as dots coloured by industry (`IndustryPalette`).
     /// - Parameter light: as for `parcels(_:light:)`.
-    public static func enterprises(_ dataset: Dataset, light: Bool = false) -> MapLayer {
-        let codes = dataset.enterprises.map(\.industry)
+    public static func enterprises(_ dataset: Dataset, light: LightFeatureSink? = nil) -> MapLayer {
+        let table = dataset.enterprises
+        let codes = table.indices.map(table.industry(at:))
         let palette = IndustryPalette(codes: codes)
-        let features = light
-            ? dataset.enterprises.map { StyledFeature(feature: Feature(geometry: $0.geometry, properties: nil), style: MapStyle.enterprise(color: palette.color(for: $0.industry))) }
-            : dataset.enterprises.map { enterprise($0, palette: palette) }
+        var features: [StyledFeature] = []
+        if let light {
+            for i in table.indices { light(table.geometry(at: i), MapStyle.enterprise(color: palette.color(for: codes[i]))) }
+        } else {
+            features = table.map { enterprise($0, palette: palette) }
+        }
         var legend = palette.categories.map { key in
             LegendEntry(label: "\(key) \(IndustryPalette.name(ofCategory: key))", style: MapStyle.enterprise(color: palette.color(forCategory: key)))
         }
@@ -95,7 +109,8 @@ public enum BaseLayers {
 
     /// The palette of the `enterprises` layer: every industry code of the dataset.
     public static func enterprisePalette(_ dataset: Dataset) -> IndustryPalette {
-        IndustryPalette(codes: dataset.enterprises.map(\.industry))
+        let table = dataset.enterprises
+        return IndustryPalette(codes: table.indices.map(table.industry(at:)))
     }
 
     /// One enterprise of the `enterprises` layer, coloured by `palette` (`enterprisePalette`).

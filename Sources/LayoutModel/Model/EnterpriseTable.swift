@@ -283,6 +283,12 @@ extension EnterpriseTable: RandomAccessCollection, MutableCollection, RangeRepla
     @inline(__always) public func index(after i: Int) -> Int { i + 1 }
     @inline(__always) public func index(before i: Int) -> Int { i - 1 }
 
+    /// `self[i].geometry` without building the enterprise (its strings and properties).
+    public func geometry(at i: Int) -> Geometry {
+        let rare = storage.rare.isEmpty ? nil : storage.rare[i]
+        return rare?.geometry ?? .point(Position(x: storage.x[i], y: storage.y[i], z: rare?.z))
+    }
+
     public subscript(i: Int) -> Enterprise {
         get {
             precondition(i >= 0 && i < count, "EnterpriseTable index out of range")

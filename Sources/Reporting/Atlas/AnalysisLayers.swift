@@ -31,9 +31,10 @@ public enum AnalysisLayers {
     }
 
     /// Cluster hulls and clustered enterprises, a colour per industry division; noise points are not drawn.
-    /// - Parameter light: no properties, titles or descriptions (a layer only thinned to grid
-    ///   cells, `DisplayThinning`, which reads geometry and colours alone): a fraction of the memory.
-    public static func clusters(_ report: ClusterReport, dataset: Dataset, light: Bool = false) -> MapLayer {
+    /// - Parameter light: when given, the layer comes back without features and each feature's
+    ///   geometry and style (points without properties or titles) go to `light`, in layer order
+    ///   (`BaseLayers.parcels(_:light:)`).
+    public static func clusters(_ report: ClusterReport, dataset: Dataset, light: LightFeatureSink? = nil) -> MapLayer {
         var hulls: [StyledFeature] = []
         var points: [StyledFeature] = []
         var legend: [LegendEntry] = []
@@ -60,9 +61,8 @@ public enum AnalysisLayers {
                 let label = Int(group.dbscan.labels[k])
                 // Noise is left out: scattered points would widen the map to the whole city.
                 guard label >= 0 else { continue }
-                if light {
-                    points.append(StyledFeature(feature: Feature(geometry: dataset.enterprises[i].geometry, properties: nil),
-                                                style: FeatureStyle(markerColor: colour, markerRadius: 2.5)))
+                if let light {
+                    light(dataset.enterprises.geometry(at: i), FeatureStyle(markerColor: colour, markerRadius: 2.5))
                     continue
                 }
                 let e = dataset.enterprises[i]
@@ -73,25 +73,36 @@ public enum AnalysisLayers {
             }
         }
         // Points under the hull outlines would hide them: hulls are drawn last with a light fill.
+        if let light {
+            for h in hulls { light(h.feature.geometry, h.style) }
+            return MapLayer(name: "clusters", title: "产业集群 DBSCAN clusters", kind: .polygon, features: [], legend: legend)
+        }
         return MapLayer(name: "clusters", title: "产业集群 DBSCAN clusters", kind: .polygon, features: points + hulls, legend: legend)
     }
 
     /// Enterprises coloured by Gi* bin (ColorBrewer RdBu), not significant ones small and grey.
     /// - Parameter light: as for `clusters(_:dataset:light:)`.
-    public static func hotspots(_ a: HotspotAnalysis, dataset: Dataset, light: Bool = false) -> MapLayer {
-        let ordered = a.entries.sorted { abs($0.bin) < abs($1.bin) }  // significant points drawn on top
-        let features = ordered.map { entry -> StyledFeature in
-            if light {
-                return StyledFeature(feature: Feature(geometry: dataset.enterprises[entry.enterprise].geometry, properties: nil),
-                                     style: FeatureStyle(markerColor: HotspotsReport.colour(entry.bin), markerRadius: entry.bin == 0 ? 1.5 : 3))
+    public static func hotspots(_ a: HotspotAnalysis, dataset: Dataset, light: LightFeatureSink? = nil) -> MapLayer {
+        var features: [StyledFeature] = []
+        if let light {
+            // The order of the sort below, as a permutation (the same comparisons, so the same order).
+            let entries = a.entries
+            for k in entries.indices.sorted(by: { abs(entries[$0].bin) < abs(entries[$1].bin) }) {
+                let entry = entries[k]
+                light(dataset.enterprises.geometry(at: entry.enterprise),
+                      FeatureStyle(markerColor: HotspotsReport.colour(entry.bin), markerRadius: entry.bin == 0 ? 1.5 : 3))
             }
-            let e = dataset.enterprises[entry.enterprise]
-            let style = FeatureStyle(markerColor: HotspotsReport.colour(entry.bin), markerRadius: entry.bin == 0 ? 1.5 : 3,
-                                     title: e.name, description: HotspotsReport.binMeaning(entry.bin))
-            var properties: JSONObject = ["id": .string(e.id), "industry": .string(e.industry.value), a.value.rawValue: .double(entry.value)]
-            if let z = entry.z { properties["gi_z"] = .double((z * 1000).rounded() / 1000) }
-            properties["gi_bin"] = .integer(Int64(entry.bin))
-            return StyledFeature(feature: Feature(geometry: e.geometry, properties: properties), style: style)
+        } else {
+            let ordered = a.entries.sorted { abs($0.bin) < abs($1.bin) }  // significant points drawn on top
+            features = ordered.map { entry -> StyledFeature in
+                let e = dataset.enterprises[entry.enterprise]
+                let style = FeatureStyle(markerColor: HotspotsReport.colour(entry.bin), markerRadius: entry.bin == 0 ? 1.5 : 3,
+                                         title: e.name, description: HotspotsReport.binMeaning(entry.bin))
+                var properties: JSONObject = ["id": .string(e.id), "industry": .string(e.industry.value), a.value.rawValue: .double(entry.value)]
+                if let z = entry.z { properties["gi_z"] = .double((z * 1000).rounded() / 1000) }
+                properties["gi_bin"] = .integer(Int64(entry.bin))
+                return StyledFeature(feature: Feature(geometry: e.geometry, properties: properties), style: style)
+            }
         }
         let legend = stride(from: 3, through: -3, by: -1).map { bin in
             LegendEntry(label: HotspotsReport.binMeaning(bin), style: FeatureStyle(markerColor: HotspotsReport.colour(bin), markerRadius: 3))
@@ -101,18 +112,24 @@ public enum AnalysisLayers {
 
     /// Findings with a geometry, coloured by severity (error red, warning orange, info blue).
     /// - Parameter light: as for `clusters(_:dataset:light:)`.
-    public static func findings(_ report: CheckReport, light: Bool = false) -> MapLayer {
-        let ordered = report.findings.filter { $0.geometry != nil }.sorted { $0.severity < $1.severity }
-        let features = ordered.map { f -> StyledFeature in
-            let colour = CheckRendering.colour(f.severity)
-            if light {
-                return StyledFeature(feature: Feature(geometry: f.geometry, properties: nil),
-                                     style: FeatureStyle(fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 2, markerColor: colour,
-                                                         markerRadius: 3.5))
+    public static func findings(_ report: CheckReport, light: LightFeatureSink? = nil) -> MapLayer {
+        var features: [StyledFeature] = []
+        if let light {
+            // The order of the filter and sort below, as a permutation.
+            let all = report.findings
+            for k in all.indices.filter({ all[$0].geometry != nil }).sorted(by: { all[$0].severity < all[$1].severity }) {
+                let colour = CheckRendering.colour(all[k].severity)
+                light(all[k].geometry, FeatureStyle(fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 2, markerColor: colour,
+                                                    markerRadius: 3.5))
             }
-            let style = FeatureStyle(fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 2, markerColor: colour, markerRadius: 3.5,
-                                     title: f.rule.rawValue, description: f.messageZh)
-            return StyledFeature(feature: Feature(geometry: f.geometry, properties: CheckRendering.properties(f)), style: style)
+        } else {
+            let ordered = report.findings.filter { $0.geometry != nil }.sorted { $0.severity < $1.severity }
+            features = ordered.map { f -> StyledFeature in
+                let colour = CheckRendering.colour(f.severity)
+                let style = FeatureStyle(fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 2, markerColor: colour, markerRadius: 3.5,
+                                         title: f.rule.rawValue, description: f.messageZh)
+                return StyledFeature(feature: Feature(geometry: f.geometry, properties: CheckRendering.properties(f)), style: style)
+            }
         }
         let legend = Severity.allCases.reversed().map { s in
             let colour = CheckRendering.colour(s)

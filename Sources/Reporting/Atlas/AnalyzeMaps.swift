@@ -37,9 +37,7 @@ public enum AnalyzeMaps {
             let canThin = extent.width > 0 || extent.height > 0
             var layers = try names.map { name -> MapLayer in
                 if ["districts", "parks"].contains(name) { return try registry.build([name], from: data)[0] }
-                if canThin, let light = light(name, r, data), light.features.count > DisplayThinning.limit {
-                    return DisplayThinning.thin(light, extent: extent)
-                }
+                if canThin, let thinned = thinnedLight(name, r, data, extent: extent) { return thinned }
                 return DisplayThinning.thin(try registry.build([name], from: data)[0], extent: extent)
             }
             // The overview links every park to its page.
@@ -60,16 +58,23 @@ public enum AnalyzeMaps {
         return maps
     }
 
-    /// The layer `name` without properties, titles or descriptions (what `DisplayThinning` does
-    /// not read), or nil for a layer that has no light form.
-    static func light(_ name: String, _ r: FullAnalysis, _ data: Dataset) -> MapLayer? {
+    /// The layer `name` thinned to grid cells, built light (geometry and colours only, fed to the
+    /// cells one feature at a time: a province's ten million enterprises are never a layer in
+    /// memory); nil for a layer with no light form or with at most `DisplayThinning.limit`
+    /// features, which is drawn feature by feature.
+    static func thinnedLight(_ name: String, _ r: FullAnalysis, _ data: Dataset, extent: BoundingBox) -> MapLayer? {
+        var cells = DisplayThinning.Cells(extent: extent)
+        let sink: LightFeatureSink = { cells.add(geometry: $0, style: $1) }
+        let template: MapLayer?
         switch name {
-        case "parcels": BaseLayers.parcels(data, light: true)
-        case "enterprises": BaseLayers.enterprises(data, light: true)
-        case "clusters": AnalysisLayers.clusters(r.cluster, dataset: data, light: true)
-        case "hotspots": r.hotspots.map { AnalysisLayers.hotspots($0, dataset: data, light: true) }
-        case "findings": AnalysisLayers.findings(r.check, light: true)
-        default: nil
+        case "parcels": template = BaseLayers.parcels(data, light: sink)
+        case "enterprises": template = BaseLayers.enterprises(data, light: sink)
+        case "clusters": template = AnalysisLayers.clusters(r.cluster, dataset: data, light: sink)
+        case "hotspots": template = r.hotspots.map { AnalysisLayers.hotspots($0, dataset: data, light: sink) }
+        case "findings": template = AnalysisLayers.findings(r.check, light: sink)
+        default: template = nil
         }
+        guard let template, cells.added > DisplayThinning.limit else { return nil }
+        return cells.layer(template)
     }
 }

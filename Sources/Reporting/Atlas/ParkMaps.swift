@@ -69,7 +69,8 @@ public enum ParkMaps {
             }))
         }
         // The park, its sub-parks and (for a sub-park) its parent.
-        let shown = data.parks.indices.filter { q in q == p || ParkProfile.descendants(of: p, in: data.parks).contains(q) || data.parks[q].id == park.parent }
+        let below = Set(ParkProfile.descendants(of: p, in: data.parks))
+        let shown = data.parks.indices.filter { q in q == p || below.contains(q) || data.parks[q].id == park.parent }
         layers.append(MapLayer(name: "parks", title: "园区 Parks", kind: .line, features: shown.map { q in
             let x = data.parks[q]
             var style = MapStyle.park(x.level, isSubPark: q != p)

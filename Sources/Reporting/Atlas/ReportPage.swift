@@ -173,6 +173,9 @@ public struct ReportPage {
     /// Per rule with findings: its counts by severity and its findings grouped by park, at most `findingsPerRule`.
     private func findingRules() -> [[String: Any]] {
         let report = results.check
+        // The first park of each id, as `data.parks.first { $0.id == id }` finds it.
+        var parkNames: [String: String] = [:]
+        for park in data.parks where parkNames[park.id] == nil { parkNames[park.id] = park.name }
         var out: [[String: Any]] = []
         for rule in CheckRule.allCases {
             let list = report.findings.filter { $0.rule == rule }
@@ -181,11 +184,19 @@ public struct ReportPage {
                 let n = list.filter { $0.severity == sev }.count
                 return n > 0 ? (sev, n) : nil
             }
+            // Groups in the order of their first finding; looked up by key, not searched (a province
+            // has hundreds of parks and millions of findings).
             var groups: [(key: String, items: [Finding])] = []
+            var groupOfKey: [String: Int] = [:]
             for f in list {
-                let key = f.parks.first.map { id in "\(id) \(data.parks.first { $0.id == id }?.name ?? "")" }
+                let key = f.parks.first.map { id in "\(id) \(parkNames[id] ?? "")" }
                     ?? f.district.map { "区县 district \($0)" } ?? "全市 city"
-                if let g = groups.firstIndex(where: { $0.key == key }) { groups[g].items.append(f) } else { groups.append((key, [f])) }
+                if let g = groupOfKey[key] {
+                    groups[g].items.append(f)
+                } else {
+                    groupOfKey[key] = groups.count
+                    groups.append((key, [f]))
+                }
             }
             var shown = 0
             var shownGroups: [[String: Any]] = []
