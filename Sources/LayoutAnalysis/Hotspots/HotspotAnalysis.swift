@@ -38,19 +38,42 @@ public enum HotspotValue: String, Sendable, CaseIterable {
 /// frame's scale error could misjudge are decided by the geodesic (`DistanceThreshold`).
 public struct HotspotAnalysis: Sendable {
     /// One evaluated enterprise.
+    ///
+    /// Stored in 48 bytes, not the 80 of plain `Int` and `Double?` fields (a province holds ten
+    /// million): indices and counts as 32-bit integers, the bin as a byte, and which of z, p and q
+    /// are present as flags beside plain doubles.
     public struct Entry: Sendable {
-        /// Index into the dataset's enterprises.
-        public let enterprise: Int
         public let value: Double
-        public let z: Double?
+        private let zValue: Double, pValue: Double, qValue: Double
+        private let enterpriseIndex: Int32, neighbourCount: Int32
+        private let binValue: Int8
+        /// Bits 0, 1, 2: z, p, q present.
+        private let present: UInt8
+
+        public init(enterprise: Int, value: Double, z: Double?, p: Double?, q: Double?, bin: Int, neighbours: Int) {
+            precondition(enterprise >= 0 && enterprise <= Int(Int32.max) && neighbours >= 0 && neighbours <= Int(Int32.max) && abs(bin) <= 3,
+                         "Gi* entry out of range")
+            self.value = value
+            zValue = z ?? 0
+            pValue = p ?? 0
+            qValue = q ?? 0
+            enterpriseIndex = Int32(enterprise)
+            neighbourCount = Int32(neighbours)
+            binValue = Int8(bin)
+            present = (z != nil ? 1 : 0) | (p != nil ? 2 : 0) | (q != nil ? 4 : 0)
+        }
+
+        /// Index into the dataset's enterprises.
+        public var enterprise: Int { Int(enterpriseIndex) }
+        public var z: Double? { present & 1 != 0 ? zValue : nil }
         /// Two-sided normal p.
-        public let p: Double?
+        public var p: Double? { present & 2 != 0 ? pValue : nil }
         /// Benjamini–Hochberg adjusted p, when FDR is on.
-        public let q: Double?
+        public var q: Double? { present & 4 != 0 ? qValue : nil }
         /// −3…3; from p, or from q when FDR is on.
-        public let bin: Int
+        public var bin: Int { Int(binValue) }
         /// Wᵢ, the enterprises within the band, itself included.
-        public let neighbours: Int
+        public var neighbours: Int { Int(neighbourCount) }
     }
 
     /// An enterprise left out, with the reason.

@@ -63,4 +63,27 @@ final class HotspotAnalysisTests: XCTestCase {
         XCTAssertEqual(a.entries.map(\.z), b.entries.map(\.z))
         XCTAssertEqual(a.moran.i, b.moran.i)
     }
+
+    /// An entry is 48 bytes (a province keeps ten million): 4 doubles, 2 Int32, a bin byte and a
+    /// presence byte, rounded to 8 (by hand: 32 + 8 + 2 = 42 → 48). Absent z, p and q stay nil,
+    /// present ones keep their exact bits, and indices round-trip.
+    func testEntryIsCompactAndKeepsEveryField() {
+        XCTAssertEqual(MemoryLayout<HotspotAnalysis.Entry>.stride, 48)
+        let full = HotspotAnalysis.Entry(enterprise: 9_999_999, value: -2.5, z: 0.1 + 0.2, p: 1e-300, q: 0, bin: -3, neighbours: 123_456)
+        XCTAssertEqual(full.enterprise, 9_999_999)
+        XCTAssertEqual(full.value, -2.5)
+        XCTAssertEqual(full.z?.bitPattern, (0.1 + 0.2).bitPattern)
+        XCTAssertEqual(full.p, 1e-300)
+        XCTAssertEqual(full.q, 0)
+        XCTAssertEqual(full.bin, -3)
+        XCTAssertEqual(full.neighbours, 123_456)
+        let empty = HotspotAnalysis.Entry(enterprise: 0, value: 0, z: nil, p: nil, q: nil, bin: 0, neighbours: 1)
+        XCTAssertNil(empty.z)
+        XCTAssertNil(empty.p)
+        XCTAssertNil(empty.q)
+        let onlyQ = HotspotAnalysis.Entry(enterprise: 1, value: 1, z: nil, p: nil, q: 0.5, bin: 2, neighbours: 2)
+        XCTAssertNil(onlyQ.z)
+        XCTAssertEqual(onlyQ.q, 0.5)
+        XCTAssertEqual(onlyQ.bin, 2)
+    }
 }
