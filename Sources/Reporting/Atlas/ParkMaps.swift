@@ -43,15 +43,24 @@ public enum ParkMaps {
         // Parcels touching the park's box (a superset of those the park holds).
         let parcels = parcelIndex.map { $0.intersecting(view).map { data.parcels[$0] } }
             ?? data.parcels.filter { $0.geometry.boundingBox.map { $0.intersects(view) } ?? false }
+        // A layer over the limit is only thinned to cells: fed to them light (geometry and colour,
+        // no properties or titles), as `thin` would read it, and never built in full.
+        let thins = (view.width > 0 || view.height > 0)
+        let thinParcels = thins && parcels.count > parkLimit
+        var parcelCells = DisplayThinning.Cells(extent: view, cellsAcross: parkCells)
         var parcelFeatures: [StyledFeature] = []
         var status: [StyledFeature] = []
         for x in parcels {
-            var style = MapStyle.parcel(landUse: x.landUse)
-            let name = LandUseTable.nearestKnown(x.landUse)?.nameZh ?? x.landUse
-            // Code, status and the rest are in the properties shown beside the title.
-            style.title = "地块 \(x.id) · \(name) · \(x.status.nameZh)"
-            // Hover or tap shows the parcel's properties (the input's, as exported).
-            parcelFeatures.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style))
+            if thinParcels {
+                parcelCells.add(geometry: x.geometry, style: MapStyle.parcel(landUse: x.landUse))
+            } else {
+                var style = MapStyle.parcel(landUse: x.landUse)
+                let name = LandUseTable.nearestKnown(x.landUse)?.nameZh ?? x.landUse
+                // Code, status and the rest are in the properties shown beside the title.
+                style.title = "地块 \(x.id) · \(name) · \(x.status.nameZh)"
+                // Hover or tap shows the parcel's properties (the input's, as exported).
+                parcelFeatures.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: x.exportProperties), style: style))
+            }
             if let mark = statusMarks.first(where: { $0.status == x.status }) {
                 // An outline over the parcel, which carries the title and properties.
                 status.append(StyledFeature(feature: Feature(geometry: x.geometry, properties: nil), style: FeatureStyle(
@@ -84,7 +93,16 @@ public enum ParkMaps {
         if !members.isEmpty {
             let palette = IndustryPalette(codes: members.map { data.enterprises.industry(at: $0) })
             let maxOutput = members.map { data.enterprises.output(at: $0) ?? 0 }.max() ?? 0
-            let features = members.sorted { (data.enterprises.output(at: $0) ?? 0) > (data.enterprises.output(at: $1) ?? 0) }.map { e -> StyledFeature in
+            let byOutput = members.sorted { (data.enterprises.output(at: $0) ?? 0) > (data.enterprises.output(at: $1) ?? 0) }
+            let thinEnterprises = thins && byOutput.count > parkLimit
+            var enterpriseCells = DisplayThinning.Cells(extent: view, cellsAcross: parkCells)
+            if thinEnterprises {
+                for e in byOutput {
+                    enterpriseCells.add(geometry: data.enterprises.geometry(at: e),
+                                        style: MapStyle.enterprise(color: palette.color(for: data.enterprises.industry(at: e))))
+                }
+            }
+            let features = thinEnterprises ? [] : byOutput.map { e -> StyledFeature in
                 let x = data.enterprises[e]
                 let r = maxOutput > 0 ? 1.8 + 7 * sqrt((x.output ?? 0) / maxOutput) : 2.5
                 var style = MapStyle.enterprise(color: palette.color(for: x.industry))
@@ -101,9 +119,8 @@ public enum ParkMaps {
                 legend.append(LegendEntry(label: "其他 other", style: MapStyle.enterprise(color: IndustryPalette.otherColor)))
             }
             legend.append(LegendEntry(label: "点面积∝产值 dot area ∝ output", style: FeatureStyle(markerColor: "#999999", markerRadius: 5)))
-            layers.append(DisplayThinning.thin(
-                MapLayer(name: "enterprises", title: "企业 Enterprises by industry", kind: .point, features: features, legend: legend),
-                extent: view, limit: parkLimit, cellsAcross: parkCells))
+            let layer = MapLayer(name: "enterprises", title: "企业 Enterprises by industry", kind: .point, features: features, legend: legend)
+            layers.append(thinEnterprises ? enterpriseCells.layer(layer) : DisplayThinning.thin(layer, extent: view, limit: parkLimit, cellsAcross: parkCells))
         }
         // Findings that have a place, numbered as in the list on the page.
         let placed = findings.filter { ParkMaps.isOnMap($0.finding, view: view) }
@@ -125,7 +142,7 @@ public enum ParkMaps {
                                  })
             layers.append(DisplayThinning.thin(layer, extent: view, limit: parkLimit, cellsAcross: parkCells))
         }
-        layers[0] = DisplayThinning.thin(layers[0], extent: view, limit: parkLimit, cellsAcross: parkCells)
+        layers[0] = thinParcels ? parcelCells.layer(layers[0]) : DisplayThinning.thin(layers[0], extent: view, limit: parkLimit, cellsAcross: parkCells)
         if layers.count > 1, layers[1].name == "parcel-status" { layers[1] = DisplayThinning.thin(layers[1], extent: view, limit: parkLimit, cellsAcross: parkCells) }
         let subtitle = "\(park.level.nameZh)园区 · \(park.id) · \(parcels.count) 地块 parcels in view · \(profile.members.count) 企业 enterprises"
         let renderer = print ? SVGMapRenderer(options: .init(coordinateDecimals: 0, featureProperties: false, featureTitles: false)) : SVGMapRenderer()
