@@ -74,7 +74,18 @@ public struct AtlasPages: Sendable {
             evaluatedPosition[b.index] = Int32(k)
         }
         self.evaluatedPosition = evaluatedPosition
+        var medians: [IntensiveUseIndicators.Indicator: Double?] = [:]
+        for indicator in IntensiveUseIndicators.Indicator.allCases {
+            let cityValues = results.stats.parks.compactMap { s in s.statistics.indicators.all.first { $0.indicator == indicator }?.value ?? nil }.sorted()
+            medians[indicator] = cityValues.isEmpty ? nil : cityValues.count % 2 == 1 ? cityValues[cityValues.count / 2]
+                : (cityValues[cityValues.count / 2 - 1] + cityValues[cityValues.count / 2]) / 2
+        }
+        cityMedians = medians
     }
+
+    /// Per indicator, its median over the parks (the park pages' "city median" column), computed
+    /// once rather than on every page (parks × parks at a province).
+    let cityMedians: [IntensiveUseIndicators.Indicator: Double?]
 
     /// The parcels' boxes, for the park maps' views.
     let parcelIndex: BoxGridIndex
@@ -261,9 +272,7 @@ public struct AtlasPages: Sendable {
         let values = Dictionary(stats?.indicators.all.map { ($0.indicator, $0.value) } ?? [], uniquingKeysWith: { a, _ in a })
         for indicator in IntensiveUseIndicators.Indicator.allCases {
             let value = values[indicator] ?? nil
-            let cityValues = results.stats.parks.compactMap { s in s.statistics.indicators.all.first { $0.indicator == indicator }?.value ?? nil }.sorted()
-            let median: Double? = cityValues.isEmpty ? nil : cityValues.count % 2 == 1 ? cityValues[cityValues.count / 2]
-                : (cityValues[cityValues.count / 2 - 1] + cityValues[cityValues.count / 2]) / 2
+            let median = cityMedians[indicator] ?? nil
             let ref = national[indicator]
             var row: [TemplateTable.Cell] = [
                 .init(text: indicator.nameZh, small: "\(indicator.nameEn) [\(indicator.unit)]"),
