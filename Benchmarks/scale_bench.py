@@ -13,7 +13,9 @@ For each size: `parkatlas synth …` timed (skipped with --reuse when the folder
 time of the last synth is then read from the folder's `synth_time.txt`), then
 `parkatlas analyze DIR --out OUT` under `/usr/bin/time -v` (wall, CPU, peak RSS) inside a pseudo-
 terminal (`script -qc`), so analyze prints the time of every step; those lines are parsed
-(`analyze: STEP … N s`). The sizes of the written files are summed.
+(`analyze: STEP … N s`). The sizes of the written files are summed. Meanwhile the resident size of
+the analyze process is sampled every 0.5 s (/proc/PID/status VmRSS) with the step it is in, giving
+each step's peak RSS (what earlier steps left in memory included).
 
 Growth: for each step present at both sizes, b in t ∝ n^b, b = ln(t_province / t_city) / ln(10)
 (n = enterprises; parcels and parks grow by the same factor). Steps under 0.5 s at the city size
@@ -45,14 +47,53 @@ def load():
     return open("/proc/loadavg").read().split()[0]
 
 
-def timed(argv, tty_log=None):
-    """Runs argv under /usr/bin/time -v (in a pseudo-terminal when tty_log is given)."""
+def current_step(tty_log):
+    """The step analyze is in: the last `analyze: STEP` in the log's tail."""
+    try:
+        with open(tty_log, "rb") as f:
+            f.seek(max(0, os.path.getsize(tty_log) - 400))
+            tail = f.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+    found = re.findall(r"analyze: ([a-z][a-z .]*?)(?: …| \[)", re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", tail))
+    return found[-1].strip() if found else None
+
+
+def sample_rss(argv, tty_log, peaks, stop):
+    """Every 0.5 s: the resident size of the process running argv (/proc/PID/status VmRSS) and the
+    step it is in, keeping each step's peak in GB (a step's peak includes what earlier steps left)."""
+    import threading  # noqa: F401 (the caller runs this on a thread)
+    pid = None
+    while not stop.is_set():
+        if pid is None:
+            out = subprocess.run(["pgrep", "-f", "^" + re.escape(" ".join(argv))], capture_output=True, text=True).stdout.split()
+            pid = out[0] if out else None
+        if pid is not None:
+            try:
+                rss = next(int(l.split()[1]) for l in open(f"/proc/{pid}/status") if l.startswith("VmRSS")) / 1024 / 1024
+            except (OSError, StopIteration):
+                rss = None
+            step = current_step(tty_log)
+            if rss is not None and step:
+                peaks[step] = max(peaks.get(step, 0), rss)
+        stop.wait(0.5)
+
+
+def timed(argv, tty_log=None, peaks=None):
+    """Runs argv under /usr/bin/time -v (in a pseudo-terminal when tty_log is given); with `peaks`,
+    fills it with each step's peak RSS (GB)."""
+    import threading
     tv = "/tmp/scale_bench_time.txt"
     inner = ["/usr/bin/time", "-v", "-o", tv] + argv
     started = time.perf_counter()
     if tty_log:
+        stop = threading.Event()
+        sampler = threading.Thread(target=sample_rss, args=(argv, tty_log, peaks if peaks is not None else {}, stop))
+        sampler.start()
         command = " ".join("'" + a.replace("'", "'\\''") + "'" for a in inner)
         proc = subprocess.run(["script", "-qec", command, tty_log], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        stop.set()
+        sampler.join()
     else:
         proc = subprocess.run(inner, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - started
@@ -105,11 +146,12 @@ def main():
         subprocess.run(["rm", "-rf", out])
         l1 = load()
         log = f"/tmp/scale_bench_{size}.log"
-        analyze = timed([PARKATLAS, "analyze", folder, "--out", out], tty_log=log)
+        peaks = {}
+        analyze = timed([PARKATLAS, "analyze", folder, "--out", out], tty_log=log, peaks=peaks)
         written = sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(out) for f in fs)
-        results[size] = dict(synth=synth, synth_note=synth_note, analyze=analyze, load=l1, steps=steps_from(log),
+        results[size] = dict(synth=synth, synth_note=synth_note, analyze=analyze, load=l1, steps=steps_from(log), peaks=peaks,
                              written=written, after=load())
-        print(size, {k: v for k, v in results[size].items() if k != "steps"}, flush=True)
+        print(size, {k: v for k, v in results[size].items() if k not in ("steps", "peaks")}, flush=True)
 
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     md = [f"## {a.sizes} ({now})", "", f"`python3 Benchmarks/scale_bench.py --sizes {a.sizes}{' --reuse' if a.reuse else ''}`;"
@@ -120,8 +162,9 @@ def main():
         s, z = r["synth"], r["analyze"]
         md.append(f"| {size} ({ENTERPRISES[size]:,} enterprises) | {s[0]:.1f} s / {s[1]:.1f} s ({r['synth_note']}) | "
                   f"**{z[0]:.1f} s** | {z[1]:.1f} s | **{z[2]:.2f} GB** | {r['written'] / 1e9:.2f} GB | {r['load']} → {r['after']} |")
-    md += ["", "| step | " + " | ".join(results) + (" | growth exponent b |" if len(results) == 2 else " |"),
-           "|---|" + "---|" * len(results) + ("---|" if len(results) == 2 else "")]
+    md += ["", "| step | " + " | ".join(results) + (" | growth exponent b" if len(results) == 2 else "")
+           + " | " + " | ".join(f"peak RSS {k}" for k in results) + " |",
+           "|---|" + "---|" * len(results) + ("---|" if len(results) == 2 else "") + "---|" * len(results)]
     names = []
     for r in results.values():
         for step, _ in r["steps"]:
@@ -137,6 +180,7 @@ def main():
                 row += f" {b:.2f}{' (noise: under 0.5 s)' if t1 < 0.5 else ''} |"
             else:
                 row += " – |"
+        row += " " + " | ".join(f"{r['peaks'][step]:.2f} GB" if step in r["peaks"] else "–" for r in results.values()) + " |"
         md.append(row)
     text = "\n".join(md) + "\n\n"
     print(text)
