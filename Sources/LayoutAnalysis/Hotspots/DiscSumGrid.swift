@@ -35,7 +35,6 @@ struct DiscSumGrid: Sendable {
     let cellStart: [Int32]
     /// Coordinates in cell order, interleaved.
     let sortedXY: [Double]
-    let cellOfPoint: [Int32]
 
     init(xy: [Double], radius: Double) {
         self.init(xy: xy, threshold: DistanceThreshold(planar: radius))
@@ -63,11 +62,6 @@ struct DiscSumGrid: Sendable {
         sortedPoints = grid.sortedPoints
         cellStart = grid.cellStart
         sortedXY = grid.coordinatesInCellOrder
-        var cellOf = [Int32](repeating: 0, count: n)
-        for c in 0..<(columns * rows) {
-            for k in Int(cellStart[c])..<Int(cellStart[c + 1]) { cellOf[Int(sortedPoints[k])] = Int32(c) }
-        }
-        cellOfPoint = cellOf
     }
 
     var count: Int { sortedPoints.count }
@@ -90,22 +84,29 @@ struct DiscSumGrid: Sendable {
     /// Per-cell totals of K channels given per point (`values[i * K + q]`, input order), as
     /// prefix sums along each row: `cells[(row * (columns + 1) + col) * K + q]` is the total of
     /// the cells left of `col`; and the values re-ordered by cell.
+    ///
+    /// Each cell's total is summed in slot order into the prefix slot right of the cell, and the
+    /// row is then accumulated in place: the same additions as a separate totals array (a + b
+    /// and b + a are the same bits), without that array, which was as large as the prefix sums
+    /// (1.6 GB for three channels over the 10 M-firm province's 66 M cells). The cell of a slot
+    /// comes from its coordinates by `PointGridIndex`'s own filing expression, in O(n), not
+    /// from a pass over every cell.
     func cellTotals(_ values: [Double], channels k: Int) -> (cells: [Double], sorted: [Double]) {
-        var totals = [Double](repeating: 0, count: columns * rows * k)
+        var prefix = [Double](repeating: 0, count: (columns + 1) * rows * k)
         var sorted = [Double](repeating: 0, count: count * k)
         for s in 0..<count {
             let i = Int(sortedPoints[s])
-            let c = Int(cellOfPoint[i])
+            let gx = Int((sortedXY[2 * s] - originX) / side), gy = Int((sortedXY[2 * s + 1] - originY) / side)
+            let slot = (gy * (columns + 1) + gx + 1) * k
             for q in 0..<k {
                 sorted[s * k + q] = values[i * k + q]
-                totals[c * k + q] += values[i * k + q]
+                prefix[slot + q] += values[i * k + q]
             }
         }
-        var prefix = [Double](repeating: 0, count: (columns + 1) * rows * k)
         for gy in 0..<rows {
             let base = gy * (columns + 1) * k
             for gx in 0..<columns {
-                for q in 0..<k { prefix[base + (gx + 1) * k + q] = prefix[base + gx * k + q] + totals[(gy * columns + gx) * k + q] }
+                for q in 0..<k { prefix[base + (gx + 1) * k + q] += prefix[base + gx * k + q] }
             }
         }
         return (prefix, sorted)
