@@ -24,66 +24,67 @@ enum NearestNeighbourDistances {
         if !(side > 0) { side = max(w, h) / Double(n) }
         if !(side > 0) { side = 1 }
         let grid = PointGridIndex(coordinates: xy, radius: side)
+        let ordered = grid.coordinatesInCellOrder
         let out = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         out.initialize(repeating: 0)
         defer { out.deallocate() }
         nonisolated(unsafe) let result = out
+        // In cell order (see `ringSearch(aroundSlot:)`); each result lands at its point's index.
         ParallelRanges.forEach(count: n, threads: threads, minimumChunk: 512) { range in
-            for i in range { result[i] = grid.nearestOtherDistance(of: i) }
+            ordered.withUnsafeBufferPointer { ordered in
+                for s in range {
+                    var best2 = Double.infinity
+                    grid.ringSearch(aroundSlot: s, ordered: ordered, visit: { _, d2 in if d2 < best2 { best2 = d2 } }, isDone: { best2 <= $0 })
+                    result[Int(grid.sortedPoints[s])] = best2.squareRoot()
+                }
+            }
         }
         return Array(out)
     }
 }
 
 extension PointGridIndex {
-    /// Distance from point i to the nearest other point (`ringSearch`; a tie at the ring's reach ends it).
-    func nearestOtherDistance(of i: Int) -> Double {
-        var best2 = Double.infinity
-        ringSearch(around: i, visit: { _, d2 in if d2 < best2 { best2 = d2 } }, isDone: { best2 <= $0 })
-        return best2.squareRoot()
-    }
-
     /// The nearest-neighbour ring search shared by nearest distances and co-location ties.
     ///
-    /// Visits every other point in rings of cells around point i's cell, ring 0 (the cell
-    /// itself) first, calling `visit(j, d²)` with its squared distance. After ring r every
-    /// unvisited point is at least r·cellSide away, so the search stops once
-    /// `isDone((r·cellSide)²)` holds — `best ≤ reach²` for a distance, `best < reach²` to keep
-    /// ties — or when the rings cover the grid.
+    /// For the point in slot s of `sortedPoints`, visits every other slot in rings of cells
+    /// around its cell, ring 0 (the cell itself) first, calling `visit(k, d²)` with the slot and
+    /// the squared distance. After ring r every unvisited point is at least r·cellSide away, so
+    /// the search stops once `isDone((r·cellSide)²)` holds — `best ≤ reach²` for a distance,
+    /// `best < reach²` to keep ties — or when the rings cover the grid.
+    ///
+    /// `ordered` is `coordinatesInCellOrder`: a ring's row of cells is one contiguous run of
+    /// it, and callers query slots in order so consecutive queries share cells (issue 19: read
+    /// through point indices, the candidates' coordinates were cache misses at 10 M points).
     @inline(__always)
-    func ringSearch(around i: Int, visit: (Int, Double) -> Void, isDone: (Double) -> Bool) {
-        let x = coordinates[2 * i], y = coordinates[2 * i + 1]
+    func ringSearch(aroundSlot s: Int, ordered xy: UnsafeBufferPointer<Double>, visit: (Int, Double) -> Void, isDone: (Double) -> Bool) {
+        let x = xy[2 * s], y = xy[2 * s + 1]
         let cx = min(columns - 1, max(0, Int(((x - originX) / cellSide).rounded(.down))))
         let cy = min(rows - 1, max(0, Int(((y - originY) / cellSide).rounded(.down))))
         let maxRing = max(columns, rows)
-        coordinates.withUnsafeBufferPointer { xy in
-            sortedPoints.withUnsafeBufferPointer { sorted in
-                func scan(_ gx: Int, _ gy: Int) {
-                    guard gx >= 0, gx < columns, gy >= 0, gy < rows else { return }
-                    let c = gy * columns + gx
-                    for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
-                        let j = Int(sorted[k])
-                        if j == i { continue }
-                        let dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y
-                        visit(j, dx * dx + dy * dy)
+        cellStart.withUnsafeBufferPointer { start in
+            /// Cells gx0...gx1 of row gy, clipped to the grid: one run of slots.
+            func scan(row gy: Int, _ gx0: Int, _ gx1: Int) {
+                guard gy >= 0, gy < rows else { return }
+                let lo = max(0, gx0), hi = min(columns - 1, gx1)
+                guard lo <= hi else { return }
+                for k in Int(start[gy * columns + lo])..<Int(start[gy * columns + hi + 1]) where k != s {
+                    let dx = xy[2 * k] - x, dy = xy[2 * k + 1] - y
+                    visit(k, dx * dx + dy * dy)
+                }
+            }
+            for ring in 0...maxRing {
+                if ring == 0 {
+                    scan(row: cy, cx, cx)
+                } else {
+                    scan(row: cy - ring, cx - ring, cx + ring)
+                    scan(row: cy + ring, cx - ring, cx + ring)
+                    for gy in (cy - ring + 1)...(cy + ring - 1) {
+                        scan(row: gy, cx - ring, cx - ring)
+                        scan(row: gy, cx + ring, cx + ring)
                     }
                 }
-                for ring in 0...maxRing {
-                    if ring == 0 {
-                        scan(cx, cy)
-                    } else {
-                        for gx in (cx - ring)...(cx + ring) {
-                            scan(gx, cy - ring)
-                            scan(gx, cy + ring)
-                        }
-                        for gy in (cy - ring + 1)...(cy + ring - 1) {
-                            scan(cx - ring, gy)
-                            scan(cx + ring, gy)
-                        }
-                    }
-                    let reach = Double(ring) * cellSide
-                    if isDone(reach * reach) { break }
-                }
+                let reach = Double(ring) * cellSide
+                if isDone(reach * reach) { break }
             }
         }
     }

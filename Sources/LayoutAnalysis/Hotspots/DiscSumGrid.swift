@@ -21,6 +21,18 @@ import Glibc
 /// between are decided by the threshold (the geodesic). For a Gauss–Krüger frame the inner test
 /// is the planar one unchanged, so a dataset with no pair in the ring sums in the same order
 /// and gives the same bits.
+///
+/// Why the grid stays dense over the bounding box (issue 19, measured): a point's sums are
+/// added row by row, whole runs as prefix differences, so the bits depend on the cell side and
+/// origin. Those must stay as they are for Gi* and Moran's I to keep their values, and with
+/// them the cap of 8n cells, which binds in the 1 M-firm city (m = 41: 24.4 m doubled to
+/// 48.8 m over 70 × 70 km) but not in the 10 M-firm province (m = 40: 25 m over 208 × 198 km,
+/// 66 M cells, 8.5 % occupied). A sparse grid would save memory but could not change the
+/// cells; it was not worth a binary search per row. The province is slower per point than the
+/// city because its finer cells mean 83 rows and twice the edge cells per query against the
+/// city's 43 — not because of the data (mean neighbours in the band, 256 samples: 5 434 in the
+/// city, 5 288 in the province) nor the geodesic ring (< 1 % of the time). So a row's edge
+/// cells are scanned as one run of slots and the cell arithmetic avoids libm calls.
 struct DiscSumGrid: Sendable {
     let radius: Double
     let threshold: DistanceThreshold
@@ -35,7 +47,6 @@ struct DiscSumGrid: Sendable {
     let cellStart: [Int32]
     /// Coordinates in cell order, interleaved.
     let sortedXY: [Double]
-    let cellOfPoint: [Int32]
 
     init(xy: [Double], radius: Double) {
         self.init(xy: xy, threshold: DistanceThreshold(planar: radius))
@@ -63,11 +74,6 @@ struct DiscSumGrid: Sendable {
         sortedPoints = grid.sortedPoints
         cellStart = grid.cellStart
         sortedXY = grid.coordinatesInCellOrder
-        var cellOf = [Int32](repeating: 0, count: n)
-        for c in 0..<(columns * rows) {
-            for k in Int(cellStart[c])..<Int(cellStart[c + 1]) { cellOf[Int(sortedPoints[k])] = Int32(c) }
-        }
-        cellOfPoint = cellOf
     }
 
     var count: Int { sortedPoints.count }
@@ -90,22 +96,29 @@ struct DiscSumGrid: Sendable {
     /// Per-cell totals of K channels given per point (`values[i * K + q]`, input order), as
     /// prefix sums along each row: `cells[(row * (columns + 1) + col) * K + q]` is the total of
     /// the cells left of `col`; and the values re-ordered by cell.
+    ///
+    /// Each cell's total is summed in slot order into the prefix slot right of the cell, and the
+    /// row is then accumulated in place: the same additions as a separate totals array (a + b
+    /// and b + a are the same bits), without that array, which was as large as the prefix sums
+    /// (1.6 GB for three channels over the 10 M-firm province's 66 M cells). The cell of a slot
+    /// comes from its coordinates by `PointGridIndex`'s own filing expression, in O(n), not
+    /// from a pass over every cell.
     func cellTotals(_ values: [Double], channels k: Int) -> (cells: [Double], sorted: [Double]) {
-        var totals = [Double](repeating: 0, count: columns * rows * k)
+        var prefix = [Double](repeating: 0, count: (columns + 1) * rows * k)
         var sorted = [Double](repeating: 0, count: count * k)
         for s in 0..<count {
             let i = Int(sortedPoints[s])
-            let c = Int(cellOfPoint[i])
+            let gx = Int((sortedXY[2 * s] - originX) / side), gy = Int((sortedXY[2 * s + 1] - originY) / side)
+            let slot = (gy * (columns + 1) + gx + 1) * k
             for q in 0..<k {
                 sorted[s * k + q] = values[i * k + q]
-                totals[c * k + q] += values[i * k + q]
+                prefix[slot + q] += values[i * k + q]
             }
         }
-        var prefix = [Double](repeating: 0, count: (columns + 1) * rows * k)
         for gy in 0..<rows {
             let base = gy * (columns + 1) * k
             for gx in 0..<columns {
-                for q in 0..<k { prefix[base + (gx + 1) * k + q] = prefix[base + gx * k + q] + totals[(gy * columns + gx) * k + q] }
+                for q in 0..<k { prefix[base + (gx + 1) * k + q] += prefix[base + gx * k + q] }
             }
         }
         return (prefix, sorted)
@@ -124,8 +137,8 @@ struct DiscSumGrid: Sendable {
         let outerRadius = threshold.searchRadius + slack, outer = outerRadius * outerRadius
         // Point tests: within in the plane for certain, or in the ring the geodesic decides.
         let inPlane = threshold.innerSquared, ring = threshold.outerSquared
-        let cx = Int(((x - originX) / side).rounded(.down))
-        let cy = Int(((y - originY) / side).rounded(.down))
+        let cx = Self.floor((x - originX) / side)
+        let cy = Self.floor((y - originY) / side)
         let rowLo = max(0, cy - reach), rowHi = min(rows - 1, cy + reach)
         let colLo = max(0, cx - reach), colHi = min(columns - 1, cx + reach)
         guard rowLo <= rowHi, colLo <= colHi else { return }
@@ -138,8 +151,8 @@ struct DiscSumGrid: Sendable {
                     let outerX2 = outer - nearY * nearY
                     guard outerX2 >= 0 else { continue }
                     let g = outerX2.squareRoot()
-                    let lo = max(colLo, Int(((x - g - originX) / side).rounded(.down)))
-                    let hi = min(colHi, Int(((x + g - originX) / side).rounded(.down)))
+                    let lo = max(colLo, Self.floor((x - g - originX) / side))
+                    let hi = min(colHi, Self.floor((x + g - originX) / side))
                     guard lo <= hi else { continue }
                     let rowBase = gy * (columns + 1) * k
                     func wholeInside(_ gx: Int) -> Bool {
@@ -153,14 +166,16 @@ struct DiscSumGrid: Sendable {
                     let innerX2 = inner - farY * farY
                     if innerX2 > 0 {
                         let h = innerX2.squareRoot()
-                        a = max(lo, Int(((x - h - originX) / side).rounded(.up)))
-                        b = min(hi, Int(((x + h - originX) / side).rounded(.down)) - 1)
+                        a = max(lo, Self.ceil((x - h - originX) / side))
+                        b = min(hi, Self.floor((x + h - originX) / side) - 1)
                         while a <= b && !wholeInside(a) { a += 1 }
                         while b >= a && !wholeInside(b) { b -= 1 }
                     }
-                    func edgeCell(_ gx: Int) {
-                        let c = gy * columns + gx
-                        for s in Int(start[c])..<Int(start[c + 1]) {
+                    // Cells g0...g1 of the row hold one contiguous run of slots: their points are
+                    // tested in one loop, in the same order as cell by cell.
+                    func edgeCells(_ g0: Int, _ g1: Int) {
+                        let c = gy * columns
+                        for s in Int(start[c + g0])..<Int(start[c + g1 + 1]) {
                             let dx = pxy[2 * s] - x, dy = pxy[2 * s + 1] - y
                             let d2 = dx * dx + dy * dy
                             if d2 <= inPlane
@@ -171,13 +186,27 @@ struct DiscSumGrid: Sendable {
                     }
                     if a <= b {
                         for q in 0..<k { out[q] += cells[rowBase + (b + 1) * k + q] - cells[rowBase + a * k + q] }
-                        for gx in lo..<a { edgeCell(gx) }
-                        if b < hi { for gx in (b + 1)...hi { edgeCell(gx) } }
+                        if lo < a { edgeCells(lo, a - 1) }
+                        if b < hi { edgeCells(b + 1, hi) }
                     } else {
-                        for gx in lo...hi { edgeCell(gx) }
+                        edgeCells(lo, hi)
                     }
                 }
             }
         }
+    }
+
+    /// ⌊v⌋ and ⌈v⌉ as integers, without a call to libm per row (`rounded(.down)` was one here);
+    /// exact for |v| < 2⁶³, so the cells chosen are the same.
+    @inline(__always)
+    static func floor(_ v: Double) -> Int {
+        let t = Int(v)
+        return Double(t) > v ? t - 1 : t
+    }
+
+    @inline(__always)
+    static func ceil(_ v: Double) -> Int {
+        let t = Int(v)
+        return Double(t) < v ? t + 1 : t
     }
 }
