@@ -41,10 +41,13 @@ public struct ConcentrationByDistrict: Sendable {
         let administrative = dataset.districts.indices.filter { dataset.districts[$0].kind == .administrative }
         let located = try PointLocator.firstCovering(
             polygons: administrative.map { dataset.districts[$0].geometry }, points: points, threads: threads)
+        // Members of every county in one pass (ascending within each), not a filter over all
+        // industrial enterprises per county: 156 counties × millions at a province (issue 19).
+        var members = [[Int]](repeating: [], count: administrative.count)
+        for (k, d) in located.enumerated() { if let d { members[d].append(k) } }
         for (d, district) in administrative.enumerated() {
-            let members = located.indices.filter { located[$0] == d }
             let x = dataset.districts[district]
-            units.append(Unit(code: x.code, name: x.name, kind: .administrative, figures: figures(members)))
+            units.append(Unit(code: x.code, name: x.name, kind: .administrative, figures: figures(members[d])))
         }
         for x in dataset.districts where x.kind == .functional {
             let covered = try PointLocator.firstCovering(polygons: [x.geometry], points: points, threads: threads)

@@ -11,6 +11,14 @@ import GeoCore
 /// distance found; ties go to the lower park index, so the answer does not
 /// depend on the visiting order or on the thread count. Each worker prepares
 /// its own copies of the park polygons (prepared geometries are per thread).
+///
+/// Why a `BoxDistanceTree` per candidate set (issue 19): the search used to
+/// compute and sort the envelope distance of every candidate for every point,
+/// 823 parks × about a million misfit enterprises at a province, the step
+/// growing with parks × points. The tree hands out the candidates in exactly
+/// that sorted order (envelope distance, then park index) but lazily, so the
+/// search evaluates the same parks and gives the same answers while touching
+/// only the few parks near each point.
 struct NearestParkSearch {
     let context: CheckContext
 
@@ -23,6 +31,10 @@ struct NearestParkSearch {
         guard n > 0 else { return [] }
         let xy = try context.frame.project(points: points)
         let parkMetric = context.parkMetric, boxes = context.parkMetricBoxes
+        // Ascending, without repeats: the tree's item order is then park order (the tie rule).
+        let sets = candidateSets.map { Array(Set($0)).sorted() }
+        let used = Set(setOfPoint)
+        let trees = sets.indices.map { k in used.contains(k) ? BoxDistanceTree(boxes: sets[k].map { boxes[$0] }) : nil }
         var parkSlots = [Int](repeating: -1, count: n)
         var distanceSlots = [Double](repeating: .infinity, count: n)
         try parkSlots.withUnsafeMutableBufferPointer { parkBuffer in
@@ -30,24 +42,25 @@ struct NearestParkSearch {
                 nonisolated(unsafe) let (parkOut, distanceOut) = (parkBuffer, distanceBuffer)
                 try ParallelChunks.run(count: n, chunkSize: 256, threads: context.threads) {
                     var prepared = [PreparedGeometry?](repeating: nil, count: parkMetric.count)
+                    var queue = BoxDistanceTree.Queue()
                     return { range in
                         for k in range {
                             let x = xy[2 * k], y = xy[2 * k + 1]
                             guard x.isFinite, y.isFinite else { continue }
-                            let candidates = candidateSets[setOfPoint[k]]
-                            guard !candidates.isEmpty else { continue }
-                            let ordered = candidates.map { (park: $0, bound: Self.boxDistance(boxes[$0], x: x, y: y)) }
-                                .sorted { $0.bound != $1.bound ? $0.bound < $1.bound : $0.park < $1.park }
+                            let candidates = sets[setOfPoint[k]]
+                            guard !candidates.isEmpty, let tree = trees[setOfPoint[k]] else { continue }
                             let point = try GeometryHandle(.point(Position(x: x, y: y)))
                             var best = -1, bestDistance = Double.infinity
-                            for (park, bound) in ordered {
-                                if bound > bestDistance { break }
+                            try tree.visit(x: x, y: y, queue: &queue) { item, bound in
+                                if bound > bestDistance { return false }
+                                let park = candidates[item]
                                 if prepared[park] == nil { prepared[park] = try PreparedGeometry(GeometryHandle(parkMetric[park])) }
                                 let d = try prepared[park]!.distance(to: point)
                                 if d < bestDistance || (d == bestDistance && park < best) {
                                     best = park
                                     bestDistance = d
                                 }
+                                return true
                             }
                             parkOut[k] = best
                             distanceOut[k] = bestDistance
@@ -57,11 +70,5 @@ struct NearestParkSearch {
             }
         }
         return (0..<n).map { parkSlots[$0] >= 0 ? (parkSlots[$0], distanceSlots[$0]) : nil }
-    }
-
-    /// Distance from (x, y) to a box, 0 inside it.
-    static func boxDistance(_ b: BoundingBox, x: Double, y: Double) -> Double {
-        let dx = max(b.minX - x, 0, x - b.maxX), dy = max(b.minY - y, 0, y - b.maxY)
-        return (dx * dx + dy * dy).squareRoot()
     }
 }

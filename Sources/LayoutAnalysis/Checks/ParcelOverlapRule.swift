@@ -7,9 +7,14 @@ import PROJ
 /// larger than `checks.parcel_overlap_m2` (default 1 m², strictly above),
 /// measured on the ellipsoid (GRS80) from the GEOS intersection on lon/lat.
 ///
-/// Candidate pairs come from a sweep over the parcels' envelopes sorted by
-/// their west edge (each parcel meets only the envelopes starting before its
-/// east edge), never all pairs. A pair whose envelopes overlap by no more than
+/// Candidate pairs are the parcels whose envelopes touch (closed boxes), found in a
+/// `BoxGridIndex` over the envelopes, never all pairs. Each pair is taken once, from
+/// the parcel that comes first by (west edge, index), and intersected in that
+/// order (`first ∩ second`), as the x-sweep this replaced did. Why the grid (issue 19):
+/// the sweep met every envelope starting before a parcel's east edge, a whole
+/// north–south strip of the dataset, so its work grew with parcels^1.5 (0.06 s for
+/// 150,000 parcels of a city, 2.7 s for 1,500,000 of a province).
+/// A pair whose envelopes overlap by no more than
 /// the threshold (an upper bound in m², so neighbours sharing a side cost
 /// nothing) is skipped; otherwise it is intersected only when the DE-9IM
 /// relation says the interiors share an area (`2********`). Work is split over threads,
@@ -42,6 +47,13 @@ enum ParcelOverlapRule {
         let order = boxes.indices.filter { !boxes[$0].isEmpty }.sorted {
             boxes[$0].minX != boxes[$1].minX ? boxes[$0].minX < boxes[$1].minX : $0 < $1
         }
+        // Rank of each parcel in `order` (-1 without a box): a pair belongs to its lower rank.
+        let rank: [Int] = {
+            var r = [Int](repeating: -1, count: boxes.count)
+            for (k, i) in order.enumerated() { r[i] = k }
+            return r
+        }()
+        let grid = BoxGridIndex(boxes: boxes)
         var found = [[(b: Int, area: Double, overlap: Geometry)]](repeating: [], count: order.count)
         try found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
@@ -52,11 +64,7 @@ enum ParcelOverlapRule {
                     for k in range {
                         let i = order[k], box = boxes[i]
                         var hits: [(b: Int, area: Double, overlap: Geometry)] = []
-                        var m = k + 1
-                        while m < order.count, boxes[order[m]].minX <= box.maxX {
-                            let j = order[m]
-                            m += 1
-                            guard boxes[j].minY <= box.maxY, boxes[j].maxY >= box.minY else { continue }
+                        for j in grid.intersecting(box) where rank[j] > k {
                             guard Self.envelopeOverlapBound(box, boxes[j]) > minimumArea else { continue }
                             let (hi, hj) = (try handles.handle(i), try handles.handle(j))
                             guard try hi.relate(hj, pattern: "2********") else { continue }

@@ -140,6 +140,18 @@ public final class ParcelOverlay: @unchecked Sendable {
         return result
     }
 
+    /// Area inside `unit` (lon/lat) of each parcel of `list`, m², the very number `parts(inside: [unit])`
+    /// gives (0 where it lists no part), for a caller that needs it for a few parcels only:
+    /// `parcel-outside-park` re-measures against the union of all parks just the parcels its
+    /// per-piece pass could not decide. One thread (the parcels are few).
+    func areasInside(parcels list: [Int], unit: Geometry) throws -> [Double] {
+        guard let unitBox = unit.boundingBox, !list.isEmpty else { return list.map { _ in 0 } }
+        return try clipping.withLock { _ in
+            let prepared = try PreparedGeometry(GeometryHandle(unit))
+            return try list.map { p in boxes[p].isEmpty ? 0 : try areaInside(parcel: p, unitBox: unitBox, prepared: prepared) }
+        }
+    }
+
     /// Area of parcel `p` inside the unit, m²: the precomputed area when covered, else the clipped part's.
     private func areaInside(parcel p: Int, unitBox: BoundingBox, prepared: PreparedGeometry) throws -> Double {
         let box = boxes[p]
