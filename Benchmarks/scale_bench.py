@@ -91,7 +91,7 @@ def timed(argv, tty_log=None, peaks=None):
         sampler = threading.Thread(target=sample_rss, args=(argv, tty_log, peaks if peaks is not None else {}, stop))
         sampler.start()
         command = " ".join("'" + a.replace("'", "'\\''") + "'" for a in inner)
-        proc = subprocess.run(["script", "-qec", command, tty_log], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.run(["script", "-qfec", command, tty_log], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         stop.set()
         sampler.join()
     else:
