@@ -10,7 +10,7 @@ public struct DatasetLoadResult: Sendable {
     /// Per file name: the features as read, geometry repaired, every property kept.
     public var repairedFiles: [(file: String, collection: FeatureCollection)]
 
-    public var errorCount: Int { problems.filter { $0.severity == .error }.count }
-    public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { problems.count(where: { $0.severity == .error }) }
+    public var warningCount: Int { problems.count(where: { $0.severity == .warning }) }
     public var hasErrors: Bool { errorCount > 0 }
 }

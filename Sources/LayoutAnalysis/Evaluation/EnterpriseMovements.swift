@@ -67,7 +67,7 @@ public struct EnterpriseMovements: Sendable {
     /// Ids present in both snapshots.
     public var matched: Int
 
-    public func count(_ kind: Kind) -> Int { changes.filter { $0.kind == kind }.count }
+    public func count(_ kind: Kind) -> Int { changes.count(where: { $0.kind == kind }) }
 
     /// Default relocation tolerance, m: below it a point is "the same place"
     /// (coordinates are often re-digitised by a few metres).

@@ -90,7 +90,7 @@ public enum FeaturedParkEvaluation {
         public var name: String
         public var status: FeaturedStatus
         public var criteria: [Criterion]
-        public var failures: Int { criteria.filter { !$0.passed }.count }
+        public var failures: Int { criteria.count(where: { !$0.passed }) }
         public var verdict: Verdict { Verdict.of(status: status, failures: failures) }
     }
 

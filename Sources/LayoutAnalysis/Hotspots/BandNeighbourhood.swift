@@ -23,28 +23,27 @@ struct BandNeighbourhood: Sendable {
             channels[3 * i + 1] = y[i]
             channels[3 * i + 2] = y[i] - mean
         }
-        let totals = grid.cellTotals(channels, channels: 3)
+        let sortedValues = grid.sortedValues(channels, channels: 3)
         let counts = HotspotBuffer<Int32>(repeating: 0, count: n)
         let sums = HotspotBuffer<Double>(repeating: 0, count: n)
         let lags = HotspotBuffer<Double>(repeating: 0, count: n)
         ParallelRanges.forEach(count: n, threads: threads) { range in
-            totals.cells.withUnsafeBufferPointer { cells in
-                totals.sorted.withUnsafeBufferPointer { sorted in
-                    xy.withUnsafeBufferPointer { xy in
-                        var out = (0.0, 0.0, 0.0)
-                        // In cell order, so consecutive queries touch the same rows of the grid (cache).
-                        for s in range {
-                            let i = Int(grid.sortedPoints[s])
-                            out = (0, 0, 0)
-                            withUnsafeMutablePointer(to: &out) {
-                                $0.withMemoryRebound(to: Double.self, capacity: 3) { p in
-                                    grid.sum(around: i, channels: 3, cells: cells, sorted: sorted, xy: xy, into: p)
-                                }
+            sortedValues.withUnsafeBufferPointer { sorted in
+                let prefixes = DiscSumGrid.RowPrefixes(grid: grid, sorted: sorted, channels: 3)
+                xy.withUnsafeBufferPointer { xy in
+                    var out = (0.0, 0.0, 0.0)
+                    // In cell order, so consecutive queries touch the same rows of the grid (cache).
+                    for s in range {
+                        let i = Int(grid.sortedPoints[s])
+                        out = (0, 0, 0)
+                        withUnsafeMutablePointer(to: &out) {
+                            $0.withMemoryRebound(to: Double.self, capacity: 3) { p in
+                                grid.sum(around: i, channels: 3, rows: prefixes, sorted: sorted, xy: xy, into: p)
                             }
-                            counts[i] = Int32(out.0)
-                            sums[i] = out.1
-                            lags[i] = out.2 - (y[i] - mean)
                         }
+                        counts[i] = Int32(out.0)
+                        sums[i] = out.1
+                        lags[i] = out.2 - (y[i] - mean)
                     }
                 }
             }

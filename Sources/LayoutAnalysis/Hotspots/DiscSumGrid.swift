@@ -93,39 +93,79 @@ struct DiscSumGrid: Sendable {
         return min(64, max(1, Int((0.31 * mean).squareRoot().rounded())))
     }
 
-    /// Per-cell totals of K channels given per point (`values[i * K + q]`, input order), as
-    /// prefix sums along each row: `cells[(row * (columns + 1) + col) * K + q]` is the total of
-    /// the cells left of `col`; and the values re-ordered by cell.
-    ///
-    /// Each cell's total is summed in slot order into the prefix slot right of the cell, and the
-    /// row is then accumulated in place: the same additions as a separate totals array (a + b
-    /// and b + a are the same bits), without that array, which was as large as the prefix sums
-    /// (1.6 GB for three channels over the 10 M-firm province's 66 M cells). The cell of a slot
-    /// comes from its coordinates by `PointGridIndex`'s own filing expression, in O(n), not
-    /// from a pass over every cell.
-    func cellTotals(_ values: [Double], channels k: Int) -> (cells: [Double], sorted: [Double]) {
-        var prefix = [Double](repeating: 0, count: (columns + 1) * rows * k)
+    /// The K channels given per point (`values[i * K + q]`, input order) re-ordered by cell
+    /// (`sorted[s * K + q]` for the s-th point of `sortedPoints`): what edge cells add point by
+    /// point, and what `RowPrefixes` sums into cell totals.
+    func sortedValues(_ values: [Double], channels k: Int) -> [Double] {
         var sorted = [Double](repeating: 0, count: count * k)
         for s in 0..<count {
             let i = Int(sortedPoints[s])
-            let gx = Int((sortedXY[2 * s] - originX) / side), gy = Int((sortedXY[2 * s + 1] - originY) / side)
-            let slot = (gy * (columns + 1) + gx + 1) * k
-            for q in 0..<k {
-                sorted[s * k + q] = values[i * k + q]
-                prefix[slot + q] += values[i * k + q]
-            }
+            for q in 0..<k { sorted[s * k + q] = values[i * k + q] }
         }
-        for gy in 0..<rows {
-            let base = gy * (columns + 1) * k
-            for gx in 0..<columns {
-                for q in 0..<k { prefix[base + (gx + 1) * k + q] += prefix[base + gx * k + q] }
-            }
+        return sorted
+    }
+
+    /// The rows of per-cell totals, as prefix sums along each row, made on demand for the rows
+    /// around the queries of one worker's range: `row(gy)[col * K + q]` is the total of channel q
+    /// over the cells of row gy left of `col`.
+    ///
+    /// Why a window and not the whole grid: the grid of a province has some 66 million cells
+    /// (25 m cells over 208 × 198 km, 8.5 % occupied), and its prefix sums held 3 doubles a cell,
+    /// 1.6 GB, the peak of `analyze`. Queries come in cell order, so their rows only go up: a ring
+    /// of 2·reach + 1 rows (a few MB) serves them, each row made once per range. A row's totals add
+    /// its points in `sortedPoints` order and its prefix runs left to right, exactly as the whole
+    /// grid's did, so every sum has the same bits.
+    final class RowPrefixes {
+        let grid: DiscSumGrid
+        let k: Int
+        let sorted: UnsafeBufferPointer<Double>
+        let slots: Int
+        let width: Int
+        /// `slots` rows of `width` doubles, owned here (freed in deinit).
+        let buffer: UnsafeMutablePointer<Double>
+        var rowInSlot: [Int]
+
+        /// `sorted` is `sortedValues` of the same K channels; it must outlive this window.
+        init(grid: DiscSumGrid, sorted: UnsafeBufferPointer<Double>, channels k: Int) {
+            self.grid = grid
+            self.k = k
+            self.sorted = sorted
+            slots = min(grid.rows, 2 * grid.reach + 1)
+            width = (grid.columns + 1) * k
+            buffer = .allocate(capacity: max(1, slots * width))
+            buffer.initialize(repeating: 0, count: max(1, slots * width))
+            rowInSlot = [Int](repeating: -1, count: slots)
         }
-        return (prefix, sorted)
+
+        deinit { buffer.deallocate() }
+
+        /// The prefix sums of row gy (computed now unless the ring still holds them).
+        @inline(__always)
+        func row(_ gy: Int) -> UnsafePointer<Double> {
+            let slot = gy % slots
+            if rowInSlot[slot] != gy { fill(gy, slot: slot) }
+            return UnsafePointer(buffer + slot * width)
+        }
+
+        private func fill(_ gy: Int, slot: Int) {
+            let g = grid, k = self.k, b = buffer + slot * width
+            b.update(repeating: 0, count: width)
+            let first = Int(g.cellStart[gy * g.columns]), last = Int(g.cellStart[gy * g.columns + g.columns])
+            g.sortedXY.withUnsafeBufferPointer { pxy in
+                for s in first..<last {
+                    let at = (Int((pxy[2 * s] - g.originX) / g.side) + 1) * k
+                    for q in 0..<k { b[at + q] += sorted[s * k + q] }
+                }
+            }
+            for gx in 0..<g.columns {
+                for q in 0..<k { b[(gx + 1) * k + q] += b[gx * k + q] }
+            }
+            rowInSlot[slot] = gy
+        }
     }
 
     /// Adds into `out[0..<K]` the K channels summed over every point within `radius` of point i (i included).
-    func sum(around i: Int, channels k: Int, cells: UnsafeBufferPointer<Double>, sorted: UnsafeBufferPointer<Double>,
+    func sum(around i: Int, channels k: Int, rows prefixes: RowPrefixes, sorted: UnsafeBufferPointer<Double>,
              xy: UnsafeBufferPointer<Double>, into out: UnsafeMutablePointer<Double>) {
         let x = xy[2 * i], y = xy[2 * i + 1]
         // Slack for the rounding of cell edges and of the cell a point was filed under.
@@ -154,7 +194,6 @@ struct DiscSumGrid: Sendable {
                     let lo = max(colLo, Self.floor((x - g - originX) / side))
                     let hi = min(colHi, Self.floor((x + g - originX) / side))
                     guard lo <= hi else { continue }
-                    let rowBase = gy * (columns + 1) * k
                     func wholeInside(_ gx: Int) -> Bool {
                         let x0 = originX + Double(gx) * side, x1 = x0 + side
                         let farX = max(abs(x - x0), abs(x - x1))
@@ -185,7 +224,8 @@ struct DiscSumGrid: Sendable {
                         }
                     }
                     if a <= b {
-                        for q in 0..<k { out[q] += cells[rowBase + (b + 1) * k + q] - cells[rowBase + a * k + q] }
+                        let cells = prefixes.row(gy)
+                        for q in 0..<k { out[q] += cells[(b + 1) * k + q] - cells[a * k + q] }
                         if lo < a { edgeCells(lo, a - 1) }
                         if b < hi { edgeCells(b + 1, hi) }
                     } else {

@@ -55,29 +55,28 @@ public struct GlobalMoran: Sendable {
             perPoint[2 * i + 1] = 1 / (k[i] * k[i])
         }
         let weights = perPoint
-        let totals = grid.cellTotals(weights, channels: 2)
+        let sortedValues = grid.sortedValues(weights, channels: 2)
         let s1Parts = HotspotBuffer<Double>(repeating: 0, count: n)
         let columnSums = HotspotBuffer<Double>(repeating: 0, count: n)
         ParallelRanges.forEach(count: n, threads: threads) { range in
-            totals.cells.withUnsafeBufferPointer { cells in
-                totals.sorted.withUnsafeBufferPointer { sorted in
-                    xy.withUnsafeBufferPointer { xy in
-                        var out = (0.0, 0.0)
-                        // In cell order, so consecutive queries touch the same rows of the grid (cache).
-                        for s in range {
-                            let i = Int(grid.sortedPoints[s])
-                            guard k[i] > 0 else { continue }
-                            out = (0, 0)
-                            withUnsafeMutablePointer(to: &out) {
-                                $0.withMemoryRebound(to: Double.self, capacity: 2) { p in
-                                    grid.sum(around: i, channels: 2, cells: cells, sorted: sorted, xy: xy, into: p)
-                                }
+            sortedValues.withUnsafeBufferPointer { sorted in
+                let prefixes = DiscSumGrid.RowPrefixes(grid: grid, sorted: sorted, channels: 2)
+                xy.withUnsafeBufferPointer { xy in
+                    var out = (0.0, 0.0)
+                    // In cell order, so consecutive queries touch the same rows of the grid (cache).
+                    for s in range {
+                        let i = Int(grid.sortedPoints[s])
+                        guard k[i] > 0 else { continue }
+                        out = (0, 0)
+                        withUnsafeMutablePointer(to: &out) {
+                            $0.withMemoryRebound(to: Double.self, capacity: 2) { p in
+                                grid.sum(around: i, channels: 2, rows: prefixes, sorted: sorted, xy: xy, into: p)
                             }
-                            let wi = weights[2 * i]
-                            let others = out.0 - wi, othersSquared = out.1 - weights[2 * i + 1]
-                            s1Parts[i] = k[i] * wi * wi + 2 * wi * others + othersSquared
-                            columnSums[i] = others
                         }
+                        let wi = weights[2 * i]
+                        let others = out.0 - wi, othersSquared = out.1 - weights[2 * i + 1]
+                        s1Parts[i] = k[i] * wi * wi + 2 * wi * others + othersSquared
+                        columnSums[i] = others
                     }
                 }
             }

@@ -121,6 +121,8 @@ public struct HotspotAnalysis: Sendable {
         var flat = [Double]()
         flat.reserveCapacity(2 * lonLat.count)
         for p in lonLat { flat.append(p.x); flat.append(p.y) }
+        // Not needed past here: 320 MB at ten million enterprises, freed before the grid is built.
+        lonLat = []
         let threshold = DistanceThreshold(distance: band, frame: frame, xy: xy, lonLat: flat)
         let grid = DiscSumGrid(xy: xy, threshold: threshold)
         let mean = SampleMoments(values).mean

@@ -111,7 +111,7 @@ public struct PerMuBenefitReport: Sendable {
     public var notEvaluated: [UnevaluatedEnterprise]
 
     /// Number of enterprises per grade.
-    public func count(of grade: BenefitGrade) -> Int { evaluated.filter { $0.grade == grade }.count }
+    public func count(of grade: BenefitGrade) -> Int { evaluated.count(where: { $0.grade == grade }) }
 }
 
 /// Medians of the evaluated enterprises; `nil` when no enterprise has the value.

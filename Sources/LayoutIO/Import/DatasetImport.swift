@@ -30,7 +30,7 @@ public struct ImportResult: Sendable {
     /// Where the dataset was written; nil for `--check` or on failure.
     public var written: String?
 
-    public var errorCount: Int { problems.filter { $0.severity == .error }.count }
+    public var errorCount: Int { problems.count(where: { $0.severity == .error }) }
     public var hasErrors: Bool { errorCount > 0 || (validation?.hasErrors ?? false) }
 }
 
@@ -333,7 +333,7 @@ public enum DatasetImport {
         timings.add("\(stage): check and repair geometry", since: checkStart)
         let info = ImportedLayer(
             target: spec.target, source: spec.source, layer: layerName, read: input.collection.features.count,
-            mapped: usable.filter { $0 }.count, crs: crsUsed, datum: spec.datum, encoding: input.encoding)
+            mapped: usable.count(where: { $0 }), crs: crsUsed, datum: spec.datum, encoding: input.encoding)
         return (info, collection, problems)
     }
 

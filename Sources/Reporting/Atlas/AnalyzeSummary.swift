@@ -90,12 +90,12 @@ public struct AnalyzeSummary {
             }, "top_indicators", in: "stats.json")
             o["clusters"] = capped(r.cluster.groups.map { g in
                 .object(["industry": .string(g.industry), "n": .integer(Int64(g.n)), "clusters": .integer(Int64(g.dbscan.clusterCount)),
-                         "noise": .integer(Int64(g.dbscan.labels.filter { $0 < 0 }.count)),
+                         "noise": .integer(Int64(g.dbscan.labels.count(where: { $0 < 0 }))),
                          "nni": JSONValue.number(g.nni?.nni)])
             }, "clusters", in: "cluster.json")
             if let h = r.hotspots {
                 var bins = JSONObject()
-                for bin in stride(from: 3, through: -3, by: -1) { bins[String(bin)] = .integer(Int64(h.entries.filter { $0.bin == bin }.count)) }
+                for bin in stride(from: 3, through: -3, by: -1) { bins[String(bin)] = .integer(Int64(h.entries.count(where: { $0.bin == bin }))) }
                 o["hotspots"] = .object(["value": .string(h.value.rawValue), "band_m": .double(h.band), "n": .integer(Int64(h.entries.count)),
                                          "bins": .object(bins), "moran_i": JSONValue.number(h.moran.i), "moran_p": JSONValue.number(h.moran.p)])
             } else {
@@ -103,7 +103,7 @@ public struct AnalyzeSummary {
             }
             if let e = evaluation {
                 var summary = JSONObject()
-                for v in FeaturedParkEvaluation.Verdict.allCases { summary[v.rawValue] = .integer(Int64(e.result.cards.filter { $0.verdict == v }.count)) }
+                for v in FeaturedParkEvaluation.Verdict.allCases { summary[v.rawValue] = .integer(Int64(e.result.cards.count(where: { $0.verdict == v }))) }
                 o["evaluation"] = .object(["previous": .string(e.previousName), "summary": .object(summary)])
             } else {
                 o["evaluation"] = .null

@@ -298,7 +298,7 @@ public struct AtlasPages: Sendable {
         }.sorted()
         let evaluated = results.benefit.map { b in positions.map { b.evaluated[$0] } } ?? []
         var grades = TemplateTable(headers: [("等级", "grade", false), ("企业数", "enterprises", true)])
-        for g in BenefitGrade.allCases { grades.rows.append((nil, [.init(text: g.rawValue), .init(text: String(evaluated.filter { $0.grade == g }.count), num: true)])) }
+        for g in BenefitGrade.allCases { grades.rows.append((nil, [.init(text: g.rawValue), .init(text: String(evaluated.count(where: { $0.grade == g })), num: true)])) }
         grades.rows.append((nil, [.init(text: "未参评 not evaluated"), .init(text: String(x.members.count - evaluated.count), num: true)]))
         c["gradeTable"] = grades.context
         // Output descending, then id ascending.

@@ -96,14 +96,15 @@ public struct ParkProfile: Sendable {
         struct Sums { var output = 0.0, tax = 0.0, employees = 0.0, count = 0, undeclaredOutput = 0.0 }
         var byDivision: [IndustryCode: Sums] = [:], byClass: [IndustryCode: Sums] = [:]
         for e in members {
-            let x = enterprises[e]
-            let output = x.output ?? 0, tax = x.tax ?? 0, employees = Double(x.employees ?? 0)
+            // From the columns: no enterprise (its id, name and properties) is built.
+            let industry = enterprises.industry(at: e)
+            let output = enterprises.output(at: e) ?? 0, tax = enterprises.tax(at: e) ?? 0, employees = Double(enterprises.employees(at: e) ?? 0)
             totalOutput += output
             totalTax += tax
             totalEmployees += employees
-            let fits = codes.contains { $0.covers(x.industry) }
+            let fits = codes.contains { $0.covers(industry) }
             if fits { fitting += output }
-            for (key, table) in [(x.industry.ancestor(at: .division) ?? x.industry, 0), (x.industry.ancestor(at: .class) ?? x.industry, 1)] {
+            for (key, table) in [(industry.ancestor(at: .division) ?? industry, 0), (industry.ancestor(at: .class) ?? industry, 1)] {
                 var s = (table == 0 ? byDivision : byClass)[key] ?? Sums()
                 s.output += output
                 s.tax += tax

@@ -85,13 +85,13 @@ public struct ReportPage {
             (String(results.cluster.groups.reduce(0) { $0 + $1.dbscan.clusterCount }), "产业集群", "DBSCAN clusters"),
         ]
         if let h = results.hotspots {
-            cards.append((String(h.entries.filter { $0.bin >= 2 }.count), "热点企业 (≥95 %)", "hot-spot enterprises"))
+            cards.append((String(h.entries.count(where: { $0.bin >= 2 })), "热点企业 (≥95 %)", "hot-spot enterprises"))
         }
         var c: [String: Any] = ["cards": cards.map { ["value": $0.0, "zh": $0.1, "en": $0.2] }]
         let leftOut = LeftOutNote.summary([data])
         if !leftOut.isEmpty { c["leftOut"] = leftOut }
         let parks = results.check.parks
-        let count = { (v: ParkVerdict.Verdict) in parks.filter { $0.verdict == v }.count }
+        let count = { (v: ParkVerdict.Verdict) in parks.count(where: { $0.verdict == v }) }
         c["parkCount"] = parks.count
         c["compliant"] = count(.compliant)
         c["attention"] = count(.attention)
@@ -171,49 +171,65 @@ public struct ReportPage {
     public static let findingsPerRule = 40
 
     /// Per rule with findings: its counts by severity and its findings grouped by park, at most `findingsPerRule`.
+    ///
+    /// One pass over the findings (a province has over a million): groups are keyed by park (or
+    /// district, or the city) in the order of their first finding, and only what can be listed is
+    /// kept, the first `findingsPerRule` findings of each of the first `findingsPerRule` groups
+    /// (every group listed holds at least one finding, so no later group is reached).
     private func findingRules() -> [[String: Any]] {
         let report = results.check
         // The first park of each id, as `data.parks.first { $0.id == id }` finds it.
         var parkNames: [String: String] = [:]
         for park in data.parks where parkNames[park.id] == nil { parkNames[park.id] = park.name }
+        struct RuleFindings {
+            var total = 0
+            var bySeverity: [Severity: Int] = [:]
+            var groupOfKey: [String: Int] = [:]
+            var groups: [(key: String, items: [Int])] = []
+        }
+        // Mutated in place (an element of an array), so the groups are never copied per finding.
+        var rules = [RuleFindings](repeating: RuleFindings(), count: CheckRule.allCases.count)
+        for (k, f) in report.findings.enumerated() {
+            let r = f.rule.order
+            rules[r].total += 1
+            rules[r].bySeverity[f.severity, default: 0] += 1
+            let key = f.parks.first.map { id in "\(id) \(parkNames[id] ?? "")" }
+                ?? f.district.map { "区县 district \($0)" } ?? "全市 city"
+            let g: Int
+            if let known = rules[r].groupOfKey[key] {
+                g = known
+            } else {
+                g = rules[r].groups.count
+                rules[r].groupOfKey[key] = g
+                rules[r].groups.append((key, []))
+            }
+            if g < Self.findingsPerRule && rules[r].groups[g].items.count < Self.findingsPerRule { rules[r].groups[g].items.append(k) }
+        }
         var out: [[String: Any]] = []
         for rule in CheckRule.allCases {
-            let list = report.findings.filter { $0.rule == rule }
-            guard !list.isEmpty else { continue }
+            let r = rules[rule.order]
+            guard r.total > 0 else { continue }
             let counts = Severity.allCases.reversed().compactMap { sev -> (Severity, Int)? in
-                let n = list.filter { $0.severity == sev }.count
+                let n = r.bySeverity[sev] ?? 0
                 return n > 0 ? (sev, n) : nil
-            }
-            // Groups in the order of their first finding; looked up by key, not searched (a province
-            // has hundreds of parks and millions of findings).
-            var groups: [(key: String, items: [Finding])] = []
-            var groupOfKey: [String: Int] = [:]
-            for f in list {
-                let key = f.parks.first.map { id in "\(id) \(parkNames[id] ?? "")" }
-                    ?? f.district.map { "区县 district \($0)" } ?? "全市 city"
-                if let g = groupOfKey[key] {
-                    groups[g].items.append(f)
-                } else {
-                    groupOfKey[key] = groups.count
-                    groups.append((key, [f]))
-                }
             }
             var shown = 0
             var shownGroups: [[String: Any]] = []
-            for g in groups where shown < Self.findingsPerRule {
+            for g in r.groups where shown < Self.findingsPerRule {
                 var items: [[String: Any]] = []
-                for f in g.items where shown < Self.findingsPerRule {
+                for k in g.items where shown < Self.findingsPerRule {
+                    let f = report.findings[k]
                     items.append(["severity": f.severity.rawValue, "severityZh": f.severity.nameZh, "messageZh": f.messageZh, "messageEn": f.messageEn])
                     shown += 1
                 }
                 shownGroups.append(["group": g.key, "items": items])
             }
-            var r: [String: Any] = [
-                "rule": rule.rawValue, "ruleZh": rule.titleZh, "open": list.count <= 12, "groups": shownGroups,
+            var x: [String: Any] = [
+                "rule": rule.rawValue, "ruleZh": rule.titleZh, "open": r.total <= 12, "groups": shownGroups,
                 "counts": counts.enumerated().map { ["first": $0.offset == 0, "severity": $0.element.0.rawValue, "count": $0.element.1] },
             ]
-            if list.count > shown { r["more"] = list.count - shown }
-            out.append(r)
+            if r.total > shown { x["more"] = r.total - shown }
+            out.append(x)
         }
         return out
     }
@@ -227,7 +243,7 @@ public struct ReportPage {
             let names = IndustryTable.lookup(g.industry)
             let largest = g.clusters.map(\.size).max()
             return [g.industry, names.map { "\($0.nameZh) \($0.nameEn)" } ?? "", String(g.n), String(g.dbscan.clusterCount),
-                    String(g.dbscan.labels.filter { $0 < 0 }.count), largest.map(String.init) ?? "—",
+                    String(g.dbscan.labels.count(where: { $0 < 0 })), largest.map(String.init) ?? "—",
                     HTML.fixed(g.nni?.nni, 3), HTML.fixed(g.nni?.z, 2),
                     g.clusters.max { $0.size < $1.size }?.parks.prefix(3).joined(separator: ", ") ?? ""]
         }
@@ -242,7 +258,7 @@ public struct ReportPage {
     private func hotspots() -> [String: Any]? {
         guard let a = results.hotspots else { return nil }
         let bins = table([("分级", "bin"), ("含义", "meaning"), ("企业", "enterprises")], stride(from: 3, through: -3, by: -1).map { bin in
-            [String(bin), HotspotsReport.binMeaning(bin), String(a.entries.filter { $0.bin == bin }.count)]
+            [String(bin), HotspotsReport.binMeaning(bin), String(a.entries.count(where: { $0.bin == bin }))]
         }, numeric: [0, 2])
         let m = a.moran
         // z descending, then id ascending.

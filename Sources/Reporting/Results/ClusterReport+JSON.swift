@@ -39,7 +39,7 @@ public extension IndustryClusterGroup {
                 "role": .string(dbscan.role(of: k).rawValue),
             ]))
         }
-        let noise = dbscan.labels.filter { $0 < 0 }.count
+        let noise = dbscan.labels.count(where: { $0 < 0 })
         var o: JSONObject = [
             "industry": .string(industry),
             "name_zh": names.map { .string($0.nameZh) } ?? .null,
@@ -125,7 +125,7 @@ public extension ClusterReport {
     var envelopeDescription: String {
         let methods = groups.compactMap { $0.ripley?.envelopeMethod }
         guard options.simulations > 0, !methods.isEmpty else { return "K envelope: none" }
-        let simulated = methods.filter { $0 == .simulation }.count, analytic = methods.count - simulated
+        let simulated = methods.count(where: { $0 == .simulation }), analytic = methods.count - simulated
         let simText = "simulation (\(options.simulations) CSR patterns, min/max, seed \(options.seed))"
         let z = NumberText.fixed(RipleyAnalysis.envelopeZ(simulations: options.simulations), decimals: 3)
         let anaText = "analytic (exact CSR mean and variance of K, E[K] ± \(z)·sd, the level of \(options.simulations) simulations)"

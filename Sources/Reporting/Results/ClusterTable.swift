@@ -20,8 +20,8 @@ public enum ClusterTable {
         for group in report.groups {
             let names = IndustryTable.lookup(group.industry)
             let title = names.map { "\(group.industry) \($0.nameZh) \($0.nameEn)" } ?? group.industry
-            let noise = group.dbscan.labels.filter { $0 < 0 }.count
-            let cores = group.dbscan.isCore.filter { $0 }.count
+            let noise = group.dbscan.labels.count(where: { $0 < 0 })
+            let cores = group.dbscan.isCore.count(where: { $0 })
             out += "\n\(title)\n"
             out += "  \(Plural.count(group.n, "enterprise")): \(Plural.count(group.dbscan.clusterCount, "cluster")), \(cores) core, \(noise) noise\n"
             if !group.clusters.isEmpty {

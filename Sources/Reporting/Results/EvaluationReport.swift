@@ -22,7 +22,7 @@ public struct EvaluationReport: Sendable {
     public func json() -> JSONValue {
         var summary = JSONObject()
         for verdict in FeaturedParkEvaluation.Verdict.allCases {
-            summary[verdict.rawValue] = .integer(Int64(cards.filter { $0.verdict == verdict }.count))
+            summary[verdict.rawValue] = .integer(Int64(cards.count(where: { $0.verdict == verdict })))
         }
         return .object([
             "dataset": .string(dataset),

@@ -103,7 +103,7 @@ public enum HotspotsReport {
         var t = TextTable(headers: ["bin", "meaning", "enterprises"])
         t.rightAligned = [0, 2]
         for bin in stride(from: 3, through: -3, by: -1) {
-            t.rows.append([String(bin), binMeaning(bin), String(a.entries.filter { $0.bin == bin }.count)])
+            t.rows.append([String(bin), binMeaning(bin), String(a.entries.count(where: { $0.bin == bin }))])
         }
         out += t.render(indent: "  ") + "\n"
         let m = a.moran

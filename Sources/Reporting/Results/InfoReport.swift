@@ -68,8 +68,8 @@ public enum InfoReport {
                     s.path, s.format == .document ? "document" : s.format == .newlineDelimited ? "newline_delimited" : "text_sequence",
                     String(s.byteCount), String(s.featureCount), s.geometryTypes.map { "\($0.type) \($0.count)" }.joined(separator: "; "),
                     CSVText.number(b?.minX), CSVText.number(b?.minY), CSVText.number(b?.maxX), CSVText.number(b?.maxY),
-                    s.declaredCRS ?? "", String(s.geometryProblems.filter { $0.kind == .invalid }.count),
-                    String(s.geometryProblems.filter { $0.kind == .repeatedVertices }.count),
+                    s.declaredCRS ?? "", String(s.geometryProblems.count(where: { $0.kind == .invalid })),
+                    String(s.geometryProblems.count(where: { $0.kind == .repeatedVertices })),
                     s.coordinatesOutOfLonLatRange ? "" : CSVText.number(s.totalArea),
                     s.coordinatesOutOfLonLatRange ? "" : CSVText.number(s.totalLength), coordinateWarning(s) ?? "",
                 ]

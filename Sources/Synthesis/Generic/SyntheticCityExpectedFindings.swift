@@ -130,7 +130,7 @@ extension SyntheticCity {
         }
         for (division, outputs) in divisionOutput {
             let total = outputs.reduce(0, +)
-            let holders = outputs.filter { $0 > 0 }.count
+            let holders = outputs.count(where: { $0 > 0 })
             if holders >= 3, total > 0, outputs.max()! / total < 0.5 { add("scattered-industry", "warning", "industry", division) }
         }
 

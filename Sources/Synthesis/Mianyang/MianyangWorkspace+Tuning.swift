@@ -72,7 +72,7 @@ extension MianyangWorkspace {
             note: "P01A and P04 (a few km apart) both declare display devices C3974 (group C397)"))
         let county = "510722"
         let members = enterprises.filter { $0.county == county }
-        let inside = members.filter { $0.owner != nil }.count
+        let inside = members.count(where: { $0.owner != nil })
         planted.append(PlantedSituation(
             rule: "outside-parks", subjects: [county],
             note: "三台县: only \(inside) of \(members.count) industrial enterprises are in parks (target 80 %)"))

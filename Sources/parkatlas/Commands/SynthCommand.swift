@@ -108,7 +108,7 @@ struct SynthCommand: ParsableCommand {
         try DatasetWriter.write(city.parkFeatures, file: DatasetFile.parks, in: out)
         try DatasetWriter.stream(file: DatasetFile.parcels, in: out) { emit in try city.forEachParcel(emit) }
         try DatasetWriter.stream(file: DatasetFile.enterprises, in: out) { emit in try city.forEachEnterprise(emit) }
-        let subParks = city.parks.filter { $0.parent != nil }.count
+        let subParks = city.parks.count(where: { $0.parent != nil })
         return "synth: \(parks) parks + \(subParks) sub-parks, \(parcels) parcels, \(enterprises) enterprises"
     }
 
