@@ -119,6 +119,10 @@ def steps_from(tty_log):
         m = re.match(r"\s*analyze: (.+?) … .*?([0-9]+\.[0-9]+) s\s*$", re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", line))
         if m and not m.group(1)[0].isdigit():
             found[m.group(1).strip()] = float(m.group(2))
+        # results.gpkg's step is the wait for its thread; this line is its whole writing time.
+        m = re.match(r"\s*analyze: results\.gpkg written on its own thread in ([0-9]+\.[0-9]+) s", line)
+        if m:
+            found["results.gpkg (own thread, start to end)"] = float(m.group(1))
     return list(found.items())
 
 

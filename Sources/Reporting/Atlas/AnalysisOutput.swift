@@ -187,7 +187,11 @@ public struct AnalysisOutput {
         let pending = PendingTables()
         // The GDAL thread only reads the dataset and the results (values nobody changes meanwhile);
         // GDAL keeps its PROJ context per thread and frees it when the thread ends.
-        let job = UncheckedJob { pending.error.catching { try plan.writeGeoPackage(to: files, threads: threads, progress: geoPackageProgress) } }
+        let job = UncheckedJob {
+            let started = DispatchTime.now().uptimeNanoseconds
+            pending.error.catching { try plan.writeGeoPackage(to: files, threads: threads, progress: geoPackageProgress) }
+            pending.writingSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        }
         if threads > 1 {
             let worker = Thread {
                 job.run()
@@ -299,6 +303,9 @@ public final class PendingTables: @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
     let error = ErrorBox()
     private var finished = false
+    /// Seconds results.gpkg took to write, on its thread from start to end (set before `done` is
+    /// signalled; read it after `finish()`): with a second thread the wait in `finish()` is only its tail.
+    public internal(set) var writingSeconds: Double?
 
     /// Waits until results.gpkg is written; throws its error. Once only; later calls return at once.
     public func finish() throws {

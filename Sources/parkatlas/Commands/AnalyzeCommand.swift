@@ -173,6 +173,10 @@ struct AnalyzeCommand: ParsableCommand {
         if overlapped {
             let poll: @Sendable () -> Int = { gpkgCounter.value }
             try progress.step("results.gpkg", total: gpkgRows, unit: .rows, poll: poll) { try pending.finish() }
+            // The step above is the wait for its end; it was written beside the maps and pages.
+            if let seconds = pending.writingSeconds {
+                progress.note(String(format: "results.gpkg written on its own thread in %.2f s", seconds))
+            }
         } else {
             try pending.finish()
         }

@@ -131,6 +131,11 @@ final class StepProgress: AnalysisStepObserver, @unchecked Sendable {
     /// Seconds since the progress began.
     var elapsed: Double { Date().timeIntervalSince(start) }
 
+    /// A line of its own (a terminal only), e.g. what a step's time does not show.
+    func note(_ text: String) {
+        if enabled { lock.withLock { FileHandle.standardError.write(Data("analyze: \(text)\n".utf8)) } }
+    }
+
     func finish(_ message: String) {
         if enabled { FileHandle.standardError.write(Data(String(format: "analyze: \(message) in %.2f s\n", elapsed).utf8)) }
     }
