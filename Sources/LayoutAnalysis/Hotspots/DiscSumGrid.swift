@@ -32,7 +32,9 @@ import Glibc
 /// city because its finer cells mean 83 rows and twice the edge cells per query against the
 /// city's 43 — not because of the data (mean neighbours in the band, 256 samples: 5 434 in the
 /// city, 5 288 in the province) nor the geodesic ring (< 1 % of the time). So a row's edge
-/// cells are scanned as one run of slots and the cell arithmetic avoids libm calls.
+/// cells are scanned as one run of slots and the cell arithmetic avoids libm calls. The row
+/// prefix sums themselves are not held for the whole grid (3 doubles × 66 M cells = 1.6 GB at
+/// the province): `RowPrefixes` makes them for the rows around each worker's queries.
 struct DiscSumGrid: Sendable {
     let radius: Double
     let threshold: DistanceThreshold

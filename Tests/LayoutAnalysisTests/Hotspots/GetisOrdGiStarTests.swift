@@ -170,4 +170,44 @@ final class GetisOrdGiStarTests: XCTestCase {
         XCTAssertEqual(m.s2, s2, accuracy: 1e-9 * s2)
         XCTAssertEqual(try XCTUnwrap(m.i), n / s0 * cross / z2, accuracy: 1e-12)
     }
+
+    /// The row prefix sums `DiscSumGrid.RowPrefixes` makes on demand (a ring of 2·reach + 1 rows)
+    /// equal, row by row, the prefix sums of per-cell totals counted here from each point's cell
+    /// (integer values: exact whatever the order), for rows asked in any order, so a row that fell
+    /// out of the ring is made again correctly.
+    func testRowPrefixesEqualCellTotalsCountedByHand() {
+        var rng = CommonTests.Rng(state: 7)
+        var xy: [Double] = [], values: [Double] = []
+        for k in 0..<5_000 {
+            // Clustered and scattered points over an extent many rows high.
+            let cluster = k % 2 == 0
+            xy += cluster ? [500 + rng.next() * 300, 4_000 + rng.next() * 600] : [rng.next() * 9_000, rng.next() * 9_000]
+            values += [1, (rng.next() * 50).rounded(), -(rng.next() * 7).rounded()]
+        }
+        let grid = DiscSumGrid(xy: xy, radius: 120)
+        XCTAssertGreaterThan(grid.rows, 2 * grid.reach + 1, "the ring must be smaller than the grid for this test")
+        let k = 3, width = (grid.columns + 1) * k
+        var expected = [Double](repeating: 0, count: grid.rows * width)
+        for i in 0..<(xy.count / 2) {
+            let gx = Int((xy[2 * i] - grid.originX) / grid.side), gy = Int((xy[2 * i + 1] - grid.originY) / grid.side)
+            for q in 0..<k { expected[gy * width + (gx + 1) * k + q] += values[i * k + q] }
+        }
+        for gy in 0..<grid.rows {
+            for c in 0..<grid.columns { for q in 0..<k { expected[gy * width + (c + 1) * k + q] += expected[gy * width + c * k + q] } }
+        }
+        let sorted = grid.sortedValues(values, channels: k)
+        sorted.withUnsafeBufferPointer { buffer in
+            let prefixes = DiscSumGrid.RowPrefixes(grid: grid, sorted: buffer, channels: k)
+            // Up, then down, then random rows: hits, misses and rows made again.
+            var order = Array(0..<grid.rows) + Array((0..<grid.rows).reversed())
+            for _ in 0..<200 { order.append(Int(rng.next() * Double(grid.rows)) % grid.rows) }
+            for gy in order {
+                let row = prefixes.row(gy)
+                for j in 0..<width where row[j] != expected[gy * width + j] {
+                    XCTFail("row \(gy), slot \(j): \(row[j]) ≠ \(expected[gy * width + j])")
+                    return
+                }
+            }
+        }
+    }
 }
