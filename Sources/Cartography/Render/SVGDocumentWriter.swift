@@ -48,36 +48,58 @@ struct SVGDocumentWriter {
 
     /// One layer's features, in order.
     mutating func layer(_ layer: MapLayer, projected: [Geometry?]) {
-        let encoder = PathEncoder(frame: frame, decimals: options.coordinateDecimals, tolerance: options.vertexTolerance)
+        let encoder = pathEncoder
+        openLayer(layer)
+        for (styled, geometry) in zip(layer.features, projected) {
+            feature(styled, projected: geometry, encoder: encoder)
+        }
+        closeLayer()
+    }
+
+    var pathEncoder: PathEncoder {
+        PathEncoder(frame: frame, decimals: options.coordinateDecimals, tolerance: options.vertexTolerance)
+    }
+
+    /// The group of a layer, up to its first feature.
+    mutating func openLayer(_ layer: MapLayer) {
         // Dots take their thin white outline from the group (one attribute pair per layer, not per dot).
         text += "<g id=\"layer-\(e(layer.name))\" class=\"layer\" data-layer=\"\(e(layer.name))\" data-title=\"\(e(layer.title))\" fill-rule=\"evenodd\" stroke-linejoin=\"round\" stroke=\"#FFFFFF\" stroke-width=\"0.5\">\n"
-        for (styled, geometry) in zip(layer.features, projected) {
-            guard let geometry else { continue }
-            let style = styled.style
-            let desc = options.featureProperties ? Self.propertyLines(styled.feature.properties, description: style.description) : nil
-            switch geometry {
-            case .point(let p):
-                circle(x: frame.pixelX(p.x), y: frame.pixelY(p.y), style: style, desc: desc)
-            case .multiPoint(let s):
-                for i in 0..<s.count { circle(x: frame.pixelX(s.x(i)), y: frame.pixelY(s.y(i)), style: style, desc: desc) }
-            default:
-                let d = encoder.pathData(geometry)
-                guard !d.isEmpty else { continue }
-                if let link = style.link { text += "<a href=\"\(e(link))\">" }
-                text += "<path d=\"\(d)\""
-                let polygonal = geometry.isPolygonal || !geometry.polygons.isEmpty
-                text += paintAttributes(style, filled: polygonal)
-                closeElement("path", title: style.title, desc: desc)
-                if style.link != nil { text += "</a>\n" }
-                // A labelled area (a park) smaller than a few pixels at this scale would
-                // vanish under its own label: a ring in its outline colour marks it.
-                if styled.label != nil, let box = geometry.boundingBox, max(box.width, box.height) * frame.scale < 8 {
-                    text += "<circle class=\"small-area\" cx=\"\(n(frame.pixelX(box.center.x)))\" cy=\"\(n(frame.pixelY(box.center.y)))\" r=\"4.5\" fill=\"#FFFFFF\" fill-opacity=\"0.6\" stroke=\"\(e(style.stroke ?? "#333333"))\" stroke-width=\"2\""
-                    closeElement("circle", title: style.title, desc: desc)
-                }
+    }
+
+    mutating func closeLayer() { text += "</g>\n" }
+
+    /// The text written so far, leaving the writer empty (`SVGInsetSeries` keeps features' elements).
+    mutating func takeText() -> String {
+        defer { text = "" }
+        return text
+    }
+
+    /// One feature's elements (nothing for a feature without geometry).
+    mutating func feature(_ styled: StyledFeature, projected geometry: Geometry?, encoder: PathEncoder) {
+        guard let geometry else { return }
+        let style = styled.style
+        let desc = options.featureProperties ? Self.propertyLines(styled.feature.properties, description: style.description) : nil
+        switch geometry {
+        case .point(let p):
+            circle(x: frame.pixelX(p.x), y: frame.pixelY(p.y), style: style, desc: desc)
+        case .multiPoint(let s):
+            for i in 0..<s.count { circle(x: frame.pixelX(s.x(i)), y: frame.pixelY(s.y(i)), style: style, desc: desc) }
+        default:
+            let d = encoder.pathData(geometry)
+            guard !d.isEmpty else { return }
+            if let link = style.link { text += "<a href=\"\(e(link))\">" }
+            text += "<path d=\"\(d)\""
+            let polygonal = geometry.isPolygonal || !geometry.polygons.isEmpty
+            text += paintAttributes(style, filled: polygonal)
+            closeElement("path", title: style.title, desc: desc)
+            if style.link != nil { text += "</a>\n" }
+            // A labelled area (a park) smaller than a few pixels at this scale would
+            // vanish under its own label: a ring in its outline colour marks it.
+            if styled.label != nil, let box = geometry.boundingBox, max(box.width, box.height) * frame.scale < 8 {
+                text += "<circle class=\"small-area\" cx=\"\(n(frame.pixelX(box.center.x)))\" cy=\"\(n(frame.pixelY(box.center.y)))\" r=\"4.5\" fill=\"#FFFFFF\" fill-opacity=\"0.6\" stroke=\"\(e(style.stroke ?? "#333333"))\" stroke-width=\"2\""
+                closeElement("circle", title: style.title, desc: desc)
             }
         }
-        text += "</g>\n"
     }
 
     private mutating func circle(x: Double, y: Double, style: FeatureStyle, desc: String?) {

@@ -97,13 +97,13 @@ public struct SVGMapRenderer: Sendable {
     }
 
     /// The page layout: the standard one, or for an inset the whole page as map.
-    private func pageLayout(_ size: MapSize) -> PageLayout {
+    func pageLayout(_ size: MapSize) -> PageLayout {
         options.inset ? PageLayout(size: size, margin: 1, titleHeight: 1, legendWidth: 0) : PageLayout(size: size)
     }
 
     /// Projects every geometry once (one bulk PROJ call per coordinate sequence)
     /// and fits the projected extent into the map area.
-    private func projected(_ document: MapDocument, size: MapSize) throws(CartographyError)
+    func projected(_ document: MapDocument, size: MapSize) throws(CartographyError)
         -> (frame: MapFrame, geometries: [[Geometry?]], centre: Position)
     {
         guard let lonLatBox = document.boundingBox else { throw .emptyMap }

@@ -267,8 +267,9 @@ public struct AnalysisOutput {
         // One page at a time, on this thread: PROJ keeps a context per thread, and a worker
         // thread's would outlive the run (the handle check of the CLI tests counts it).
         var pages: [[String: Any]] = []
+        let locators = try ParkMaps.Locators(data: data)
         for p in data.parks.indices {
-            var page = try atlas.parkContext(p, printMap: true)
+            var page = try atlas.parkContext(p, printMap: true, locators: locators)
             try files.text(AtlasPages.file(data.parks[p].id), AtlasPages.library.render(page, withTemplate: "park") ?? "")
             // The atlas needs the printed map, not the page's: keep memory to one interactive map.
             page["mapSVG"] = nil

@@ -137,13 +137,14 @@ public struct AtlasPages: Sendable {
 
     /// The values of the `park` template; with `printMap`, `printMap` holds the lighter map of
     /// the print atlas (`ParkMaps.parkMap(print: true)`).
-    func parkContext(_ p: Int, printMap: Bool = false) throws -> [String: Any] {
+    /// - Parameter locators: the locators made once for all pages (`writeParkPages`); without, drawn in full.
+    func parkContext(_ p: Int, printMap: Bool = false, locators: ParkMaps.Locators? = nil) throws -> [String: Any] {
         let park = data.parks[p]
         let profile = profile(p)
         let findings = (findingsOfPark[park.id] ?? []).map { results.check.findings[$0] }
         let numbered = findings.prefix(Self.findingsPerPark).enumerated().map { (number: $0.offset + 1, finding: $0.element) }
         let map = try ParkMaps.parkMap(park: p, profile: profile, findings: Array(numbered), data: data, print: false, parcelIndex: parcelIndex)
-        let locator = try ParkMaps.locator(park: p, data: data)
+        let locator = try locators?.locator(park: p, data: data) ?? ParkMaps.locator(park: p, data: data)
         var c: [String: Any] = [
             "title": "\(park.name) · 园区页 Park page", "name": park.name, "id": park.id, "levelZh": park.level.nameZh,
             "districtName": districtName(park.district),

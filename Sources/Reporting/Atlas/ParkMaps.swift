@@ -167,26 +167,70 @@ public enum ParkMaps {
 
     /// Where the park lies in the city: districts and every park, this one in red.
     public static func locator(park p: Int, data: Dataset) throws -> String {
+        let layers = [locatorDistricts(data), locatorParks(data, except: p), locatorHighlight(data.parks[p])]
+        do {
+            return try SVGMapRenderer(options: .init(inset: true)).render(MapDocument(title: locatorTitle(data.parks[p]), layers: layers), size: insetSize)
+        } catch {
+            throw ReportingError.map(name: "\(data.parks[p].id)-locator", message: error.description)
+        }
+    }
+
+    /// Every park page's locator, drawn over one base made once (`SVGInsetSeries`): the text of
+    /// `locator(park:data:)`, without drawing every district and park again on each page
+    /// (823 pages × 756 shapes at a province).
+    public struct Locators {
+        let series: SVGInsetSeries
+        /// Per park, its feature in the base's parks layer (top-level parks only).
+        let featureOfPark: [Int?]
+
+        public init(data: Dataset) throws {
+            var featureOfPark = [Int?](repeating: nil, count: data.parks.count)
+            var k = 0
+            for (q, park) in data.parks.enumerated() where park.parent == nil {
+                featureOfPark[q] = k
+                k += 1
+            }
+            self.featureOfPark = featureOfPark
+            do {
+                series = try SVGInsetSeries(base: [locatorDistricts(data), locatorParks(data, except: nil)], options: .init(inset: true), size: insetSize)
+            } catch {
+                throw ReportingError.map(name: "locator", message: error.description)
+            }
+        }
+
+        public func locator(park p: Int, data: Dataset) throws -> String {
+            let park = data.parks[p]
+            do {
+                return try series.render(title: locatorTitle(park), omitting: featureOfPark[p].map { (layer: 1, feature: $0) },
+                                         highlight: locatorHighlight(park))
+            } catch {
+                throw ReportingError.map(name: "\(park.id)-locator", message: error.description)
+            }
+        }
+    }
+
+    static func locatorTitle(_ park: Park) -> String { "\(park.name) 位置 location" }
+
+    static func locatorDistricts(_ data: Dataset) -> MapLayer {
         let districts = data.districts.filter { $0.kind == .administrative }.map { d in
             StyledFeature(feature: Feature(geometry: d.geometry, properties: [:]),
                           style: FeatureStyle(fill: "#F2F2EE", fillOpacity: 1, stroke: "#9A9A9A", strokeWidth: 0.8, title: d.name))
         }
+        return MapLayer(name: "districts", title: "区县 Districts", kind: .polygon, features: districts, legend: [])
+    }
+
+    /// The top-level parks in grey, but park `p`.
+    static func locatorParks(_ data: Dataset, except p: Int?) -> MapLayer {
         let parks = data.parks.enumerated().filter { $0.offset != p && $0.element.parent == nil }.map { _, x in
             StyledFeature(feature: Feature(geometry: x.geometry, properties: [:]),
                           style: FeatureStyle(fill: "#B0B0B0", fillOpacity: 0.8, stroke: "#888888", strokeWidth: 0.5, title: x.name))
         }
-        let park = data.parks[p]
+        return MapLayer(name: "parks", title: "园区 Parks", kind: .polygon, features: parks, legend: [])
+    }
+
+    static func locatorHighlight(_ park: Park) -> MapLayer {
         let this = StyledFeature(feature: Feature(geometry: park.geometry, properties: [:]),
                                  style: FeatureStyle(fill: "#D7191C", fillOpacity: 0.9, stroke: "#D7191C", strokeWidth: 2, title: park.name))
-        let layers = [
-            MapLayer(name: "districts", title: "区县 Districts", kind: .polygon, features: districts, legend: []),
-            MapLayer(name: "parks", title: "园区 Parks", kind: .polygon, features: parks, legend: []),
-            MapLayer(name: "park", title: park.name, kind: .polygon, features: [this], legend: []),
-        ]
-        do {
-            return try SVGMapRenderer(options: .init(inset: true)).render(MapDocument(title: "\(park.name) 位置 location", layers: layers), size: insetSize)
-        } catch {
-            throw ReportingError.map(name: "\(park.id)-locator", message: error.description)
-        }
+        return MapLayer(name: "park", title: park.name, kind: .polygon, features: [this], legend: [])
     }
 }
