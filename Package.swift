@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (each module sees only those to its left):
-//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL), PostgreSQL (CPQ: libpq)
+//   GeoCore <- GeoJSON, GEOS (CGEOS), PROJ (CPROJ), GDAL (CGDAL; CSQLite for GeoPackage R-trees), PostgreSQL (CPQ: libpq)
 //   GeoCore, GeoJSON <- LayoutModel (no GEOS or PROJ: plain values, codes, policy; GeoJSON for the
 //   enterprises' raw properties) <- Synthesis
 //   LayoutModel, GeoJSON, GEOS, PROJ, GDAL, PostgreSQL <- LayoutIO (loading, validation, formats, writing)
@@ -46,13 +46,17 @@ let package = Package(
         .systemLibrary(
             name: "CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
+        // SQLite (a dependency of libgdal-dev): bulk-loading a written GeoPackage's R-trees.
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "GeoCore"),
         // glibc's mallinfo2 for parkatlas-bench (malloc.h is not in Swift's Glibc module).
         .target(name: "CMallocInfo", path: "Sources/CMallocInfo"),
         .target(name: "GeoJSON", dependencies: ["GeoCore"]),
         .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
         .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
-        .target(name: "GDAL", dependencies: ["CGDAL", "GeoCore"]),
+        .target(name: "GDAL", dependencies: ["CGDAL", "CSQLite", "GeoCore"]),
         .target(name: "PostgreSQL", dependencies: ["CPQ", "GeoCore"]),
         .target(name: "LayoutModel", dependencies: ["GeoCore", "GeoJSON"]),
         .target(name: "Synthesis", dependencies: ["GeoCore", "LayoutModel"]),
@@ -80,7 +84,7 @@ let package = Package(
         .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
         .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore", "GeoJSON"]),
         .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
-        .testTarget(name: "GDALTests", dependencies: ["TestSupport", "GDAL", "LayoutIO", "GeoJSON", "PROJ", "GeoCore"]),
+        .testTarget(name: "GDALTests", dependencies: ["TestSupport", "GDAL", "CGDAL", "CSQLite", "LayoutIO", "GeoJSON", "PROJ", "GeoCore"]),
         .testTarget(name: "LayoutModelTests", dependencies: ["LayoutModel", "GeoJSON", "GeoCore"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "GeoCore", "LayoutModel"]),
         .testTarget(name: "LayoutIOTests", dependencies: ["TestSupport", "LayoutIO", "LayoutModel", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),

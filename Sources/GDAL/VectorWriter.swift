@@ -82,20 +82,21 @@ public enum VectorWriter {
         }
         defer { try? fm.removeItem(at: temporary) }
         let inner = temporary.appendingPathComponent(base).path
-        // Only on this thread (GDAL reads its options thread-local first), for this file's connection.
-        let cache = format == .geoPackage ? SQLiteCache(megabytes: geoPackageCacheMegabytes(features: layers.map(\.count).max() ?? 0)) : nil
-        defer { withExtendedLifetime(cache) {} }
         do {
             let dataset = try VectorDataset.create(inner, driver: format.driver)
             let srs = try crs.map { definition throws(GDALError) in try SpatialReferenceOwner(definition: definition) }
             var done = 0
+            var indexes: [(table: String, column: String, fid: String, tree: GeoPackageRTree)] = []
             for layer in layers {
-                try writeLayer(layer, format: format, dataset: dataset, srs: srs, reportedPath: path, threads: threads) {
+                let index = try writeLayer(layer, format: format, dataset: dataset, srs: srs, reportedPath: path, threads: threads) {
                     done += 1
                     progress?(done)
                 }
+                if let index { indexes.append(index) }
             }
             try dataset.close()
+            // GDAL would have built them one insert at a time when closing (GeoPackageRTree).
+            try GeoPackageIndexes.write(indexes, to: inner, reportedPath: path)
         } catch {
             throw error.reported(as: path, temporary: inner)
         }
@@ -104,18 +105,6 @@ public enum VectorWriter {
         } catch {
             throw .write(path: path, layer: nil, message: "cannot move the written file into place: \(error.localizedDescription)")
         }
-    }
-
-    /// SQLite's page cache for a GeoPackage whose largest layer has `features` rows: 48 bytes a row
-    /// (its share of the layer's R-tree, 4 KB nodes of up to 51 boxes, some 30 when built one
-    /// insert at a time), at least SQLite's 2 MB and at most 512 MB.
-    ///
-    /// Why (issue 19, measured with `ogr2ogr` copying the province's 10 M-point enterprises layer):
-    /// GDAL builds the R-tree after the rows, inserting in feature order, and with SQLite's default
-    /// 2 MB cache every insert read its leaf back from the OS: 50 s of kernel time at 10 M points
-    /// against 2.5 s at 1 M (20× for 10× the rows; 4.4 s with a 400 MB cache, 3.5 s with 1 GB).
-    static func geoPackageCacheMegabytes(features: Int) -> Int {
-        min(512, max(2, features * 48 / 1_000_000))
     }
 
     private static func moveIntoPlace(from temporary: URL, base: String, format: VectorFormat, to url: URL) throws {
@@ -353,10 +342,12 @@ public enum VectorWriter {
         }
     }
 
+    /// - Returns: for a GeoPackage layer with geometry, its spatial index to write once GDAL has
+    ///   closed the file (`GeoPackageRTree`: the layer is made without one).
     private static func writeLayer(
         _ layer: RowLayer, format: VectorFormat, dataset: VectorDataset, srs: SpatialReferenceOwner?, reportedPath: String,
         threads: Int, rowWritten: () -> Void
-    ) throws(GDALError) {
+    ) throws(GDALError) -> (table: String, column: String, fid: String, tree: GeoPackageRTree)? {
         let h = try dataset.requireOpen()
         // First pass: the schema, one feature at a time (nothing kept but the column list).
         let scan: SchemaScan
@@ -373,6 +364,8 @@ public enum VectorWriter {
         case .csv:
             if geometryType != wkbNone { options.append(("GEOMETRY", "AS_WKT")) }
             options.append(("CREATE_CSVT", "YES"))
+        case .geoPackage:
+            if geometryType != wkbNone { options.append(("SPATIAL_INDEX", "NO")) }
         default: break
         }
         GDALCall.reset()
@@ -410,14 +403,16 @@ public enum VectorWriter {
         let names = columns.map(\.name)
         var isSet = [Bool](repeating: false, count: columns.count)
         let hasGeometry = geometryType != wkbNone
+        var tree: GeoPackageRTree? = format == .geoPackage && hasGeometry ? GeoPackageRTree() : nil
         do {
             try dataset.inTransaction {
                 // With a second thread, the rows and their WKB are made ahead while this thread writes.
                 try RowsAhead.forEach(layer, ahead: threads > 1, prepare: { f in
                     hasGeometry ? f.geometry.map { WKB.encode(promote ? promoted($0) : $0) } : nil
                 }) { index, feature, wkb in
-                    try writeFeature(feature, wkb: wkb, index: index, columns: columns, names: names, slots: &slots, isSet: &isSet,
-                                     defn: defn, layer: ogrLayer, path: reportedPath, layerName: layer.name)
+                    let fid = try writeFeature(feature, wkb: wkb, index: index, columns: columns, names: names, slots: &slots, isSet: &isSet,
+                                               defn: defn, layer: ogrLayer, path: reportedPath, layerName: layer.name)
+                    if tree != nil, wkb != nil, let box = feature.geometry?.boundingBox { tree!.add(id: fid, box: box) }
                     rowWritten()
                 }
             }
@@ -426,13 +421,17 @@ public enum VectorWriter {
         } catch {
             throw .write(path: reportedPath, layer: layer.name, message: "\(error)")
         }
+        guard let tree else { return nil }
+        let column = OGR_L_GetGeometryColumn(ogrLayer).map { String(cString: $0) } ?? "geom"
+        let fid = OGR_L_GetFIDColumn(ogrLayer).map { String(cString: $0) } ?? "fid"
+        return (String(cString: OGR_L_GetName(ogrLayer)), column.isEmpty ? "geom" : column, fid.isEmpty ? "fid" : fid, tree)
     }
 
     /// `wkb`: the feature's geometry as WKB (promoted as the layer's type needs), nil for none.
     private static func writeFeature(
         _ feature: Feature, wkb: [UInt8]?, index: Int, columns: [Column], names: [String], slots: inout ColumnSlots, isSet: inout [Bool],
         defn: OGRFeatureDefnH?, layer: OGRLayerH, path: String, layerName: String
-    ) throws(GDALError) {
+    ) throws(GDALError) -> Int64 {
         guard let raw = OGR_F_Create(defn) else {
             throw .write(path: path, layer: layerName, message: "OGR_F_Create failed at feature \(index)")
         }
@@ -460,7 +459,7 @@ public enum VectorWriter {
         guard OGR_L_CreateFeature(layer, raw) == OGRERR_NONE else {
             throw .write(path: path, layer: layerName, message: "feature \(index): \(GDALCall.message())")
         }
-        withExtendedLifetime(owner) {}
+        return withExtendedLifetime(owner) { OGR_F_GetFID(raw) }
     }
 
     private static func setField(_ value: JSONValue, column: Column, index i: Int32, feature raw: OGRFeatureH) {
@@ -545,18 +544,4 @@ enum JSONLite {
         }
         out += "\""
     }
-}
-
-/// GDAL's `OGR_SQLITE_CACHE` (MB) for the SQLite files this thread opens while it lives; the
-/// thread's previous value is restored when it is freed.
-final class SQLiteCache {
-    private static let key = "OGR_SQLITE_CACHE"
-    private let previous: String?
-
-    init(megabytes: Int) {
-        previous = CPLGetThreadLocalConfigOption(Self.key, nil).map { String(cString: $0) }
-        CPLSetThreadLocalConfigOption(Self.key, String(megabytes))
-    }
-
-    deinit { CPLSetThreadLocalConfigOption(Self.key, previous) }
 }
