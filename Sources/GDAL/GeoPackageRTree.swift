@@ -53,39 +53,27 @@ struct GeoPackageRTree {
         return Double(f) < d ? Float(d * (d < 0 ? 1 - 1 / 8_388_608.0 : 1 + 1 / 8_388_608.0)) : f
     }
 
-    /// The box of a node's cells (minx, maxx, miny, maxy).
-    private static func box(of cells: [(id: Int64, box: (Float, Float, Float, Float))]) -> (Float, Float, Float, Float) {
-        var b = (Float.infinity, -Float.infinity, Float.infinity, -Float.infinity)
-        for c in cells {
-            b = (min(b.0, c.box.0), max(b.1, c.box.1), min(b.2, c.box.2), max(b.3, c.box.3))
-        }
-        return b
-    }
-
-    /// Sort-tile-recursive grouping of `items` (boxes) into nodes of at most `cellsPerNode`:
-    /// slices by box centre x, then runs by centre y within each slice.
-    private static func pack(_ items: [(id: Int64, box: (Float, Float, Float, Float))]) -> [[(id: Int64, box: (Float, Float, Float, Float))]] {
-        let m = cellsPerNode
-        let nodes = (items.count + m - 1) / m
+    /// Sort-tile-recursive order of `boxes` (4 floats each: minx, maxx, miny, maxy): slices by
+    /// box centre x, each sorted by centre y, so that runs of `cellsPerNode` in this order are the
+    /// nodes. Ties keep input order: the same tree for the same input.
+    private static func strOrder(_ boxes: [Float]) -> [Int32] {
+        let n = boxes.count / 4, m = cellsPerNode
+        let nodes = (n + m - 1) / m
         let slices = max(1, Int(Double(nodes).squareRoot().rounded(.up)))
         let perSlice = ((nodes + slices - 1) / slices) * m
-        func cx(_ k: Int) -> Float { (items[k].box.0 + items[k].box.1) / 2 }
-        func cy(_ k: Int) -> Float { (items[k].box.2 + items[k].box.3) / 2 }
-        // Ties broken by position: the same tree for the same input.
-        let byX = items.indices.sorted { cx($0) != cx($1) ? cx($0) < cx($1) : $0 < $1 }
-        var out: [[(id: Int64, box: (Float, Float, Float, Float))]] = []
-        out.reserveCapacity(nodes)
-        var start = 0
-        while start < byX.count {
-            let slice = byX[start..<min(byX.count, start + perSlice)].sorted { cy($0) != cy($1) ? cy($0) < cy($1) : $0 < $1 }
-            var k = 0
-            while k < slice.count {
-                out.append(slice[k..<min(slice.count, k + m)].map { items[$0] })
-                k += m
+        var order = (0..<n).map { Int32($0) }
+        boxes.withUnsafeBufferPointer { b in
+            func cx(_ k: Int32) -> Float { (b[4 * Int(k)] + b[4 * Int(k) + 1]) / 2 }
+            func cy(_ k: Int32) -> Float { (b[4 * Int(k) + 2] + b[4 * Int(k) + 3]) / 2 }
+            order.sort { cx($0) != cx($1) ? cx($0) < cx($1) : $0 < $1 }
+            var start = 0
+            while start < n {
+                let end = min(n, start + perSlice)
+                order[start..<end].sort { cy($0) != cy($1) ? cy($0) < cy($1) : $0 < $1 }
+                start = end
             }
-            start += perSlice
         }
-        return out
+        return order
     }
 
     /// Creates the index of `table`'s `column` in the open database `db`: virtual table, packed
@@ -94,48 +82,59 @@ struct GeoPackageRTree {
         let rtree = "rtree_\(table)_\(column)"
         let q = { (name: String) in "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         try Self.exec(db, "CREATE VIRTUAL TABLE \(q(rtree)) USING rtree(id, minx, maxx, miny, maxy)")
-        guard count > 0 else {
-            // No feature with a geometry: the empty root SQLite made is the whole index.
-            try triggers(rtree: rtree, table: table, column: column, fid: fid, db: db, quote: q)
-            return
+        // No feature with a geometry: the empty root SQLite made is the whole index.
+        if count > 0 {
+            try writeNodes(rtree: rtree, db: db, quote: q)
         }
-        // Levels from the leaves up to a single root; a parent's cell names its child by the
-        // child's position in the level below until the nodes are numbered.
-        var level: [(id: Int64, box: (Float, Float, Float, Float))] = (0..<count).map {
-            (ids[$0], (boxes[4 * $0], boxes[4 * $0 + 1], boxes[4 * $0 + 2], boxes[4 * $0 + 3]))
-        }
-        var levels: [[[(id: Int64, box: (Float, Float, Float, Float))]]] = []
+        try triggers(rtree: rtree, table: table, column: column, fid: fid, db: db, quote: q)
+    }
+
+    /// The levels from the leaves (the features) up to a single root, each in STR order; a
+    /// level's items are the nodes of the level below. Nodes are numbered from the root (1) down,
+    /// level by level; a leaf cell holds a feature's id, a parent cell its child's number.
+    private func writeNodes(rtree: String, db: OpaquePointer, quote q: (String) -> String) throws {
+        let m = Self.cellsPerNode
+        var items = boxes
+        var levels: [(boxes: [Float], order: [Int32])] = []
         repeat {
-            let nodes = Self.pack(level)
-            levels.append(nodes)
-            level = nodes.enumerated().map { k, cells in (Int64(k), Self.box(of: cells)) }
-        } while levels[levels.count - 1].count > 1
-        // Number nodes top-down: root 1, then each level in order.
-        var numbers: [[Int64]] = Array(repeating: [], count: levels.count)
+            let order = Self.strOrder(items)
+            levels.append((items, order))
+            let nodes = (order.count + m - 1) / m
+            var parents = [Float](repeating: 0, count: 4 * nodes)
+            for k in 0..<nodes {
+                var b: (Float, Float, Float, Float) = (.infinity, -.infinity, .infinity, -.infinity)
+                for i in order[(k * m)..<min(order.count, (k + 1) * m)] {
+                    let at = 4 * Int(i)
+                    b = (min(b.0, items[at]), max(b.1, items[at + 1]), min(b.2, items[at + 2]), max(b.3, items[at + 3]))
+                }
+                parents[4 * k] = b.0; parents[4 * k + 1] = b.1; parents[4 * k + 2] = b.2; parents[4 * k + 3] = b.3
+            }
+            items = parents
+        } while items.count > 4
+        // First node number of each level: the root level (last) is 1.
+        var first = [Int64](repeating: 0, count: levels.count)
         var next: Int64 = 1
         for l in stride(from: levels.count - 1, through: 0, by: -1) {
-            numbers[l] = levels[l].indices.map { _ in defer { next += 1 }; return next }
+            first[l] = next
+            next += Int64((levels[l].order.count + m - 1) / m)
         }
-        let depth = levels.count - 1
         let node = try Statement(db, "INSERT OR REPLACE INTO \(q(rtree + "_node")) (nodeno, data) VALUES (?, ?)")
         let parent = try Statement(db, "INSERT INTO \(q(rtree + "_parent")) (nodeno, parentnode) VALUES (?, ?)")
         let rowid = try Statement(db, "INSERT INTO \(q(rtree + "_rowid")) (rowid, nodeno) VALUES (?, ?)")
         var blob = [UInt8](repeating: 0, count: Self.nodeBytes)
-        for l in levels.indices {
-            for (k, cells) in levels[l].enumerated() {
-                let number = numbers[l][k]
+        for (l, level) in levels.enumerated() {
+            let nodes = (level.order.count + m - 1) / m
+            for k in 0..<nodes {
+                let number = first[l] + Int64(k)
                 for i in blob.indices { blob[i] = 0 }
-                if number == 1 { Self.put16(UInt16(depth), &blob, at: 0) }
+                if number == 1 { Self.put16(UInt16(levels.count - 1), &blob, at: 0) }
+                let cells = level.order[(k * m)..<min(level.order.count, (k + 1) * m)]
                 Self.put16(UInt16(cells.count), &blob, at: 2)
-                for (c, cell) in cells.enumerated() {
-                    let at = 4 + 24 * c
-                    // A leaf's cell holds the feature id; a parent's, its child's node number.
-                    let id = l == 0 ? cell.id : numbers[l - 1][Int(cell.id)]
+                for (c, i) in cells.enumerated() {
+                    let at = 4 + 24 * c, item = Int(i)
+                    let id = l == 0 ? ids[item] : first[l - 1] + Int64(item)
                     Self.put64(UInt64(bitPattern: id), &blob, at: at)
-                    Self.put32(cell.box.0.bitPattern, &blob, at: at + 8)
-                    Self.put32(cell.box.1.bitPattern, &blob, at: at + 12)
-                    Self.put32(cell.box.2.bitPattern, &blob, at: at + 16)
-                    Self.put32(cell.box.3.bitPattern, &blob, at: at + 20)
+                    for d in 0..<4 { Self.put32(level.boxes[4 * item + d].bitPattern, &blob, at: at + 8 + 4 * d) }
                     if l == 0 {
                         try rowid.run(id, number)
                     } else {
@@ -145,7 +144,6 @@ struct GeoPackageRTree {
                 try node.run(number, blob: blob)
             }
         }
-        try triggers(rtree: rtree, table: table, column: column, fid: fid, db: db, quote: q)
     }
 
     /// GDAL 3.6's triggers (GeoPackage 1.2 extension_rtree) and the extension's row.
