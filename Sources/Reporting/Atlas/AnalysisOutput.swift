@@ -249,21 +249,28 @@ public struct AnalysisOutput {
     }
 
     /// The self-contained HTML report, embedding `maps`.
-    public func reportHTML(maps: [AnalyzeMaps.Map]) -> String {
-        ReportPage(dataset: name, data: data, results: results, evaluation: yearOnYear, maps: maps).html()
+    /// - Parameter atlas: `atlas()`, shared with `writeParkPages` (made here when not given).
+    public func reportHTML(maps: [AnalyzeMaps.Map], atlas: AtlasPages? = nil) -> String {
+        ReportPage(dataset: name, data: data, results: results, evaluation: yearOnYear, maps: maps, atlas: atlas).html()
+    }
+
+    /// The park pages' data (members per park, parcel index, findings per park), made once for
+    /// the report's city sections and the pages: a pass over every enterprise, parcel and finding.
+    public func atlas() -> AtlasPages {
+        AtlasPages(data: data, results: results, yearOnYear: yearOnYear)
     }
 
     /// The park pages: parks/<id>.html for every park (sub-parks included), and the print
     /// atlas atlas.html (the city summary, then one park per printed page); each written atomically.
     /// - Parameter pageWritten: called after each park page (for a progress bar).
-    public func writeParkPages(to files: AnalysisOutputFolder, pageWritten: (() -> Void)? = nil) throws {
+    public func writeParkPages(to files: AnalysisOutputFolder, atlas shared: AtlasPages? = nil, pageWritten: (() -> Void)? = nil) throws {
         let folder = files.path("parks")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw ReportingError.cannotCreateFolder(path: folder, message: error.localizedDescription)
         }
-        let atlas = AtlasPages(data: data, results: results, yearOnYear: yearOnYear)
+        let atlas = shared ?? self.atlas()
         // One page at a time, on this thread: PROJ keeps a context per thread, and a worker
         // thread's would outlive the run (the handle check of the CLI tests counts it).
         var pages: [[String: Any]] = []

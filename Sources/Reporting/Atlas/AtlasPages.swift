@@ -94,6 +94,8 @@ public struct AtlasPages: Sendable {
     /// Per enterprise, its position in `results.benefit.evaluated`, −1 when not evaluated.
     let evaluatedPosition: [Int32]
 
+    let cityCache = CityContextCache()
+
     /// Findings listed on a park page before "… N more".
     public static let findingsPerPark = 60
 
@@ -331,6 +333,26 @@ public struct AtlasPages: Sendable {
 
     /// The values of the `citySections` template.
     func cityContext() -> [String: Any] {
+        // The report and the print atlas both show the city sections: made once per atlas.
+        cityCache.value(make: makeCityContext)
+    }
+
+    /// The city sections made once (`cityContext`), whichever of the report and atlas.html asks first.
+    final class CityContextCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String: Any]?
+
+        func value(make: () -> [String: Any]) -> [String: Any] {
+            lock.withLock {
+                if let stored { return stored }
+                let made = make()
+                stored = made
+                return made
+            }
+        }
+    }
+
+    private func makeCityContext() -> [String: Any] {
         var c: [String: Any] = [:]
         if let k = results.concentration {
             let units = k.units
@@ -364,11 +386,11 @@ public struct AtlasPages: Sendable {
             var table = TemplateTable(headers: headers)
             for park in featured {
                 guard let p = data.parks.firstIndex(where: { $0.id == park.id }) else { continue }
-                let x = profile(p)
+                let leadingShare = ParkProfile.leadingShare(park: p, members: members[p], dataset: data)
                 let verdict = results.check.parks.first { $0.id == park.id }?.verdict
                 var row: [TemplateTable.Cell] = [
                     .init(text: park.name, small: park.id, link: Self.file(park.id)), .init(text: park.featuredStatus!.nameZh + " " + park.featuredStatus!.rawValue),
-                    .init(text: HTML.percent(x.leadingShare), low: (x.leadingShare ?? 0) < x.leadingThreshold, num: true),
+                    .init(text: HTML.percent(leadingShare), low: (leadingShare ?? 0) < data.policy.checks.leadingIndustryShare, num: true),
                     .init(text: verdict.map { "\($0.nameZh) \($0.rawValue)" } ?? "—", badge: verdict.map { $0 == .compliant ? "ok" : $0 == .attention ? "warn" : "act" }),
                 ]
                 if let y = yearOnYear {

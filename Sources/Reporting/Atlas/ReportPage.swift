@@ -18,14 +18,19 @@ public struct ReportPage {
     /// With `--previous`: its name as given and the year-on-year results.
     public let evaluation: (previousName: String, result: YearOnYear)?
     public let maps: [AnalyzeMaps.Map]
+    /// The atlas of the same results, for the city sections (made here when not given).
+    let atlas: AtlasPages?
 
+    /// - Parameter atlas: the park pages' `AtlasPages` of the same data and results, so that its
+    ///   per-park members, parcel index and finding lists are made once for the report and the pages.
     public init(dataset: String, data: Dataset, results: FullAnalysis, evaluation: (previousName: String, result: YearOnYear)?,
-                maps: [AnalyzeMaps.Map]) {
+                maps: [AnalyzeMaps.Map], atlas: AtlasPages? = nil) {
         self.dataset = dataset
         self.data = data
         self.results = results
         self.evaluation = evaluation
         self.maps = maps
+        self.atlas = atlas
     }
 
     /// Section ids, in page order.
@@ -43,7 +48,7 @@ public struct ReportPage {
         var c: [String: Any] = [
             "title": "\(folderName) 园区布局分析报告 Park layout report", "dataset": dataset, "crs": results.check.crs,
             "summary": summaryContext(),
-            "city": AtlasPages(data: data, results: results, yearOnYear: evaluation).cityContext(),
+            "city": (atlas ?? AtlasPages(data: data, results: results, yearOnYear: evaluation)).cityContext(),
             "maps": maps.map { ["name": $0.name, "mapTitle": $0.title, "svg": HTML.inlineSVG($0.svg, id: "svg-\($0.name)")] },
             "indicators": indicators(), "clusters": clusters(), "glossary": ReportGlossary.context,
         ]

@@ -160,10 +160,15 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             let maps = try progress.step("maps") { try output.maps() }
             for map in maps { try files.text("map_\(map.name).svg", map.svg) }
-            try progress.step("report.html") { try files.text("report.html", output.reportHTML(maps: maps)) }
+            // One atlas for the report's city sections and the park pages.
+            let atlas = try progress.step("report.html") {
+                let atlas = output.atlas()
+                try files.text("report.html", output.reportHTML(maps: maps, atlas: atlas))
+                return atlas
+            }
             let pageWritten: (() -> Void)? = count.map { add in { add(1) } }
             try progress.step("park pages", total: output.data.parks.count, unit: .pages) {
-                try output.writeParkPages(to: files, pageWritten: pageWritten)
+                try output.writeParkPages(to: files, atlas: atlas, pageWritten: pageWritten)
             }
         } catch {
             // Not before results.gpkg is finished (or removed): nothing is left half written.

@@ -41,8 +41,12 @@ final class ParkProfileTests: XCTestCase {
             }
             // The leading-industry share: the check's value where it flags the park, else at least the target.
             let finding = check.findings.first { $0.rule == .leadingIndustryShare && $0.parks == [data.parks[p].id] }
+            // The report's shortcut (no per-industry tables) gives the profile's value, bit for bit.
+            let shortcut = ParkProfile.leadingShare(park: p, members: members[p], dataset: data)
+            XCTAssertEqual(shortcut?.bitPattern, profile.leadingShare?.bitPattern, data.parks[p].id)
             if let value = finding?.value {
                 XCTAssertEqual(try XCTUnwrap(profile.leadingShare), value, accuracy: 1e-12, data.parks[p].id)
+                XCTAssertEqual(try XCTUnwrap(shortcut), value, accuracy: 1e-12, data.parks[p].id)
                 flagged += 1
             } else if let share = profile.leadingShare {
                 XCTAssertGreaterThanOrEqual(share, data.policy.checks.leadingIndustryShare, data.parks[p].id)
