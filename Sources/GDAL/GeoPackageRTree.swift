@@ -15,8 +15,9 @@ import GeoCore
 /// The result is what the extension defines and what GDAL writes: the virtual table
 /// `rtree_<table>_<column>(id, minx, maxx, miny, maxy)` with its node, rowid and parent tables,
 /// GDAL 3.6's six triggers word for word, and the `gpkg_extensions` row. SQLite's own layout is
-/// kept: a node is 4 + 24·51 bytes (51 cells of a 64-bit id and four 32-bit floats, big-endian;
-/// the root, node 1, holding the depth in its first two bytes), and boxes are rounded outwards
+/// kept: a node is as long as the root SQLite writes for the new table (4 + 24·51 bytes on 4 KB
+/// pages: up to 51 cells of a 64-bit id and four 32-bit floats, big-endian; the root, node 1,
+/// holding the depth in its first two bytes), and boxes are rounded outwards
 /// to floats as SQLite rounds them. `rtreecheck()` accepts the trees (tested), and a query returns
 /// the features an index built by GDAL returns.
 /// Reference: SQLite R*Tree module, https://sqlite.org/rtree.html (§ "Integrity check", the
@@ -26,9 +27,9 @@ struct GeoPackageRTree {
     private(set) var ids: [Int64] = []
     private(set) var boxes: [Float] = []
 
-    /// Cells per node, SQLite's RTREE_MAXCELLS (a 4 KB page holds more, SQLite never puts more).
-    static let cellsPerNode = 51
-    static let nodeBytes = 4 + 24 * cellsPerNode
+    /// Most cells SQLite puts in a node (RTREE_MAXCELLS); a node of a 4 KB page is 4 + 24·51 bytes.
+    /// The node size used is the one SQLite gave the new table's root (it depends on the page size).
+    static let maxCellsPerNode = 51
 
     var count: Int { ids.count }
 
@@ -54,10 +55,10 @@ struct GeoPackageRTree {
     }
 
     /// Sort-tile-recursive order of `boxes` (4 floats each: minx, maxx, miny, maxy): slices by
-    /// box centre x, each sorted by centre y, so that runs of `cellsPerNode` in this order are the
-    /// nodes. Ties keep input order: the same tree for the same input.
-    private static func strOrder(_ boxes: [Float]) -> [Int32] {
-        let n = boxes.count / 4, m = cellsPerNode
+    /// box centre x, each sorted by centre y, so that runs of `m` in this order are the nodes.
+    /// Ties keep input order: the same tree for the same input.
+    private static func strOrder(_ boxes: [Float], cellsPerNode m: Int) -> [Int32] {
+        let n = boxes.count / 4
         let nodes = (n + m - 1) / m
         let slices = max(1, Int(Double(nodes).squareRoot().rounded(.up)))
         let perSlice = ((nodes + slices - 1) / slices) * m
@@ -93,11 +94,15 @@ struct GeoPackageRTree {
     /// level's items are the nodes of the level below. Nodes are numbered from the root (1) down,
     /// level by level; a leaf cell holds a feature's id, a parent cell its child's number.
     private func writeNodes(rtree: String, db: OpaquePointer, quote q: (String) -> String) throws {
-        let m = Self.cellsPerNode
+        // The node size SQLite chose for this table: the length of the empty root it wrote.
+        let size = try Statement(db, "SELECT length(data) FROM \(q(rtree + "_node")) WHERE nodeno = 1").integer()
+        let nodeBytes = size ?? (4 + 24 * Self.maxCellsPerNode)
+        let m = min(Self.maxCellsPerNode, (nodeBytes - 4) / 24)
+        guard m >= 2 else { throw Failure(message: "unexpected R*Tree node size \(nodeBytes)") }
         var items = boxes
         var levels: [(boxes: [Float], order: [Int32])] = []
         repeat {
-            let order = Self.strOrder(items)
+            let order = Self.strOrder(items, cellsPerNode: m)
             levels.append((items, order))
             let nodes = (order.count + m - 1) / m
             var parents = [Float](repeating: 0, count: 4 * nodes)
@@ -121,7 +126,7 @@ struct GeoPackageRTree {
         let node = try Statement(db, "INSERT OR REPLACE INTO \(q(rtree + "_node")) (nodeno, data) VALUES (?, ?)")
         let parent = try Statement(db, "INSERT INTO \(q(rtree + "_parent")) (nodeno, parentnode) VALUES (?, ?)")
         let rowid = try Statement(db, "INSERT INTO \(q(rtree + "_rowid")) (rowid, nodeno) VALUES (?, ?)")
-        var blob = [UInt8](repeating: 0, count: Self.nodeBytes)
+        var blob = [UInt8](repeating: 0, count: nodeBytes)
         for (l, level) in levels.enumerated() {
             let nodes = (level.order.count + m - 1) / m
             for k in 0..<nodes {
@@ -225,6 +230,16 @@ struct GeoPackageRTree {
             sqlite3_bind_text(handle, 1, a, -1, transient)
             sqlite3_bind_text(handle, 2, b, -1, transient)
             try step()
+        }
+
+        /// The first column of the first row, or nil without a row.
+        func integer() throws -> Int? {
+            defer { sqlite3_reset(handle) }
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW: return Int(sqlite3_column_int64(handle, 0))
+            case SQLITE_DONE: return nil
+            default: throw Failure(message: String(cString: sqlite3_errmsg(db)))
+            }
         }
 
         private func step() throws {
