@@ -9,7 +9,10 @@
 # format (table, json, csv, and its GeoJSON map where it has one); `analyze` writes
 # its whole folder. Only wall-clock timings (summary.json "timings_s") are masked, and
 # GeoPackages get a fixed timestamp (GDAL's OGR_CURRENT_DATE, else gpkg_contents.last_change
-# is the clock time and results.gpkg differs between two runs of the same build).
+# is the clock time and results.gpkg differs between two runs of the same build) and are
+# compared by content, not bytes: the schema, every table's rows in rowid order, each R-tree's
+# entries (id and float box) and its rtreecheck(); an R-tree's node layout depends on how it
+# was built (GDAL's one insert per feature before 0299ca1's parent, a packed tree since).
 # Exits 1 and lists the differing files when any output differs.
 set -euo pipefail
 old=${1:?usage: compare_builds.sh OLD_PARKATLAS NEW_PARKATLAS [WORKDIR]}
@@ -60,6 +63,27 @@ data = json.load(open(path, encoding="utf-8"))
 data["timings_s"] = {k: 0 for k in data.get("timings_s", {})}
 json.dump(data, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=1, sort_keys=False)
 PY
+  done
+  find "$out" -name '*.gpkg' -type f | while read -r gpkg; do
+    python3 - "$gpkg" > "$gpkg.content.txt" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+master = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+rtrees = [n for t, n, _, sql in master if t == "table" and sql and "USING rtree" in sql]
+shadow = {f"{r}_{s}" for r in rtrees for s in ("node", "parent", "rowid")}
+for row in master:
+    if row[1] not in shadow:
+        print("schema", row)
+for t, name, _, sql in master:
+    if t != "table" or name in shadow or name.startswith("sqlite_"):
+        continue
+    order = "id" if name in rtrees else "rowid"
+    for row in db.execute(f'SELECT * FROM "{name}" ORDER BY {order}'):
+        print(name, row)
+for r in rtrees:
+    print("rtreecheck", r, db.execute(f"SELECT rtreecheck('{r}')").fetchone())
+PY
+    rm -f "$gpkg"
   done
 }
 

@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-all}
 scripts/setup.sh
 supp="$PWD/scripts/sanitizer-suppressions"
-threaded='ThreadInvarianceTests|ThreadingTests|ParallelRangesTests|FeatureErrorTests|GeoJSONReaderTests|ParallelParse|CommonTests|ClusterAnalysisTests|GetisOrdGiStarTests|GlobalMoranTests|ColocationQuotientTests|ParcelOverlay|CompareReferenceTests|LayoutChecks|CheckRule|SitingTests|DatasetDecodingTests|DatasetLoaderTests'
+threaded='ThreadInvarianceTests|ThreadingTests|ParallelRangesTests|FeatureErrorTests|GeoJSONReaderTests|ParallelParse|CommonTests|ClusterAnalysisTests|GetisOrdGiStarTests|GlobalMoranTests|ColocationQuotientTests|ParcelOverlay|CompareReferenceTests|LayoutChecks|CheckRule|SitingTests|DatasetDecodingTests|DatasetLoaderTests|RowsAheadTests|GeoPackageRTreeTests'
 
 run_summary() {  # LOG
   local summary
