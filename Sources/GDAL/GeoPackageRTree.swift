@@ -254,31 +254,29 @@ struct GeoPackageRTree {
 
 /// Opens a GeoPackage GDAL has closed and adds the indexes of `layers` in one transaction.
 enum GeoPackageIndexes {
+    /// A failure names the file (`reportedPath`, the user's) and the layer whose index failed.
     static func write(_ indexes: [(table: String, column: String, fid: String, tree: GeoPackageRTree)], to path: String,
                       reportedPath: String) throws(GDALError) {
-        do {
-            try write(indexes, to: path)
-        } catch {
-            throw .write(path: reportedPath, layer: nil, message: "\(error)")
-        }
-    }
-
-    static func write(_ indexes: [(table: String, column: String, fid: String, tree: GeoPackageRTree)], to path: String) throws {
         guard !indexes.isEmpty else { return }
         var handle: OpaquePointer?
         guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db = handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)
-            throw GeoPackageRTree.Failure(message: message)
+            throw .write(path: reportedPath, layer: nil, message: "cannot open to write the spatial indexes: \(message)")
         }
         defer { sqlite3_close(db) }
-        try GeoPackageRTree.exec(db, "BEGIN")
+        var layer: String?
         do {
-            for x in indexes { try x.tree.write(table: x.table, column: x.column, fid: x.fid, into: db) }
+            try GeoPackageRTree.exec(db, "BEGIN")
+            for x in indexes {
+                layer = x.table
+                try x.tree.write(table: x.table, column: x.column, fid: x.fid, into: db)
+            }
+            layer = nil
             try GeoPackageRTree.exec(db, "COMMIT")
         } catch {
             try? GeoPackageRTree.exec(db, "ROLLBACK")
-            throw error
+            throw .write(path: reportedPath, layer: layer, message: "\(error)")
         }
     }
 }

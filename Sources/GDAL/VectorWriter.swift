@@ -412,7 +412,7 @@ public enum VectorWriter {
                 }) { index, feature, wkb in
                     let fid = try writeFeature(feature, wkb: wkb, index: index, columns: columns, names: names, slots: &slots, isSet: &isSet,
                                                defn: defn, layer: ogrLayer, path: reportedPath, layerName: layer.name)
-                    if tree != nil, wkb != nil, let box = feature.geometry?.boundingBox { tree!.add(id: fid, box: box) }
+                    if wkb != nil, let box = feature.geometry?.boundingBox { tree?.add(id: fid, box: box) }
                     rowWritten()
                 }
             }

@@ -120,6 +120,25 @@ final class GeoPackageRTreeTests: GDALTestCase {
         XCTAssertEqual(try query(ours, shadow), try query(gdal, shadow))
     }
 
+    /// A failing index names the file as the user gave it and the layer, and leaves the file as
+    /// it was (one transaction): here the index already exists.
+    func testFailingIndexNamesFileAndLayerAndChangesNothing() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("points.gpkg").path
+        let points = layers()[0]
+        try VectorWriter.write(rows: [VectorWriter.RowLayer(name: points.name, count: points.features.count) { points.features[$0] }], to: path)
+        var tree = GeoPackageRTree()
+        tree.add(id: 1, box: BoundingBox(minX: 104, minY: 31, maxX: 104, maxY: 31))
+        XCTAssertThrowsError(try GeoPackageIndexes.write([("points", "geom", "fid", tree)], to: path, reportedPath: "/data/mine.gpkg")) { error in
+            guard case .write(let reported, let layer, let message)? = error as? GDALError else { return XCTFail("\(error)") }
+            XCTAssertEqual(reported, "/data/mine.gpkg")
+            XCTAssertEqual(layer, "points")
+            XCTAssertTrue(message.contains("already exists"), message)
+        }
+        XCTAssertEqual(try query(path, "SELECT rtreecheck('rtree_points_geom')"), [["ok"]])
+        XCTAssertEqual(try query(path, "SELECT count(*) FROM rtree_points_geom"), [[String(points.features.count - 1)]])
+    }
+
     /// Boxes are rounded outwards to floats exactly as SQLite rounds what an SQL insert gives it.
     func testRoundingEqualsSQLites() throws {
         var db: OpaquePointer?
