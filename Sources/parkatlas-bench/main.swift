@@ -6,7 +6,7 @@
 //   gpkg --file PATH [--layer L] [--runs R] [--threads T]   GeoPackage parcels into the model
 //   load --dataset DIR|URI [--runs R] [--threads T] [--where SQL]   a whole dataset into the model
 //   enterprises [--file PATH] [--runs R] [--threads T] [--peer yes]   enterprises.geojson into the model: time, bytes each
-//   steps --dataset DIR [--steps hotspots,agglomeration,check,concentration] [--runs R] [--threads T]   analyze's steps one by one
+//   steps --dataset DIR [--steps hotspots,agglomeration,check,concentration] [--runs R] [--threads T] [--band M]   analyze's steps one by one
 //
 // Argument parsing is deliberately trivial (no ArgumentParser): one switch on
 // the benchmark name, each benchmark reads its own `--key value` options.
@@ -25,7 +25,7 @@ func usage() -> Never {
     print("       parkatlas-bench gpkg --file PATH [--layer L] [--runs R] [--threads T]")
     print("       parkatlas-bench load --dataset DIR|URI [--runs R] [--threads T] [--where SQL]")
     print("       parkatlas-bench enterprises [--file PATH] [--runs R] [--threads T] [--peer yes]")
-    print("       parkatlas-bench steps --dataset DIR [--steps hotspots,agglomeration,check,concentration] [--runs R] [--threads T]")
+    print("       parkatlas-bench steps --dataset DIR [--steps hotspots,agglomeration,check,concentration] [--runs R] [--threads T] [--band M]")
     exit(2)
 }
 
