@@ -4,16 +4,26 @@ import Glibc
 ///
 /// The plain `PointGridIndex` tests every point of the 3 × 3 cells around a
 /// query, so a 1 km band over a city of a million enterprises (≈ 20 000
-/// neighbours each) costs ~10¹¹ distance tests. Here cells are `radius / m`
-/// wide: in each row, the run of cells lying wholly inside the disc adds its
+/// neighbours each) costs ~10¹¹ distance tests. Here cells are `2·radius / m`
+/// wide (see below for m): in each row, the run of cells lying wholly inside the disc adds its
 /// totals in one step (a difference of the row's prefix sums), cells wholly
 /// outside are never visited, and only the points of cells crossing the
 /// circle are tested one by one (squared distance ≤ radius²,
 /// inclusive, exactly as `PointGridIndex`). A cell counts as wholly inside
 /// or outside only with a margin (1e-9 of the radius plus coordinate rounding),
-/// so rounding can never move a point across the band edge. m is chosen from the data (not the thread
-/// count), balancing rows visited, ~ 8m edge-cell operations, against points
-/// tested, ~ 2.5·k̄/m for k̄ neighbours on average: m ≈ √(0.31·k̄), at most 64.
+/// so rounding can never move a point across the band edge.
+///
+/// The cell side comes from the data (not the thread count). A query visits ~ 2·radius/side rows
+/// and tests ~ 2.5·k̄·side/radius points of edge cells, for k̄ neighbours on average; the side
+/// that balances the two is radius / √(1.27·r·k̄), r being a point test's cost over a row's.
+/// `subdivisions` gives m = √(0.31·k̄) (at most 64), the balance for r = 0.24, and the side is
+/// 2·radius / m (radius itself when m = 1), the balance for r ≈ 0.06: a row costs the divisions,
+/// square roots and prefix loads that place its runs, some 17 point tests. That is what the
+/// measured gain of doubling the side implies (17–23 %; the model predicts 21 % for r = 0.06). Halving m instead of rounding a new formula keeps the cells of the old rule
+/// (radius / m, doubled by the cap below) wherever the cap had already doubled them once: the
+/// 1 M-firm synth city and Mianyang keep their cells, and so their bits. Elsewhere the last bits of
+/// Gi* and Moran's I move and the step is 17–40 % faster; `Benchmarks/hotspot_cells.md` has the
+/// runs, and no dataset measured was slower.
 ///
 /// With a geodesic `DistanceThreshold` the band is the ellipsoidal distance: cells count as
 /// wholly inside only within the threshold's inner radius (k₀·band − τ, where the plane is
@@ -24,17 +34,17 @@ import Glibc
 ///
 /// Why the grid stays dense over the bounding box (issue 19, measured): a point's sums are
 /// added row by row, whole runs as prefix differences, so the bits depend on the cell side and
-/// origin. Those must stay as they are for Gi* and Moran's I to keep their values, and with
-/// them the cap of 8n cells, which binds in the 1 M-firm city (m = 41: 24.4 m doubled to
-/// 48.8 m over 70 × 70 km) but not in the 10 M-firm province (m = 40: 25 m over 208 × 198 km,
-/// 66 M cells, 8.5 % occupied). A sparse grid would save memory but could not change the
-/// cells; it was not worth a binary search per row. The province is slower per point than the
-/// city because its finer cells mean 83 rows and twice the edge cells per query against the
-/// city's 43 — not because of the data (mean neighbours in the band, 256 samples: 5 434 in the
-/// city, 5 288 in the province) nor the geodesic ring (< 1 % of the time). So a row's edge
-/// cells are scanned as one run of slots and the cell arithmetic avoids libm calls. The row
-/// prefix sums themselves are not held for the whole grid (3 doubles × 66 M cells = 1.6 GB at
-/// the province): `RowPrefixes` makes them for the rows around each worker's queries.
+/// origin. With the cap of 8n cells, the 1 M-firm city has m = 41 and 48.8 m cells over
+/// 70 × 70 km (the cap doubled the old rule's 24.4 m; the new rule gives 48.8 m at once), and the
+/// 10 M-firm province m = 40 and 50 m cells over 208 × 198 km, 16.5 M cells. With the old rule's
+/// 25 m cells (66 M, 8.5 % occupied) the province was 1.4× slower per point than the city: 83
+/// rows a query against 43, with about the same neighbours (5 288 against 5 434 on average, 256
+/// samples) and < 1 % of the time in the geodesic ring. Taking queries in column strips, so that
+/// the rows they read stay in cache, did not help (measured, same bits): the rows' arithmetic,
+/// not memory, is the cost. A sparse grid would save memory but could not change the cells; it
+/// was not worth a binary search per row. A row's edge cells are scanned as one run of slots
+/// and the cell arithmetic avoids libm calls. The row prefix sums are not held for the whole
+/// grid (3 doubles a cell): `RowPrefixes` makes them for the rows around each worker's queries.
 struct DiscSumGrid: Sendable {
     let radius: Double
     let threshold: DistanceThreshold
@@ -61,11 +71,11 @@ struct DiscSumGrid: Sendable {
         self.radius = radius
         self.threshold = threshold
         let n = xy.count / 2
-        // The counting-sort grid is PointGridIndex's, with cells radius / m wide.
+        // The counting-sort grid is PointGridIndex's, with cells `cellSide` wide.
         // Cap the cell count (the row prefix sums hold K doubles per cell: ≤ 8n cells keeps them
         // within ~200 bytes per point); coarser cells stay correct, only slower.
         let grid = PointGridIndex(
-            coordinates: xy, radius: radius, cellSide: radius / Double(Self.subdivisions(xy: xy, radius: radius)),
+            coordinates: xy, radius: radius, cellSide: Self.cellSide(xy: xy, radius: radius),
             maxCells: max(8 * n, 1 << 16))
         side = grid.cellSide
         reach = Int((threshold.searchRadius / side).rounded(.up))
@@ -79,6 +89,14 @@ struct DiscSumGrid: Sendable {
     }
 
     var count: Int { sortedPoints.count }
+
+    /// The side of a cell before the cap: 2·radius / m (m = `subdivisions`), or the radius itself
+    /// when m is 1. Computed as radius / m doubled, so that it equals, bit for bit, the side the
+    /// cap made of radius / m when it doubled it once.
+    static func cellSide(xy: [Double], radius: Double) -> Double {
+        let m = subdivisions(xy: xy, radius: radius)
+        return m >= 2 ? radius / Double(m) * 2 : radius
+    }
 
     /// m from the mean neighbour count of up to 256 evenly spaced sample points.
     static func subdivisions(xy: [Double], radius: Double) -> Int {

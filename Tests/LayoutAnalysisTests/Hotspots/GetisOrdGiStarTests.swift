@@ -134,6 +134,7 @@ final class GetisOrdGiStarTests: XCTestCase {
         }
         let band = 250.0
         XCTAssertGreaterThan(DiscSumGrid.subdivisions(xy: xy, radius: band), 2)
+        XCTAssertLessThan(DiscSumGrid(xy: xy, radius: band).side, band, "cells finer than the band, so whole runs are summed")
         let gi = try GetisOrdGiStar(xy: xy, values: y, band: band, threads: 2)
         let m = try GlobalMoran(xy: xy, values: y, band: band, threads: 2)
         let index = PointGridIndex(coordinates: xy, radius: band)
@@ -169,6 +170,32 @@ final class GetisOrdGiStarTests: XCTestCase {
         XCTAssertEqual(m.s1, s1 / 2, accuracy: 1e-9 * s1)
         XCTAssertEqual(m.s2, s2, accuracy: 1e-9 * s2)
         XCTAssertEqual(try XCTUnwrap(m.i), n / s0 * cross / z2, accuracy: 1e-12)
+    }
+
+    /// Cells are 2·radius / m wide (radius when m = 1), and wherever the cap doubled the old
+    /// rule's radius / m at least once the grid gets the very same side, so its sums keep their
+    /// bits (issue 19: Mianyang and the synth city unchanged).
+    func testCellSideIsTwiceRadiusOverMAndKeepsCellsTheCapHadDoubled() {
+        var rng = CommonTests.Rng(state: 19)
+        let radius = 100.0
+        // A dense cluster, 300 m square: many neighbours, so m is well above 2.
+        var cluster: [Double] = []
+        for _ in 0..<2_000 { cluster += [rng.next() * 300, rng.next() * 300] }
+        let m = DiscSumGrid.subdivisions(xy: cluster, radius: radius)
+        XCTAssertGreaterThan(m, 4)
+        XCTAssertEqual(DiscSumGrid(xy: cluster, radius: radius).side, radius / Double(m) * 2, "no cap on 300 m")
+        // The same cluster in a 20 km extent: the old rule's cells would be far more than the cap.
+        let wide = cluster + [-10_000, -10_000, 10_000, 10_000]
+        let mWide = DiscSumGrid.subdivisions(xy: wide, radius: radius)
+        let cap = max(8 * wide.count / 2, 1 << 16)
+        let old = PointGridIndex(coordinates: wide, radius: radius, cellSide: radius / Double(mWide), maxCells: cap).cellSide
+        XCTAssertGreaterThanOrEqual(old, 4 * radius / Double(mWide), "the cap doubled the old side at least twice")
+        XCTAssertEqual(DiscSumGrid(xy: wide, radius: radius).side, old)
+        // Scattered points, about one neighbour each: m = 1 and cells as wide as the band.
+        var sparse: [Double] = []
+        for _ in 0..<500 { sparse += [rng.next() * 5_000, rng.next() * 5_000] }
+        XCTAssertEqual(DiscSumGrid.subdivisions(xy: sparse, radius: radius), 1)
+        XCTAssertEqual(DiscSumGrid(xy: sparse, radius: radius).side, radius)
     }
 
     /// The row prefix sums `DiscSumGrid.RowPrefixes` makes on demand (a ring of 2·reach + 1 rows)
