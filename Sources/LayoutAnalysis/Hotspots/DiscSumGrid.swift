@@ -19,11 +19,12 @@ import Glibc
 /// `subdivisions` gives m = √(0.31·k̄) (at most 64), the balance for r = 0.24, and the side is
 /// 2·radius / m (radius itself when m = 1), the balance for r ≈ 0.06: a row costs the divisions,
 /// square roots and prefix loads that place its runs, some 17 point tests. That is what the
-/// measured gain of doubling the side implies (17–23 %; the model predicts 21 % for r = 0.06). Halving m instead of rounding a new formula keeps the cells of the old rule
-/// (radius / m, doubled by the cap below) wherever the cap had already doubled them once: the
-/// 1 M-firm synth city and Mianyang keep their cells, and so their bits. Elsewhere the last bits of
-/// Gi* and Moran's I move and the step is 17–40 % faster; `Benchmarks/hotspot_cells.md` has the
-/// runs, and no dataset measured was slower.
+/// measured gain of doubling the side implies (17–23 %; the model predicts 21 % for r = 0.06).
+/// Halving m instead of rounding a new formula keeps the cells of the old rule (radius / m,
+/// doubled by the cap below) wherever the cap had already doubled them once: the 1 M-firm synth
+/// city and Mianyang keep their cells, and so their bits. Elsewhere the last bits of Gi* and
+/// Moran's I move (z by ≤ 6.4e-13 over the 10 M-firm province, no bin changed) and the step is
+/// 17–23 % faster; `Benchmarks/hotspot_cells.md` has the runs, and no dataset measured was slower.
 ///
 /// With a geodesic `DistanceThreshold` the band is the ellipsoidal distance: cells count as
 /// wholly inside only within the threshold's inner radius (k₀·band − τ, where the plane is
@@ -72,8 +73,9 @@ struct DiscSumGrid: Sendable {
         self.threshold = threshold
         let n = xy.count / 2
         // The counting-sort grid is PointGridIndex's, with cells `cellSide` wide.
-        // Cap the cell count (the row prefix sums hold K doubles per cell: ≤ 8n cells keeps them
-        // within ~200 bytes per point); coarser cells stay correct, only slower.
+        // Cap the cell count (the cell starts and the counting sort take 4–12 bytes a cell, and each
+        // pass makes every row's prefix sums once: ≤ 8n cells keeps both linear in n); coarser
+        // cells stay correct, only slower.
         let grid = PointGridIndex(
             coordinates: xy, radius: radius, cellSide: Self.cellSide(xy: xy, radius: radius),
             maxCells: max(8 * n, 1 << 16))
