@@ -94,10 +94,11 @@ public struct FullAnalysis: Sendable {
 
 // The steps on their own, as `run` makes them (parkatlas-bench steps times them one by one).
 public extension FullAnalysis {
-    /// Gi* of output in the 1 km band (`hotspotBand`), in the dataset's metric frame.
-    static func hotspots(of data: Dataset, extent: BoundingBox, threads: Int) throws -> HotspotAnalysis {
+    /// Gi* of output in the 1 km band (`hotspotBand`; another `band` in metres for benchmarks), in
+    /// the dataset's metric frame.
+    static func hotspots(of data: Dataset, extent: BoundingBox, band: Double = hotspotBand, threads: Int) throws -> HotspotAnalysis {
         try HotspotAnalysis(enterprises: data.enterprises, frame: try MetricFrame(extent: extent), value: .outputWan,
-                            band: hotspotBand, fdr: false, threads: threads)
+                            band: band, fdr: false, threads: threads)
     }
 
     /// Agglomeration of industry divisions by employees, without permutations.

@@ -58,11 +58,8 @@ struct StepsBenchmark {
                 let cpu0 = processCPUSeconds()
                 switch step {
                 case "hotspots":
-                    let result = try band.map {
-                        try HotspotAnalysis(enterprises: data.enterprises, frame: try MetricFrame(extent: extent), value: .outputWan,
-                                            band: $0, fdr: false, threads: threads)
-                    } ?? FullAnalysis.hotspots(of: data, extent: extent, threads: threads)
-                    fingerprint = Self.fingerprint(result)
+                    fingerprint = Self.fingerprint(try FullAnalysis.hotspots(
+                        of: data, extent: extent, band: band ?? FullAnalysis.hotspotBand, threads: threads))
                 case "agglomeration": agglomeration = try FullAnalysis.agglomeration(of: data, extent: extent, threads: threads)
                 case "check": _ = try FullAnalysis.check(of: data, threads: threads)
                 default: _ = try FullAnalysis.concentration(of: data, agglomeration: agglomeration!, threads: threads)
